@@ -1,0 +1,96 @@
+package dev.trailhunt.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Opens a trailhunt store: one DuckDB database file holding the {@code events} and {@code files} tables.
+ *
+ * <p>Every connection runs in UTC and never downloads extensions. Hunt connections are opened
+ * read-only and then sandboxed: external access is disabled and the configuration locked, so that
+ * hunt text can read the store and nothing else.
+ */
+public final class Store {
+    /** Names the table of ECS events. */
+    public static final String EVENTS_TABLE = "events";
+    /** Names the table of loaded input files. */
+    public static final String FILES_TABLE = "files";
+
+    private static final Pattern LOCK_PID = Pattern.compile("\\(PID (\\d+)\\)");
+
+    private Store() {}
+
+    /** Opens the database file for writing, creating it when absent. */
+    public static Connection openForWriting(Path db) {
+        return open(db, false);
+    }
+
+    /** Opens an existing database file read-only, so that other readers can share it. */
+    public static Connection openForReading(Path db) {
+        if (!Files.exists(db)) {
+            throw new StoreException("no store at " + db + " (run `trailhunt ingest --db " + db + " PATH...` first)");
+        }
+        return open(db, true);
+    }
+
+    /** Opens a private in-memory database, for tests and ad-hoc data. */
+    public static Connection openInMemory() {
+        return open(null, false);
+    }
+
+    /**
+     * Locks a connection down for untrusted query text: no file system or network access, no
+     * extension loading, and no further configuration changes.
+     */
+    public static void sandbox(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET enable_external_access = false");
+            st.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            throw new StoreException("cannot sandbox the store connection: " + firstLine(e), e);
+        }
+    }
+
+    private static Connection open(Path db, boolean readOnly) {
+        Properties props = new Properties();
+        if (readOnly) {
+            props.setProperty("duckdb.read_only", "true");
+        }
+        String url = db == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + db.toAbsolutePath();
+        try {
+            Connection c = DriverManager.getConnection(url, props);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TimeZone = 'UTC'");
+                st.execute("SET autoinstall_known_extensions = false");
+                st.execute("SET autoload_known_extensions = false");
+            }
+            return c;
+        } catch (SQLException e) {
+            throw translate(db, e);
+        }
+    }
+
+    private static StoreException translate(Path db, SQLException e) {
+        String msg = firstLine(e);
+        if (msg.contains("Could not set lock")) {
+            Matcher m = LOCK_PID.matcher(msg);
+            String who = m.find() ? "process " + m.group(1) : "another process";
+            return new StoreException("the store " + db + " is in use by " + who + "; wait for it to finish or use another --db", e);
+        }
+        return new StoreException("cannot open the store " + (db == null ? "(memory)" : db.toString()) + ": " + msg, e);
+    }
+
+    /** Returns the first line of a DuckDB error, without the JDBC wrapper noise. */
+    public static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Writes hunt results and reproducible notebook-style reports, one writer per format.
+ */
+package dev.trailhunt.report;
