@@ -106,7 +106,7 @@ final class CommandParser {
                     return unsupported(keyword);
                 }
                 if (keyword.kind() == TokenKind.EOF) {
-                    throw cursor.error(keyword.start(), "empty query: expected a source command (FROM or ROW)");
+                    throw cursor.error(0, "empty query: expected a source command (FROM or ROW)");
                 }
                 throw cursor.expected("a source command (FROM or ROW)");
         }
