@@ -127,6 +127,7 @@ class EsqlParserTest {
         assertEquals(List.of("logs-aws.cloudtrail-*", "logs-*", ".ds-x-2024.01.01"), from.indexPatterns());
         assertEquals(List.of("_id", "_index"), from.metadata());
         assertEquals(new Source(1, 1, 0, 75, from.source().text()), from.source());
+        assertEquals(List.of("<logs-{now/d}>"), ((From) command("from <logs-{now/d}>", 0)).indexPatterns());
     }
 
     @Test
@@ -226,6 +227,12 @@ class EsqlParserTest {
         assertEquals("(< (+ (CAST x long) 1) 5)", tree("x::long + 1 < 5"));
         assertEquals("(NEG (CAST x long))", tree("-x::long"));
         assertEquals("(* (+ a b) c)", tree("(a + b) * c"));
+        Cast cast = (Cast) expr("(a + b)::double");
+        assertEquals("(a + b)::double", cast.source().text());
+        assertEquals("-1::long", expr("-1::long").source().text());
+        assertError("""
+                row x = 1e999
+                        ^""", "number out of range");
         assertEquals("(NOT (NOT a))", tree("not not a"));
         assertInstanceOf(RLike.class, expr("a rlike \"a.*\""));
         Match match = (Match) expr("message : \"error\"");
