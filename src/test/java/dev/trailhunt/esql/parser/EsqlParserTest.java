@@ -434,6 +434,10 @@ class EsqlParserTest {
         assertError("""
                 from x | where a ==
                                    ^""", "expected an expression but found end of query");
+        EsqlSyntaxException atEnd = assertThrows(EsqlSyntaxException.class,
+                () -> EsqlParser.parse("from x | where a ==\n// nothing follows\n"));
+        assertEquals("1:20: expected an expression but found end of query", atEnd.getMessage(),
+                "an early end is reported just after the last token, not on a trailing blank line");
         assertError("""
                 from x | where f(a
                                   ^""", "expected ',' or ')'");
