@@ -263,9 +263,13 @@ class EsqlParserTest {
         assertEquals("count_distinct", distinct.name());
         assertEquals(2, distinct.args().size());
         assertEquals("case[(== a 1), x, y]", tree("CASE(a == 1, \"x\", \"y\")").replace("\"", ""));
-        assertError("""
+        EsqlSyntaxException options = assertError("""
                 row x = date_parse(a, {"locale": "fr"})
                                       ^""", "unsupported: function options");
+        assertTrue(options.isUnsupported());
+        assertFalse(assertError("""
+                row x = f(
+                          ^""", "expected an expression").isUnsupported());
     }
 
     @Test
