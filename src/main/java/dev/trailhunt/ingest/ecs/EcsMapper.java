@@ -46,9 +46,7 @@ public final class EcsMapper {
     static final int OUTCOME = col("event.outcome");
     static final int ACTION = col("event.action");
     static final int PROVIDER = col("event.provider");
-    static final int EVENT_ID = col("event.id");
     static final int CLOUD_PROVIDER = col("cloud.provider");
-    static final int REGION = col("cloud.region");
     static final int ACCOUNT = col("cloud.account.id");
     static final int SERVICE = col("cloud.service.name");
     static final int RELATED_USER = col("related.user");
