@@ -90,7 +90,13 @@ final class RecordLocator {
             }
         }
         if (keep.size() < o.size()) {
+            JsonNode shipped = o.get("@timestamp");
             o.retain(keep);
+            // Logstash's date filter moves eventTime into @timestamp (the OTRF exports lack eventTime);
+            // put it back in CloudTrail's own format, or every such event would be dated at ingest.
+            if (!o.has("eventTime") && shipped != null && shipped.isTextual()) {
+                o.put("eventTime", shipped.textValue().replaceFirst("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.000Z$", "$1Z"));
+            }
         }
         return o;
     }

@@ -61,6 +61,9 @@ class SharedCorpusIngestTest {
         assertEquals(103, f.events());
         try (Connection c = Store.openForReading(dir.resolve("s.duckdb"))) {
             assertEquals(0, TrailFiles.count(c, "SELECT count(*) FROM events WHERE \"event.original\" LIKE '%@timestamp%'"));
+            // These records lost eventTime to Logstash's @timestamp; it is restored, not replaced by the ingest time.
+            assertEquals(List.of("2020-09-14 00:44:20 | 2020-09-14 01:13:20"), TrailFiles.column(c,
+                    "SELECT strftime(min(\"@timestamp\"), '%Y-%m-%d %H:%M:%S') || ' | ' || strftime(max(\"@timestamp\"), '%Y-%m-%d %H:%M:%S') FROM events"));
         }
     }
 
