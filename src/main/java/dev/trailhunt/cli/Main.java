@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Run Elastic Security's ES|QL hunts over AWS CloudTrail logs on a laptop, with no cluster.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
