@@ -34,7 +34,8 @@ final class CallShapes {
         r.requestId = api.eventSource.startsWith("s3.") ? rnd.upperAlnum(16) : rnd.uuid();
         r.recipientAccountId = r.principal.kind() == Principal.Kind.AWSAccount ? Estate.PROD : r.principal.account();
         Principal p = r.principal;
-        r.userAgent = p.userAgents().size() > 1 && rnd.chance(0.3) ? p.userAgents().get(1) : p.userAgents().get(0);
+        // A second agent belongs to a side tool (the SSM agent on an instance), used for that service only.
+        r.userAgent = p.userAgents().size() > 1 && api.eventSource.startsWith("ssm.") ? p.userAgents().get(1) : p.userAgents().get(0);
         r.sourceIp = p.sourceIps().size() > 1 && rnd.chance(0.3) ? p.sourceIps().get(1) : p.sourceIps().get(0);
         if (p.kind() == Principal.Kind.AssumedRole && r.userAgent.endsWith(".amazonaws.com")) {
             r.invokedBy = r.userAgent;

@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public record GeneratorOptions(Path out, int events, int files, long seed, Instant start, int days) {
     /** Sets the defaults that {@code trailhunt generate} uses when an option is not given. */
-    public static final int DEFAULT_EVENTS = 2_400;
+    public static final int DEFAULT_EVENTS = 2_000;
     public static final int DEFAULT_FILES = 24;
     public static final long DEFAULT_SEED = 20261127L;
     public static final Instant DEFAULT_START = Instant.parse("2026-11-24T00:00:00Z");
