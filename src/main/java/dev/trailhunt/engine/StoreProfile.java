@@ -65,6 +65,15 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
         }
     }
 
+    /** Returns the profile of a database that holds no store, e.g. for explaining a hunt without data. */
+    public static StoreProfile withoutStore(Connection connection) {
+        try {
+            return new StoreProfile(0, null, null, List.of(), duckdbVersion(connection));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the DuckDB version: " + Store.firstLine(e), e);
+        }
+    }
+
     /** Tells whether the store holds any event. */
     public boolean hasEvents() {
         return events > 0 && last != null;

@@ -57,6 +57,12 @@ public record HuntDefinition(
                 List.of(), List.of(), List.of(), origin, location, sha256);
     }
 
+    /** Builds the one-query hunt of the query command from ES|QL or DuckDB SQL text. */
+    public static HuntDefinition adHoc(QueryLanguage language, String text) {
+        return ofQuery("query", "Ad-hoc " + language.label() + " query", language, text, HuntOrigin.AD_HOC, "",
+                Sha256.hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Tells whether a technique filter such as {@code T1555} matches one of the hunt's techniques. */
     public boolean matchesTechnique(String technique) {
         String t = technique.trim().toUpperCase(java.util.Locale.ROOT);
