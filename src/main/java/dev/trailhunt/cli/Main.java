@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            IngestCommand.class,
             HuntCommand.class,
             QueryCommand.class,
             ExplainCommand.class,
