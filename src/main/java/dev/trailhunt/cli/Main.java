@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             HuntsCommand.class,
             ReportCommand.class,
             CompletionCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
