@@ -3,6 +3,7 @@ package dev.trailhunt.generate;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ import java.util.concurrent.Future;
  * byte-identical files, however many threads write them.
  */
 public final class LogGenerator {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Creates generators that can write the nested maps and lists of request and response shapes. */
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DIGEST_TIME =
