@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "hunts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Browse the built-in hunt library (without a subcommand: list).",
         subcommands = {HuntsCommand.ListHunts.class, HuntsCommand.ShowHunt.class, HuntsCommand.SearchHunts.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:listed",
+            "2:usage error (bad option, unknown hunt)",
+            "4:invalid hunt file",
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  trailhunt hunts",
@@ -28,8 +34,6 @@ import picocli.CommandLine.Spec;
             "  trailhunt hunts search secret",
             "  trailhunt hunts show secretsmanager_high_frequency_get_secret_value",
             "  trailhunt hunts show ../shared/corpus/elastic-hunting/aws/secretsmanager_high_frequency_get_secret_value.toml",
-            "",
-            "Exit codes: 0 listed · 2 usage (e.g. unknown hunt) · 3 invalid hunt file",
         })
 public final class HuntsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
