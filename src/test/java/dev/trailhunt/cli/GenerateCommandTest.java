@@ -53,4 +53,13 @@ class GenerateCommandTest {
         assertEquals(2, run("generate", "--out", dir.toString(), "--start", "yesterday"));
         assertTrue(err.toString().startsWith("--start must be an ISO instant"), err.toString());
     }
+
+    @Test
+    void anUnwritableOutputIsADataProblemInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        assertEquals(3, run("generate", "--out", file.resolve("logs").toString(), "--events", "800", "--files", "2"));
+        String text = err.toString();
+        assertTrue(text.startsWith("trailhunt generate: cannot write the logs: "), text);
+        assertEquals(1, text.lines().count(), text);
+    }
 }
