@@ -1,10 +1,9 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.hunt.HuntLibrary;
-import dev.trailhunt.report.ResultFormat;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,21 +42,10 @@ public final class HuntCommand extends HuntingCommand {
     @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to run, in order.")
     List<String> hunts;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, csv, json, ndjson, markdown or html (default: table). csv, json and ndjson hold one result.")
-    ResultFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
-    Path out;
-
-    @Option(names = "--width", paramLabel = "N", description = "Fit tables to N columns (0: no limit; default: the terminal's).")
-    Integer width;
-
-    @Option(names = "--fail-on-findings", description = "Exit with 1 when any hunt returns rows, for scripts and CI.")
-    boolean failOnFindings;
+    @Mixin RowsOptions rows;
 
     @Override
     public Integer call() {
-        return run(HuntLibrary.load().resolveAll(hunts), format, out, width, failOnFindings);
+        return run(HuntLibrary.load().resolveAll(hunts), rows);
     }
 }

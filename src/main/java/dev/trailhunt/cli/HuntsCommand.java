@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,12 +39,17 @@ import picocli.CommandLine.Spec;
 public final class HuntsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
-    String mitre;
+    /** Filters hunts by MITRE ATT&CK technique. */
+    static final class TechniqueFilter {
+        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
+        String mitre;
+    }
+
+    @Mixin TechniqueFilter filter;
 
     @Override
     public Integer call() {
-        return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+        return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), filter.mitre);
     }
 
     static int list(PrintWriter out, List<HuntDefinition> hunts, String mitre) {
@@ -65,12 +71,11 @@ public final class HuntsCommand implements Callable<Integer> {
     static final class ListHunts implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
-        String mitre;
+        @Mixin TechniqueFilter filter;
 
         @Override
         public Integer call() {
-            return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+            return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), filter.mitre);
         }
     }
 
@@ -83,12 +88,11 @@ public final class HuntsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "TEXT", description = "Text to look for.")
         String text;
 
-        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique.")
-        String mitre;
+        @Mixin TechniqueFilter filter;
 
         @Override
         public Integer call() {
-            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), mitre);
+            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), filter.mitre);
         }
     }
 

@@ -2,11 +2,10 @@ package dev.trailhunt.cli;
 
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.QueryLanguage;
-import dev.trailhunt.report.ResultFormat;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Answers an ad-hoc question in ES|QL or DuckDB SQL. */
@@ -46,24 +45,13 @@ public final class QueryCommand extends HuntingCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Text text;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, csv, json, ndjson, markdown or html (default: table).")
-    ResultFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
-    Path out;
-
-    @Option(names = "--width", paramLabel = "N", description = "Fit tables to N columns (0: no limit; default: the terminal's).")
-    Integer width;
-
-    @Option(names = "--fail-on-findings", description = "Exit with 1 when the query returns rows.")
-    boolean failOnFindings;
+    @Mixin RowsOptions rows;
 
     @Override
     public Integer call() {
         HuntDefinition q = text.esql != null
                 ? HuntDefinition.adHoc(QueryLanguage.ESQL, text.esql)
                 : HuntDefinition.adHoc(QueryLanguage.DUCKDB_SQL, text.sql);
-        return run(List.of(q), format, out, width, failOnFindings);
+        return run(List.of(q), rows);
     }
 }

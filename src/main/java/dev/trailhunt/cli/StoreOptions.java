@@ -52,8 +52,8 @@ final class StoreOptions {
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
     HuntSession openIfPresent(PrintWriter err, Clock clock) {
-        boolean given = source != null;
-        if (!given && !java.nio.file.Files.exists(db())) {
+        boolean data = source != null && source.data != null;
+        if (!data && !java.nio.file.Files.exists(db())) {
             return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
         }
         return open(err, clock);

@@ -103,7 +103,7 @@ final class ReportOutline {
                 sink.note(ContextLine.format(run.profile(), run.now(), q.windowText()));
                 sink.code(null, languageTag(q), q.query().text().strip());
                 if (!q.sql().equals(q.query().text().strip())) {
-                    sink.code("DuckDB SQL", "sql", q.sql());
+                    sink.folded("DuckDB SQL (" + q.sql().lines().count() + " lines)", "sql", q.sql());
                 }
                 sink.paragraph(q.rows() == 1 ? "1 row." : CellText.count(q.rows()) + " rows.");
                 if (q.rows() > 0) {
