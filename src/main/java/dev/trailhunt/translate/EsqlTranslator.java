@@ -418,6 +418,9 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
+                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                }
                 Field<?> f = t.field();
                 if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
@@ -425,6 +428,10 @@ public final class EsqlTranslator {
                 }
                 SortField<?> k = o.descending() ? f.desc() : f.asc();
                 keys.add(o.nullsFirst() ? k.nullsFirst() : k.nullsLast());
+            }
+            if (ordered) {
+                // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
+                keys.add(ref(ORDER).asc());
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));
@@ -552,7 +559,13 @@ public final class EsqlTranslator {
                 Map<String, Column> rowScope = scope();
                 List<Typed> keys = new ArrayList<>();
                 boolean needKeyStage = false;
+                // A grouping shadowed by a later one of the same name does not group at all.
+                List<Alias> groupings = new ArrayList<>();
                 for (Alias g : stats.groupings()) {
+                    groupings.removeIf(o -> o.name().equals(g.name()));
+                    groupings.add(g);
+                }
+                for (Alias g : groupings) {
                     Typed t = new ExpressionTranslator(rowScope, functions, null).translate(g.expr());
                     if (t.type() == null) {
                         throw Errors.unsupported("grouping by a time span", g);
@@ -592,7 +605,7 @@ public final class EsqlTranslator {
                     Condition filter = a.filter() == null ? null
                             : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
                     int before = aggCols.size();
-                    ExpressionTranslator aggs = new ExpressionTranslator(Map.of(), functions, call -> {
+                    ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
                         Typed agg = aggregate(call, rowScope, filter);
                         if (agg.constant()) {
                             return agg;
@@ -617,7 +630,7 @@ public final class EsqlTranslator {
                     String hidden = "__k" + i;
                     groupCols.add(new Column(hidden, k.type(), false));
                     groupFields.add(keyFields.get(i));
-                    outCols.add(new Column(stats.groupings().get(i).name(), k.type(), false));
+                    outCols.add(new Column(groupings.get(i).name(), k.type(), false));
                     outValues.add(Typed.of(DSL.field(DSL.name(hidden), SqlTypes.of(k.type())), k.type()));
                 }
                 // When two columns share a name the last one wins, as in Elasticsearch.
@@ -635,6 +648,15 @@ public final class EsqlTranslator {
                 List<Field<?>> outFields = new ArrayList<>();
                 outValues.forEach(v -> outFields.add(v.field()));
                 push(outCols, outFields, false, UnaryOperator.identity());
+            }
+
+            /** Lets an expression around aggregates refer to the grouping keys, which the projection stage holds as hidden columns. */
+            private Map<String, Column> keyScope(List<Alias> groupings, List<Typed> keys) {
+                Map<String, Column> m = new HashMap<>();
+                for (int i = 0; i < groupings.size(); i++) {
+                    m.put(groupings.get(i).name(), new Column("__k" + i, keys.get(i).type(), false));
+                }
+                return m;
             }
 
             private Typed aggregate(FunctionCall call, Map<String, Column> rowScope, Condition filter) {

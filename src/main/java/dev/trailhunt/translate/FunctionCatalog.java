@@ -58,6 +58,10 @@ public final class FunctionCatalog {
         return all;
     }
 
+    boolean has(String name) {
+        return AGGREGATES.contains(name) || scalars.containsKey(name);
+    }
+
     boolean isAggregate(String name) {
         return AGGREGATES.contains(name);
     }
@@ -98,6 +102,9 @@ public final class FunctionCatalog {
         if (x.type() == null) {
             throw Errors.semantic("[" + name + "] cannot aggregate a time span", call);
         }
+        if (x.type() == ValueType.NULL && !name.startsWith("count")) {
+            return Typed.literal(null, ValueType.NULL);
+        }
         switch (name) {
             case "count": {
                 if (x.isNullConstant()) {
@@ -121,7 +128,8 @@ public final class FunctionCatalog {
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
                 if (x.type() == ValueType.DOUBLE) {
-                    return Typed.of(DSL.cast(sum, SQLDataType.DOUBLE), ValueType.DOUBLE);
+                    // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
+                    return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
                 }
                 // DuckDB sums integers into HUGEINT; ES|QL answers null when the long overflows.
                 return Typed.of(DSL.field("try_cast({0} AS BIGINT)", SQLDataType.BIGINT, sum), ValueType.LONG);
@@ -133,7 +141,7 @@ public final class FunctionCatalog {
                     Field<?> n = filtered(DSL.aggregate("sum", Object.class, fn("len", ValueType.LONG, x.field())), filter);
                     return Typed.of(DSL.field("CAST({0} AS DOUBLE) / nullif({1}, 0)", SQLDataType.DOUBLE, s, n), ValueType.DOUBLE);
                 }
-                return Typed.of(DSL.cast(filtered(DSL.aggregate("avg", Object.class, x.field()), filter), SQLDataType.DOUBLE), ValueType.DOUBLE);
+                return Typed.of(DSL.cast(filtered(DSL.aggregate(x.type() == ValueType.DOUBLE ? "favg" : "avg", Object.class, x.field()), filter), SQLDataType.DOUBLE), ValueType.DOUBLE);
             }
             case "min":
             case "max": {
@@ -322,7 +330,9 @@ public final class FunctionCatalog {
         }, "replace");
         register((c, a) -> {
             arity(c, a, 2, 2);
-            return Typed.of(fn("repeat", ValueType.KEYWORD, string(c, a, 0).field(), number(c, a, 1).field()), ValueType.KEYWORD);
+            // Elasticsearch answers null for a negative count or a result over 1 MB.
+            return typed("CASE WHEN {1} < 0 OR length({0}) * {1} > 1048576 THEN NULL ELSE repeat({0}, {1}) END", ValueType.KEYWORD,
+                    string(c, a, 0).field(), number(c, a, 1).field());
         }, "repeat");
         register((c, a) -> {
             arity(c, a, 1, 1);
@@ -373,9 +383,9 @@ public final class FunctionCatalog {
     // ---------------------------------------------------------------- conversions
 
     private void registerConversions() {
-        register((c, a) -> toNumber(c, a, ValueType.INTEGER), "to_integer", "to_int");
-        register((c, a) -> toNumber(c, a, ValueType.LONG), "to_long");
-        register((c, a) -> toNumber(c, a, ValueType.DOUBLE), "to_double", "to_dbl");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.INTEGER)), "to_integer", "to_int");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.LONG)), "to_long");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.DOUBLE)), "to_double", "to_dbl");
         register((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = a.get(0);
@@ -393,7 +403,7 @@ public final class FunctionCatalog {
             }
             return typed(per.replace("%s", "{0}"), ValueType.KEYWORD, t.field());
         }, "to_string", "to_str");
-        register((c, a) -> {
+        register(perValue((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = ExpressionTranslator.single(a.get(0));
             if (t.type() == ValueType.DATETIME) {
@@ -406,8 +416,8 @@ public final class FunctionCatalog {
                 return typed("epoch_ms(CAST({0} AS BIGINT))", ValueType.DATETIME, t.field());
             }
             return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 0).field());
-        }, "to_datetime", "to_dt");
-        register((c, a) -> {
+        }), "to_datetime", "to_dt");
+        register(perValue((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = ExpressionTranslator.single(a.get(0));
             if (t.type() == ValueType.BOOLEAN) {
@@ -417,7 +427,7 @@ public final class FunctionCatalog {
                 return typed("({0} <> 0)", ValueType.BOOLEAN, t.field());
             }
             return typed("(lower({0}) = 'true')", ValueType.BOOLEAN, string(c, a, 0).field());
-        }, "to_boolean", "to_bool");
+        }), "to_boolean", "to_bool");
         register((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = a.get(0);
@@ -429,6 +439,18 @@ public final class FunctionCatalog {
             }
             throw Errors.unsupported("TO_IP of a non-constant string", c);
         }, "to_ip");
+    }
+
+    /** Applies a conversion to each value of a multi-valued argument, as ES|QL's TO_* functions do. */
+    private static Scalar perValue(Scalar s) {
+        return (c, a) -> {
+            if (a.size() != 1 || !a.get(0).multiValued()) {
+                return s.apply(c, a);
+            }
+            Typed v = Typed.of(DSL.field(DSL.name("__v"), SqlTypes.of(a.get(0).type())), a.get(0).type());
+            Typed each = s.apply(c, List.of(v));
+            return Typed.list(DSL.field("list_transform({0}, \"__v\" -> {1})", Object.class, a.get(0).field(), each.field()), each.type());
+        };
     }
 
     private static Typed toNumber(FunctionCall c, List<Typed> a, ValueType to) {
@@ -453,14 +475,14 @@ public final class FunctionCatalog {
         if (to == ValueType.DOUBLE) {
             return typed("try_cast({0} AS DOUBLE)", to, t.field());
         }
-        // Java's narrowing truncates toward zero, where a DuckDB cast would round.
+        // Elasticsearch converts a double with Math.round (half up), where a DuckDB cast rounds half away from zero.
         if (t.type() == ValueType.DOUBLE) {
-            return typed("try_cast(trunc({0}) AS " + sqlType + ")", to, t.field());
+            return typed("try_cast(floor({0} + 0.5) AS " + sqlType + ")", to, t.field());
         }
         if (t.type().isNumeric()) {
             return typed("try_cast({0} AS " + sqlType + ")", to, t.field());
         }
-        return typed("try_cast(trunc(try_cast({0} AS DOUBLE)) AS " + sqlType + ")", to, string(c, a, 0).field());
+        return typed("try_cast(floor(try_cast({0} AS DOUBLE) + 0.5) AS " + sqlType + ")", to, string(c, a, 0).field());
     }
 
     // ---------------------------------------------------------------- dates
@@ -500,11 +522,12 @@ public final class FunctionCatalog {
             }
             String format;
             try {
-                format = JavaDateFormat.toStrftime(constantString(c, a, 0));
+                format = JavaDateFormat.toStrptime(constantString(c, a, 0));
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
             }
-            return Typed.of(fn("try_strptime", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format)), ValueType.DATETIME);
+            // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
+            return typed("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format));
         }, "date_parse");
         register((c, a) -> {
             arity(c, a, 3, 3);
@@ -656,7 +679,7 @@ public final class FunctionCatalog {
     private static ValueType commonType(FunctionCall c, List<Typed> args) {
         ValueType type = null;
         for (Typed t : args) {
-            if (t.isNullConstant()) {
+            if (t.isNullConstant() || t.type() == ValueType.NULL) {
                 continue;
             }
             if (t.type() == null) {
@@ -732,7 +755,7 @@ public final class FunctionCatalog {
             }
             return typed("CASE WHEN {0} IS NULL THEN NULL ELSE 1 END", ValueType.INTEGER, t.field());
         }, "mv_count");
-        register((c, a) -> listOp(c, a, "list_sort(list_distinct({0}))", true), "mv_dedupe");
+        register((c, a) -> listOp(c, a, "list_filter({0}, (v, i) -> list_position({0}, v) = i)", true), "mv_dedupe");
         register((c, a) -> listOp(c, a, "{0}[1]", false), "mv_first");
         register((c, a) -> listOp(c, a, "{0}[-1]", false), "mv_last");
         register((c, a) -> listOp(c, a, "list_min({0})", false), "mv_min");
@@ -754,6 +777,9 @@ public final class FunctionCatalog {
             arity(c, a, 2, 2);
             Typed t = a.get(0);
             Field<?> sep = string(c, a, 1).field();
+            if (!a.get(1).constant()) {
+                throw Errors.unsupported("MV_CONCAT with a non-constant delimiter", c);
+            }
             if (!t.multiValued()) {
                 return Typed.of(string(c, a, 0).field(), ValueType.KEYWORD);
             }
