@@ -165,6 +165,14 @@ public final class EsqlTranslator {
         }
 
         private void pushSelect(List<Column> next, List<String> names, Select<?> select) {
+            java.util.Set<String> folded = new java.util.HashSet<>();
+            for (String n : names) {
+                if (!folded.add(n.toLowerCase(java.util.Locale.ROOT))) {
+                    // DuckDB matches even quoted names without regard to case, so such columns would be confused.
+                    throw EsqlException.unsupported("column names that differ only in case [" + n + "]",
+                            query.source().line(), query.source().column());
+                }
+            }
             String name = "s" + (ctes.size() + 1);
             ctes.add(DSL.name(name).fields(names.toArray(String[]::new)).as(select));
             current = DSL.table(DSL.name(name));
@@ -393,18 +401,26 @@ public final class EsqlTranslator {
                 return null;
             }
             List<Column> next = new ArrayList<>();
-            List<Field<?>> exprs = new ArrayList<>();
+            List<SelectField<?>> exprs = new ArrayList<>();
+            Field<?> values = DSL.field("CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END", Object.class, ref(c.name()));
             for (Column col : schema) {
                 if (col == c) {
                     next.add(new Column(c.name(), c.type(), false));
                     // A null or empty field keeps its row, with a null value.
-                    exprs.add(DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, ref(c.name())));
+                    exprs.add(DSL.field("unnest({0})", Object.class, values));
                 } else {
                     next.add(col);
                     exprs.add(ref(col.name()));
                 }
             }
-            push(next, exprs, true, UnaryOperator.identity());
+            List<String> names = new ArrayList<>(next.stream().map(Column::name).toList());
+            if (ordered) {
+                // The expanded rows keep their value order within the earlier SORT: DuckDB zips the two
+                // unnests, so each value gets its position as a fraction added to the row's rank.
+                exprs.add(DSL.field("{0} + unnest(range(len({1}))) / (len({1}) + 1.0)", Object.class, ref(ORDER), values));
+                names.add(ORDER);
+            }
+            pushSelect(next, names, DSL.select(exprs).from(current));
             return null;
         }
 

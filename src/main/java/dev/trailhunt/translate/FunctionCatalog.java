@@ -35,7 +35,7 @@ public final class FunctionCatalog {
     }
 
     private static final Set<String> AGGREGATES = Set.of("count", "count_distinct", "sum", "avg", "min", "max",
-            "values", "median", "percentile", "std_dev", "median_absolute_deviation");
+            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg");
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
@@ -44,11 +44,13 @@ public final class FunctionCatalog {
     public FunctionCatalog(TranslateOptions options) {
         this.now = LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC);
         registerStrings();
+        registerMoreStrings();
         registerConversions();
         registerDates();
         registerMath();
         registerConditionals();
         registerMultiValues();
+        registerListBuilders();
     }
 
     /** Lists the names of every supported function, scalar and aggregate, sorted. */
@@ -96,13 +98,34 @@ public final class FunctionCatalog {
         if (name.equals("count") && (call.star() || args.isEmpty())) {
             return Typed.of(filtered(DSL.count(), filter), ValueType.LONG);
         }
+        if (name.equals("weighted_avg")) {
+            arity(call, args, 2, 2);
+            Typed x = args.get(0);
+            Typed w = args.get(1);
+            requireNumeric(call, x);
+            requireNumeric(call, w);
+            if (x.multiValued() || w.multiValued()) {
+                throw Errors.unsupported("WEIGHTED_AVG of a multi-valued field", call);
+            }
+            Field<?> num;
+            if (SqlTypes.isIntegral(x.type()) && SqlTypes.isIntegral(w.type())) {
+                // Integral products and their sum are longs in Elasticsearch: an overflow makes the result null.
+                Field<?> sum = filtered(DSL.aggregate("sum", Object.class, DSL.field("try({0} * {1})", Object.class, x.field(), w.field())), filter);
+                num = DSL.field("CAST(try_cast({0} AS BIGINT) AS DOUBLE)", Object.class, sum);
+            } else {
+                num = filtered(DSL.aggregate("fsum", Object.class, DSL.field("CAST({0} AS DOUBLE) * {1}", Object.class, x.field(), w.field())), filter);
+            }
+            Field<?> den = filtered(DSL.aggregate("fsum", Object.class,
+                    DSL.field("CASE WHEN {0} IS NOT NULL THEN CAST({1} AS DOUBLE) END", Object.class, x.field(), w.field())), filter);
+            return Typed.of(DSL.field("({0} / nullif({1}, 0))", SQLDataType.DOUBLE, num, den), ValueType.DOUBLE);
+        }
         int max = name.equals("percentile") || name.equals("count_distinct") ? 2 : 1;
         arity(call, args, 1, max);
         Typed x = args.get(0);
         if (x.type() == null) {
             throw Errors.semantic("[" + name + "] cannot aggregate a time span", call);
         }
-        if (x.type() == ValueType.NULL && !name.startsWith("count")) {
+        if (x.type() == ValueType.NULL && (name.equals("sum") || name.equals("min") || name.equals("max") || name.equals("values"))) {
             return Typed.literal(null, ValueType.NULL);
         }
         switch (name) {
@@ -127,6 +150,10 @@ public final class FunctionCatalog {
                 requireNumeric(call, x);
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
+                if (x.type() == ValueType.DOUBLE && x.multiValued()) {
+                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+                    return Typed.of(DSL.field("list_aggregate(flatten({0}), 'fsum')", SQLDataType.DOUBLE, all), ValueType.DOUBLE);
+                }
                 if (x.type() == ValueType.DOUBLE) {
                     // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
                     return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
@@ -340,6 +367,37 @@ public final class FunctionCatalog {
         }, "reverse");
     }
 
+    private void registerMoreStrings() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            return Typed.of(fn("contains", ValueType.BOOLEAN, string(c, a, 0).field(), string(c, a, 1).field()), ValueType.BOOLEAN);
+        }, "contains");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CASE WHEN {0} < 0 OR {0} > 1048576 THEN NULL ELSE repeat(' ', {0}) END", ValueType.KEYWORD, number(c, a, 0).field());
+        }, "space");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CAST(strlen({0}) AS INTEGER)", ValueType.INTEGER, string(c, a, 0).field());
+        }, "byte_length");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CAST(strlen({0}) * 8 AS INTEGER)", ValueType.INTEGER, string(c, a, 0).field());
+        }, "bit_length");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("to_base64(encode({0}))", ValueType.KEYWORD, string(c, a, 0).field());
+        }, "to_base64");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return Typed.of(fn("dayname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+        }, "day_name");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return Typed.of(fn("monthname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+        }, "month_name");
+    }
+
     private static Typed caseMap(FunctionCall c, List<Typed> a, String fn) {
         arity(c, a, 1, 1);
         Typed t = a.get(0);
@@ -415,7 +473,9 @@ public final class FunctionCatalog {
             if (t.type() != null && t.type().isNumeric()) {
                 return typed("epoch_ms(CAST({0} AS BIGINT))", ValueType.DATETIME, t.field());
             }
-            return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 0).field());
+            // Elasticsearch's strict_date_optional_time needs a 'T' before the time; DuckDB would also take a space.
+            return typed("CASE WHEN strpos({0}, ' ') = 0 THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) END", ValueType.DATETIME,
+                    string(c, a, 0).field());
         }), "to_datetime", "to_dt");
         register(perValue((c, a) -> {
             arity(c, a, 1, 1);
@@ -793,6 +853,33 @@ public final class FunctionCatalog {
             }
             return listOp(c, a.subList(0, 1), desc ? "list_reverse_sort({0})" : "list_sort({0})", true);
         }, "mv_sort");
+    }
+
+    private void registerListBuilders() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            ValueType type = commonType(c, a);
+            return Typed.list(DSL.field("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE list_concat({0}, {1}) END",
+                    Object.class, asList(a.get(0)), asList(a.get(1))), type);
+        }, "mv_append");
+        register((c, a) -> {
+            arity(c, a, 2, 3);
+            Typed t = a.get(0);
+            Field<?> start = number(c, a, 1).field();
+            Field<?> end = a.size() == 3 ? number(c, a, 2).field() : start;
+            // ES|QL slices are 0-based with an inclusive end; DuckDB's are 1-based, and both count negatives from the end.
+            Field<?> slice = DSL.field("list_slice({0}, CASE WHEN {1} >= 0 THEN {1} + 1 ELSE len({0}) + {1} + 1 END, "
+                    + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
+            return Typed.list(slice, t.type());
+        }, "mv_slice");
+    }
+
+    /** Returns a value as a LIST: itself when multi-valued, a one-element list otherwise, null for null. */
+    private static Field<?> asList(Typed t) {
+        if (t.multiValued()) {
+            return t.field();
+        }
+        return DSL.field("CASE WHEN {0} IS NULL THEN NULL ELSE list_value({0}) END", Object.class, t.field());
     }
 
     private static Typed listOp(FunctionCall c, List<Typed> a, String template, boolean returnsList) {
