@@ -95,6 +95,7 @@ public final class EsqlTranslator {
         private List<Column> schema = List.of();
         private boolean ordered;
         private long finalLimit = -1;
+        private Command command;
 
         Pipeline(Query query) {
             this.query = query;
@@ -111,6 +112,7 @@ public final class EsqlTranslator {
                 if (source != (i == 0)) {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
+                command = c;
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -169,8 +171,7 @@ public final class EsqlTranslator {
             for (String n : names) {
                 if (!folded.add(n.toLowerCase(java.util.Locale.ROOT))) {
                     // DuckDB matches even quoted names without regard to case, so such columns would be confused.
-                    throw EsqlException.unsupported("column names that differ only in case [" + n + "]",
-                            query.source().line(), query.source().column());
+                    throw Errors.unsupported("column names that differ only in case [" + n + "]", command);
                 }
             }
             String name = "s" + (ctes.size() + 1);
