@@ -5,28 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.trailhunt.engine.QueryExecutor;
 import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
-import dev.trailhunt.ingest.ecs.EcsColumn;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +36,8 @@ class SeedHuntOracleTest {
     void seedHuntEqualsCountFromRawRecords() throws Exception {
         Path shared = EventsFixture.shared().orElse(null);
         assumeTrue(shared != null, "../shared is absent");
-        List<JsonNode> records = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(shared.resolve("corpus/cloudtrail/invictus-ir_aws_dataset/CloudTrail"))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                new ObjectMapper().readTree(f.toFile()).path("Records").forEach(records::add);
-            }
-        }
-        Instant now = records.stream().map(r -> Instant.parse(r.path("eventTime").asText())).max(Instant::compareTo).orElseThrow();
+        List<JsonNode> records = CorpusEvents.invictus(shared);
+        Instant now = CorpusEvents.latest(records);
         EcsMapper mapper = new EcsMapper(now);
         int uaName = EcsSchema.indexOf("user_agent.name");
 
@@ -74,17 +64,7 @@ class SeedHuntOracleTest {
         Map<String, Long> actual = new TreeMap<>();
         try (Connection c = Store.openInMemory()) {
             EventsFixture.create(c);
-            List<EcsColumn> cols = EcsSchema.columns();
-            for (JsonNode r : records) {
-                Object[] values = mapper.map(r);
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < cols.size(); i++) {
-                    if (values[i] != null) {
-                        row.put(cols.get(i).name(), values[i]);
-                    }
-                }
-                EventsFixture.insert(c, row);
-            }
+            CorpusEvents.load(c, records, mapper);
             ResultTable result = QueryExecutor.execute(c, tr.sql(), tr.columns());
             for (List<Object> row : result.rows()) {
                 List<String> key = new ArrayList<>();
