@@ -621,7 +621,6 @@ public final class EsqlTranslator {
                 for (Aggregate a : stats.aggregates()) {
                     Condition filter = a.filter() == null ? null
                             : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
-                    int before = aggCols.size();
                     ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
                         Typed agg = aggregate(call, rowScope, filter);
                         if (agg.constant()) {
@@ -633,15 +632,18 @@ public final class EsqlTranslator {
                         Field<?> r = DSL.field(DSL.name(hidden), SqlTypes.of(agg.type()));
                         return agg.multiValued() ? Typed.list(r, agg.type()) : Typed.of(r, agg.type());
                     });
+                    // An expression without aggregates may still use the grouping keys, which the scope provides.
                     Typed t = aggs.translate(a.alias().expr());
-                    if (aggCols.size() == before && !(t.constant() && a.alias().expr() instanceof FunctionCall)) {
-                        throw Errors.semantic("expected an aggregate function in [" + a.alias().expr().source().text() + "]", a);
-                    }
                     outCols.add(column(a.alias().name(), t, a.alias().expr()));
                     outValues.add(t);
                 }
                 List<Column> groupCols = new ArrayList<>(aggCols);
                 List<Field<?>> groupFields = new ArrayList<>(aggFields);
+                if (aggCols.isEmpty() && keys.isEmpty()) {
+                    // STATS without BY returns exactly one row even when every aggregate folded to a constant.
+                    groupCols.add(new Column("__rows", ValueType.LONG, false));
+                    groupFields.add(DSL.count());
+                }
                 for (int i = 0; i < keys.size(); i++) {
                     Typed k = keys.get(i);
                     String hidden = "__k" + i;

@@ -51,6 +51,7 @@ public final class FunctionCatalog {
         registerConditionals();
         registerMultiValues();
         registerListBuilders();
+        registerMultiValueMatches();
     }
 
     /** Lists the names of every supported function, scalar and aggregate, sorted. */
@@ -189,7 +190,16 @@ public final class FunctionCatalog {
             case "median_absolute_deviation": {
                 requireNumeric(call, x);
                 if (x.multiValued()) {
-                    throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of a multi-valued field", call);
+                    // Every value of every row takes part: gather them, then aggregate the flattened list.
+                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+                    String flat = "list_transform(flatten({0}), v -> CAST(v AS DOUBLE))";
+                    Field<?> r = switch (name) {
+                        case "median" -> DSL.field("list_aggregate(" + flat + ", 'quantile_cont', 0.5)", SQLDataType.DOUBLE, all);
+                        case "std_dev" -> DSL.field("list_aggregate(" + flat + ", 'stddev_pop')", SQLDataType.DOUBLE, all);
+                        case "median_absolute_deviation" -> DSL.field("list_aggregate(" + flat + ", 'mad')", SQLDataType.DOUBLE, all);
+                        default -> throw Errors.unsupported("PERCENTILE of a multi-valued field", call);
+                    };
+                    return Typed.of(r, ValueType.DOUBLE);
                 }
                 Field<?> d = DSL.cast(x.field(), SQLDataType.DOUBLE);
                 Field<?> agg = switch (name) {
@@ -872,6 +882,43 @@ public final class FunctionCatalog {
                     + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
             return Typed.list(slice, t.type());
         }, "mv_slice");
+    }
+
+    private void registerMultiValueMatches() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            string(c, a, 0);
+            Field<?> p = DSL.inline(LikePattern.toSqlLike(constantString(c, a, 1)));
+            // True when any value matches; a null field gives false, not null.
+            return typed("coalesce(list_bool_or(list_transform({0}, v -> v LIKE {1} ESCAPE '\\')), false)", ValueType.BOOLEAN, asList(a.get(0)), p);
+        }, "mv_like");
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            string(c, a, 0);
+            String re;
+            try {
+                re = LikePattern.toRe2(constantString(c, a, 1));
+            } catch (IllegalArgumentException e) {
+                throw Errors.unsupported(e.getMessage(), c);
+            }
+            return typed("coalesce(list_bool_or(list_transform({0}, v -> regexp_full_match(v, {1}))), false)", ValueType.BOOLEAN,
+                    asList(a.get(0)), DSL.inline(re));
+        }, "mv_rlike");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            // Java's URLDecoder reads '+' as a space and rejects a '%' without two hex digits.
+            return typed("CASE WHEN regexp_matches({0}, '%([^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|[0-9A-Fa-f]?$)') THEN NULL "
+                    + "ELSE try(url_decode(replace({0}, '+', ' '))) END", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_decode");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            // Elasticsearch keeps RFC 3986's unreserved characters and writes a space as '+'.
+            return typed("replace(url_encode({0}), '%20', '+')", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_encode");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("url_encode({0})", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_encode_component");
     }
 
     /** Returns a value as a LIST: itself when multi-valued, a one-element list otherwise, null for null. */
