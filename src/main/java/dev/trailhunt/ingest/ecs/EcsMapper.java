@@ -46,9 +46,7 @@ public final class EcsMapper {
     static final int OUTCOME = col("event.outcome");
     static final int ACTION = col("event.action");
     static final int PROVIDER = col("event.provider");
-    static final int EVENT_ID = col("event.id");
     static final int CLOUD_PROVIDER = col("cloud.provider");
-    static final int REGION = col("cloud.region");
     static final int ACCOUNT = col("cloud.account.id");
     static final int SERVICE = col("cloud.service.name");
     static final int RELATED_USER = col("related.user");
@@ -114,7 +112,7 @@ public final class EcsMapper {
         eventTime(record, row);
         PlainRenames.apply(record, row);
         JsonNode identity = get(record, "userIdentity");
-        mapIdentity(record, identity, row);
+        mapIdentity(identity, row);
         boolean userNameMoved = mapEventAndSource(record, row);
         mapPayloads(record, row, userNameMoved);
         mapRequestDetails(record, row);
@@ -134,7 +132,7 @@ public final class EcsMapper {
     }
 
     /** Runs the date step, which sees the record before cleanup: "-" or "none" is a parse failure there. */
-    private void eventTime(JsonNode record, EcsRow row) {
+    private static void eventTime(JsonNode record, EcsRow row) {
         JsonNode raw = record.get("eventTime");
         if (raw == null || raw.isNull() || (raw.isTextual() && raw.textValue().isEmpty())) {
             return;
@@ -148,7 +146,7 @@ public final class EcsMapper {
         }
     }
 
-    private void mapIdentity(JsonNode record, JsonNode ui, EcsRow row) {
+    private static void mapIdentity(JsonNode ui, EcsRow row) {
         String type = row.text(IDENTITY_TYPE);
         String service = ui == null ? null : serviceActor(ui, type);
         if (service != null) {
