@@ -31,7 +31,7 @@ with
       )
     )
   ),
-  "s3"("@timestamp", "aws.cloudtrail.request_parameters", "aws.cloudtrail.user_identity.arn", "event.action", "event.provider", "source.ip", "user_agent.name", "__dissect") as (
+  "s3"("@timestamp", "aws.cloudtrail.request_parameters", "aws.cloudtrail.user_identity.arn", "event.action", "event.provider", "source.ip", "user_agent.name", "__extract") as (
     select
       "@timestamp",
       "aws.cloudtrail.request_parameters",
@@ -52,7 +52,7 @@ with
       "event.provider",
       "source.ip",
       "user_agent.name",
-      struct_extract("__dissect", 'g1')
+      struct_extract("__extract", 'g1')
     from "s3"
   ),
   "s5"("@timestamp", "aws.cloudtrail.request_parameters", "aws.cloudtrail.user_identity.arn", "event.action", "event.provider", "source.ip", "user_agent.name", "secret_rest", "secret_value") as (
@@ -98,9 +98,7 @@ with
         order by
           "request_counts" desc nulls first,
           "aws.cloudtrail.user_identity.arn" asc nulls last,
-          "secret_value" asc nulls last,
-          "source.ip" asc nulls last,
-          "user_agent.name" asc nulls last
+          "secret_value" asc nulls last
       )
     from "s7"
   )

@@ -58,9 +58,7 @@ with
       row_number() over (
         order by
           "request_counts" asc nulls last,
-          "aws.cloudtrail.user_identity.arn" asc nulls last,
-          "source.ip" asc nulls last,
-          "user_agent.name" asc nulls last
+          "aws.cloudtrail.user_identity.arn" asc nulls last
       )
     from "s4"
   )

@@ -14,7 +14,7 @@ class QueryShapeTest {
         assertEquals(List.of("@timestamp > now - 7 days"), s.windows());
         assertTrue(s.sorted());
         assertEquals(new QueryShape.SortKey("request_counts", false, false), s.sortKeys().get(0));
-        assertEquals(4, s.sortKeys().size());
+        assertEquals(2, s.sortKeys().size());
     }
 
     @Test
