@@ -9,9 +9,28 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run Elastic Security's ES|QL hunts over AWS CloudTrail logs on a laptop, with no cluster.",
+        footerHeading = "%nStart here:%n",
+        footer = {
+            "  trailhunt hunt --data samples/cloudtrail \\",
+            "      secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt hunts list",
+            "  trailhunt ingest --db case.duckdb logs/",
+            "  trailhunt report --db case.duckdb -o report.html \\",
+            "      secretsmanager_high_frequency_get_secret_value",
+            "",
+            "Exit codes of hunt, query, explain, report: 0 ran, 1 findings with",
+            "--fail-on-findings, 2 usage, 3 data problem, 4 hunt error, 70 bug.",
+        },
         subcommands = {
             CommandLine.HelpCommand.class,
             IngestCommand.class,
+            HuntCommand.class,
+            QueryCommand.class,
+            ExplainCommand.class,
+            HuntsCommand.class,
+            ReportCommand.class,
+            CompletionCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,7 +39,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new OneLineErrors());
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,56 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.hunt.HuntLibrary;
+import dev.trailhunt.report.ResultFormat;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Writes a reproducible notebook-style report of hunts. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Run hunts and write one report: hunt metadata, the ES|QL, the generated SQL, the results, charts, and provenance (every input file with size, SHA-256 and events; the data's time range; the resolved now; trailhunt and DuckDB versions; each hunt file's SHA-256).",
+            "",
+            "Two runs on the same store write byte-identical files: no clock times, a total row order. HTML is one self-contained page (inline CSS and SVG, no scripts, nothing from the network).",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:report written",
+            "2:usage error (bad option, unknown hunt, --format not markdown/html)",
+            "3:data problem (no store, store in use, unreadable --data path)",
+            "4:hunt error (the report is still written, with the error in place of the result)",
+            "70:internal error (a bug: please report it)",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  trailhunt report --data samples/cloudtrail -o secrets.html \\",
+            "      secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt report --db case.duckdb -o weekly.md elastic-hunting/aws/",
+        })
+public final class ReportCommand extends HuntingCommand {
+    @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to include, in order (names, uuids, files, folders).")
+    List<String> hunts;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "markdown|html",
+            description = "Report format (default: from the --out extension, else markdown).")
+    ResultFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The report file to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ResultFormat f = format;
+        if (f == null) {
+            ResultFormat guessed = ResultFormat.fromFileName(out.getFileName().toString());
+            f = guessed != null && guessed.isReport() ? guessed : ResultFormat.MARKDOWN;
+        }
+        if (!f.isReport()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "report --format must be markdown or html (for rows use `trailhunt hunt --format " + f.name().toLowerCase(java.util.Locale.ROOT) + "`)");
+        }
+        return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false);
+    }
+}
