@@ -612,6 +612,16 @@ public final class EsqlTranslator {
                         keyFields.add(k.field());
                     }
                 }
+                // Aggregate arguments and filters see a computed grouping by its name, as Elasticsearch resolves them.
+                Map<String, Column> aggRowScope = new HashMap<>(rowScope);
+                for (int i = 0; i < groupings.size(); i++) {
+                    Alias g = groupings.get(i);
+                    if (g.expr() instanceof FieldRef f) {
+                        aggRowScope.put(g.name(), rowScope.get(f.name()));
+                    } else {
+                        aggRowScope.put(g.name(), new Column("__g" + i, keys.get(i).type(), false));
+                    }
+                }
                 // Aggregates are computed in one stage as hidden columns; a second stage applies any
                 // expression around them, because DuckDB forbids aggregates inside try().
                 List<Column> aggCols = new ArrayList<>();
@@ -620,9 +630,9 @@ public final class EsqlTranslator {
                 List<Typed> outValues = new ArrayList<>();
                 for (Aggregate a : stats.aggregates()) {
                     Condition filter = a.filter() == null ? null
-                            : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
+                            : new ExpressionTranslator(aggRowScope, functions, null).condition(a.filter());
                     ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
-                        Typed agg = aggregate(call, rowScope, filter);
+                        Typed agg = aggregate(call, aggRowScope, filter);
                         if (agg.constant()) {
                             return agg;
                         }

@@ -151,10 +151,6 @@ public final class FunctionCatalog {
                 requireNumeric(call, x);
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
-                if (x.type() == ValueType.DOUBLE && x.multiValued()) {
-                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
-                    return Typed.of(DSL.field("list_aggregate(flatten({0}), 'fsum')", SQLDataType.DOUBLE, all), ValueType.DOUBLE);
-                }
                 if (x.type() == ValueType.DOUBLE) {
                     // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
                     return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
