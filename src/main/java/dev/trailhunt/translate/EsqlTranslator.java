@@ -435,11 +435,13 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
-                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
-                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                if (t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on version", o);
                 }
                 Field<?> f = t.field();
-                if (t.multiValued()) {
+                if (t.type() == ValueType.IP) {
+                    f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);
+                } else if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
                     f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
                 }

@@ -170,8 +170,12 @@ public final class FunctionCatalog {
             case "min":
             case "max": {
                 Field<?> v = x.multiValued() ? fn("list_" + name, x.type(), x.field()) : x.field();
-                if (x.type() == ValueType.IP || x.type() == ValueType.VERSION) {
+                if (x.type() == ValueType.VERSION || (x.type() == ValueType.IP && x.multiValued())) {
                     throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of " + x.type().esqlName(), call);
+                }
+                if (x.type() == ValueType.IP) {
+                    // IPs compare by address, not as text.
+                    return Typed.of(filtered(DSL.aggregate("arg_" + name, String.class, x.field(), IpOrder.key(x.field())), filter), x.type());
                 }
                 return Typed.of(filtered(DSL.aggregate(name, SqlTypes.of(x.type()), v), filter), x.type());
             }
