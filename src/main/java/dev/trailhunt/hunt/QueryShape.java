@@ -31,6 +31,9 @@ import java.util.Locale;
 public record QueryShape(List<String> windows, List<SortKey> sortKeys, boolean sorted) {
     private static final String TIMESTAMP = "@timestamp";
 
+    /** Describes a query with no window and no order of its own. */
+    public static final QueryShape UNORDERED = new QueryShape(List.of(), List.of(), false);
+
     public QueryShape {
         windows = List.copyOf(windows);
         sortKeys = List.copyOf(sortKeys);
@@ -51,7 +54,7 @@ public record QueryShape(List<String> windows, List<SortKey> sortKeys, boolean s
         try {
             query = EsqlParser.parse(esql);
         } catch (EsqlSyntaxException e) {
-            return new QueryShape(List.of(), List.of(), false);
+            return UNORDERED;
         }
         List<String> windows = new ArrayList<>();
         List<SortKey> keys = List.of();
