@@ -297,7 +297,7 @@ public final class EsqlTranslator {
                 outCols.add(new Column(o.name(), ValueType.KEYWORD, false));
                 Field<?> value = null;
                 for (int g : o.groups()) {
-                    Field<?> piece = group(g);
+                    Field<?> piece = group(g, in.multiValued());
                     value = value == null ? piece
                             : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
                 }
@@ -307,9 +307,13 @@ public final class EsqlTranslator {
             return null;
         }
 
-        /** Returns capture group {@code g} of the struct an extraction stage computed. */
-        private Field<?> group(int g) {
-            return DSL.function("struct_extract", String.class, ref(EXTRACT), DSL.inline("g" + g));
+        /**
+         * Returns capture group {@code g} of the struct an extraction stage computed; for a multi-valued
+         * input the struct is the lambda variable of a {@code list_transform} over the matched values.
+         */
+        private Field<?> group(int g, boolean multiValued) {
+            Field<?> struct = multiValued ? DSL.field(DSL.name("__s")) : ref(EXTRACT);
+            return DSL.function("struct_extract", String.class, struct, DSL.inline("g" + g));
         }
 
         /**
@@ -325,15 +329,31 @@ public final class EsqlTranslator {
             Field<?> re = DSL.inline(regex);
             Field<?> nameList = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
             // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
-            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
-                    Object.class, in.field(), re, nameList);
+            String match = "CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END";
+            Field<?> struct = DSL.field(match, Object.class, in.field(), re, nameList);
+            if (in.multiValued()) {
+                // Each value is matched on its own; values that do not match contribute nothing.
+                Field<?> one = DSL.field(match, Object.class, DSL.field(DSL.name("__v")), re, nameList);
+                struct = DSL.field("list_filter(list_transform({0}, \"__v\" -> {1}), \"__m\" -> \"__m\" IS NOT NULL)", Object.class, in.field(), one);
+                List<Column> cols = new ArrayList<>();
+                List<Field<?>> fields = new ArrayList<>();
+                for (int i = 0; i < outCols.size(); i++) {
+                    Column c = outCols.get(i);
+                    String collect = c.multiValued() ? "flatten(list_transform({0}, \"__s\" -> {1}))" : "list_transform({0}, \"__s\" -> {1})";
+                    fields.add(DSL.field("list_filter(" + collect + ", \"__o\" -> \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
+                    cols.add(new Column(c.name(), c.type(), true));
+                }
+                outCols = cols;
+                outFields = fields;
+            }
             List<Column> withStruct = new ArrayList<>(schema);
             List<Field<?>> exprs = refs(schema);
             withStruct.add(new Column(EXTRACT, ValueType.UNSUPPORTED, false));
             exprs.add(struct);
             push(withStruct, exprs, true, UnaryOperator.identity());
             List<Column> next = new ArrayList<>(schema);
-            next.removeIf(c -> c.name().equals(EXTRACT) || outCols.stream().anyMatch(o -> o.name().equals(c.name())));
+            List<Column> outputs = outCols;
+            next.removeIf(c -> c.name().equals(EXTRACT) || outputs.stream().anyMatch(o -> o.name().equals(c.name())));
             List<Field<?>> out = refs(next);
             next.addAll(outCols);
             out.addAll(outFields);
@@ -342,9 +362,6 @@ public final class EsqlTranslator {
 
         private Typed extractInput(Expr input, Command at, String command) {
             Typed in = rows().translate(input);
-            if (in.multiValued()) {
-                throw Errors.unsupported(command + " of a multi-valued field", at);
-            }
             if (!in.isNullConstant() && (in.type() == null || !(SqlTypes.isString(in.type()) || in.type() == ValueType.NULL))) {
                 throw Errors.semantic(command + " only supports KEYWORD or TEXT values, found expression [" + input.source().text()
                         + "] type [" + ExpressionTranslator.typeName(in) + "]", at);
@@ -377,7 +394,7 @@ public final class EsqlTranslator {
                 // RE2 reports a group that did not take part as ''; grok leaves such a field unset.
                 List<Field<?>> pieces = new ArrayList<>();
                 for (int group : f.groups()) {
-                    pieces.add(DSL.function("nullif", String.class, group(group), DSL.inline("")));
+                    pieces.add(DSL.function("nullif", String.class, group(group, in.multiValued()), DSL.inline("")));
                 }
                 if (pieces.size() == 1) {
                     outCols.add(new Column(f.name(), f.type(), false));
@@ -435,11 +452,13 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
-                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
-                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                if (t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on version", o);
                 }
                 Field<?> f = t.field();
-                if (t.multiValued()) {
+                if (t.type() == ValueType.IP) {
+                    f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);
+                } else if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
                     f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
                 }
@@ -612,6 +631,16 @@ public final class EsqlTranslator {
                         keyFields.add(k.field());
                     }
                 }
+                // Aggregate arguments and filters see a computed grouping by its name, as Elasticsearch resolves them.
+                Map<String, Column> aggRowScope = new HashMap<>(rowScope);
+                for (int i = 0; i < groupings.size(); i++) {
+                    Alias g = groupings.get(i);
+                    if (g.expr() instanceof FieldRef f) {
+                        aggRowScope.put(g.name(), rowScope.get(f.name()));
+                    } else {
+                        aggRowScope.put(g.name(), new Column("__g" + i, keys.get(i).type(), false));
+                    }
+                }
                 // Aggregates are computed in one stage as hidden columns; a second stage applies any
                 // expression around them, because DuckDB forbids aggregates inside try().
                 List<Column> aggCols = new ArrayList<>();
@@ -620,9 +649,9 @@ public final class EsqlTranslator {
                 List<Typed> outValues = new ArrayList<>();
                 for (Aggregate a : stats.aggregates()) {
                     Condition filter = a.filter() == null ? null
-                            : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
+                            : new ExpressionTranslator(aggRowScope, functions, null).condition(a.filter());
                     ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
-                        Typed agg = aggregate(call, rowScope, filter);
+                        Typed agg = aggregate(call, aggRowScope, filter);
                         if (agg.constant()) {
                             return agg;
                         }
