@@ -84,7 +84,12 @@ public final class EsqlTranslator {
      * @throws EsqlException positioned, when the query uses an unsupported feature or is invalid
      */
     public Translation translate(Query query) {
-        return new Pipeline(query).build();
+        try {
+            return new Pipeline(query).build();
+        } catch (ArithmeticException e) {
+            // A time span or constant too large for java.time or int: a user error, reported in one line.
+            throw EsqlException.semantic("number out of range: " + e.getMessage(), query.source().line(), query.source().column());
+        }
     }
 
     /** Holds the state of one translation: the CTEs built so far and the current ES|QL schema. */
