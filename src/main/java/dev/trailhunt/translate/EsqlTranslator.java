@@ -84,7 +84,12 @@ public final class EsqlTranslator {
      * @throws EsqlException positioned, when the query uses an unsupported feature or is invalid
      */
     public Translation translate(Query query) {
-        return new Pipeline(query).build();
+        try {
+            return new Pipeline(query).build();
+        } catch (ArithmeticException e) {
+            // A time span or constant too large for java.time or int: a user error, reported in one line.
+            throw EsqlException.semantic("number out of range: " + e.getMessage(), query.source().line(), query.source().column());
+        }
     }
 
     /** Holds the state of one translation: the CTEs built so far and the current ES|QL schema. */
@@ -96,6 +101,8 @@ public final class EsqlTranslator {
         private boolean ordered;
         private long finalLimit = -1;
         private Command command;
+        private boolean sortIsFinal;
+        private List<SortField<?>> finalOrder;
 
         Pipeline(Query query) {
             this.query = query;
@@ -113,6 +120,9 @@ public final class EsqlTranslator {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
                 command = c;
+                int n = commands.size();
+                // A SORT that only a final LIMIT follows becomes the statement's ORDER BY, so DuckDB can use a top-N.
+                sortIsFinal = c instanceof Sort && (i == n - 1 || (i == n - 2 && commands.get(n - 1) instanceof Limit));
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -129,9 +139,11 @@ public final class EsqlTranslator {
             var select = ctes.isEmpty() ? DSL.select(out) : DSL.with(ctes).select(out);
             Select<?> q = current == null
                     ? select.limit(DSL.inline(limit))
-                    : ordered
-                            ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
-                            : select.from(current).limit(DSL.inline(limit));
+                    : finalOrder != null
+                            ? select.from(current).orderBy(finalOrder).limit(DSL.inline(limit))
+                            : ordered
+                                    ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
+                                    : select.from(current).limit(DSL.inline(limit));
             return new Translation(q, dsl.renderInlined(q), columns);
         }
 
@@ -468,6 +480,10 @@ public final class EsqlTranslator {
             if (ordered) {
                 // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
                 keys.add(ref(ORDER).asc());
+            }
+            if (sortIsFinal) {
+                finalOrder = keys;
+                return null;
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));

@@ -286,6 +286,10 @@ public final class FunctionCatalog {
 
     private static Typed number(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
+        if (t.isStringConstant() && ((String) t.value()).matches("-?\\d{1,9}")) {
+            // ES|QL casts a string literal to the integer a numeric parameter expects.
+            return Typed.literal(Integer.parseInt((String) t.value()), ValueType.INTEGER);
+        }
         requireNumeric(call, t);
         return ExpressionTranslator.single(t);
     }
@@ -382,6 +386,14 @@ public final class FunctionCatalog {
         register((c, a) -> {
             arity(c, a, 3, 3);
             String replacement = javaReplacement(constantString(c, a, 2), c);
+            if (a.get(1).isStringConstant()) {
+                try {
+                    java.util.regex.Pattern.compile((String) a.get(1).value());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    // Elasticsearch answers null (with a warning) for a regex it cannot compile.
+                    return Typed.literal(null, ValueType.KEYWORD);
+                }
+            }
             return Typed.of(fn("regexp_replace", ValueType.KEYWORD, string(c, a, 0).field(), string(c, a, 1).field(),
                     DSL.inline(replacement), DSL.inline("g")), ValueType.KEYWORD);
         }, "replace");
