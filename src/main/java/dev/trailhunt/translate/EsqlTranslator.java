@@ -346,13 +346,13 @@ public final class EsqlTranslator {
             if (in.multiValued()) {
                 // Each value is matched on its own; values that do not match contribute nothing.
                 Field<?> one = DSL.field(match, Object.class, DSL.field(DSL.name("__v")), re, nameList);
-                struct = DSL.field("list_filter(list_transform({0}, \"__v\" -> {1}), \"__m\" -> \"__m\" IS NOT NULL)", Object.class, in.field(), one);
+                struct = DSL.field("list_filter(list_transform({0}, lambda \"__v\": {1}), lambda \"__m\": \"__m\" IS NOT NULL)", Object.class, in.field(), one);
                 List<Column> cols = new ArrayList<>();
                 List<Field<?>> fields = new ArrayList<>();
                 for (int i = 0; i < outCols.size(); i++) {
                     Column c = outCols.get(i);
-                    String collect = c.multiValued() ? "flatten(list_transform({0}, \"__s\" -> {1}))" : "list_transform({0}, \"__s\" -> {1})";
-                    fields.add(DSL.field("list_filter(" + collect + ", \"__o\" -> \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
+                    String collect = c.multiValued() ? "flatten(list_transform({0}, lambda \"__s\": {1}))" : "list_transform({0}, lambda \"__s\": {1})";
+                    fields.add(DSL.field("list_filter(" + collect + ", lambda \"__o\": \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
                     cols.add(new Column(c.name(), c.type(), true));
                 }
                 outCols = cols;
@@ -414,7 +414,7 @@ public final class EsqlTranslator {
                 } else {
                     outCols.add(new Column(f.name(), f.type(), true));
                     Field<?> list = DSL.function("list_value", Object.class, pieces.toArray(Field<?>[]::new));
-                    outFields.add(DSL.field("list_transform(list_filter({0}, v -> v IS NOT NULL), v -> " + cast.replace("%s", "v") + ")", Object.class, list));
+                    outFields.add(DSL.field("list_transform(list_filter({0}, lambda v: v IS NOT NULL), lambda v: " + cast.replace("%s", "v") + ")", Object.class, list));
                 }
             }
             extract(in, p.regex(), p.groupCount(), outCols, outFields);
