@@ -9,8 +9,25 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run Elastic Security's ES|QL hunts over AWS CloudTrail logs on a laptop, with no cluster.",
+        footerHeading = "%nStart here:%n",
+        footer = {
+            "  trailhunt hunt --data samples/cloudtrail secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt hunts list",
+            "  trailhunt report --data samples/cloudtrail --out report.html secretsmanager_high_frequency_get_secret_value",
+            "",
+            "Exit codes (hunt, query, explain, report): 0 ran · 1 findings with --fail-on-findings ·",
+            "2 usage · 3 hunt error (parse/translate/SQL) · 4 data problem · 70 internal error",
+        },
         subcommands = {
             CommandLine.HelpCommand.class,
+            IngestCommand.class,
+            HuntCommand.class,
+            QueryCommand.class,
+            ExplainCommand.class,
+            HuntsCommand.class,
+            ReportCommand.class,
+            CompletionCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -19,7 +36,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new OneLineErrors());
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,104 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.hunt.CompiledQuery;
+import dev.trailhunt.hunt.HuntDefinition;
+import dev.trailhunt.hunt.HuntException;
+import dev.trailhunt.hunt.HuntLibrary;
+import dev.trailhunt.hunt.HuntQuery;
+import dev.trailhunt.hunt.HuntRunner;
+import dev.trailhunt.hunt.HuntSession;
+import dev.trailhunt.hunt.QueryLanguage;
+import dev.trailhunt.hunt.QueryShape;
+import dev.trailhunt.report.CellText;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Shows what a hunt will run: its ES|QL, the DuckDB SQL it becomes, and what now() resolves to. */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Show the ES|QL of a hunt, the DuckDB SQL trailhunt translates it to, and what now() resolves to.",
+            "Nothing is run. Without a store, now() is the clock and the columns are the ECS schema's.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  trailhunt explain secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt explain --db case.duckdb --now 2024-10-11T09:00:00Z ../shared/corpus/elastic-hunting/aws/",
+            "  trailhunt explain --esql 'from logs-aws.cloudtrail* | where event.action == \"GetSecretValue\" | limit 5'",
+            "",
+            "Exit codes: 0 explained · 2 usage · 3 hunt error (parse or translation) · 4 data problem · 70 bug",
+        })
+public final class ExplainCommand implements Callable<Integer> {
+    static final class Target {
+        @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to explain (names, uuids, files, folders).")
+        List<String> hunts;
+
+        @Option(names = "--esql", paramLabel = "TEXT", required = true, description = "An ES|QL query to explain.")
+        String esql;
+    }
+
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions store;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Override
+    public Integer call() {
+        List<HuntDefinition> hunts = target.esql != null
+                ? List.of(HuntDefinition.adHoc(QueryLanguage.ESQL, target.esql))
+                : HuntLibrary.load().resolveAll(target.hunts);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean failed = false;
+        try (HuntSession session = store.openIfPresent(spec.commandLine().getErr(), Clock.systemUTC())) {
+            HuntRunner runner = session.runner();
+            out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
+            for (HuntDefinition h : hunts) {
+                for (HuntQuery q : h.queries()) {
+                    failed |= !explain(out, h, q, runner);
+                }
+            }
+        }
+        out.flush();
+        return failed ? ExitCodes.HUNT_ERROR : ExitCodes.OK;
+    }
+
+    private static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
+        out.println();
+        out.println("== " + h.id() + " (" + h.origin().label() + ")"
+                + (h.queries().size() > 1 ? " · query " + q.index() + " of " + h.queries().size() : "")
+                + " · " + q.language().label());
+        if (!q.runnable()) {
+            out.println("skipped: " + q.skipReason());
+            return true;
+        }
+        if (q.language() == QueryLanguage.DUCKDB_SQL) {
+            out.println("-- DuckDB SQL (runs as written, read-only and sandboxed)");
+            out.println(q.text().strip());
+            return true;
+        }
+        QueryShape shape = QueryShape.of(q.text());
+        out.println("window: " + (shape.windows().isEmpty() ? "none (all events)" : String.join(" and ", shape.windows())));
+        out.println("-- ES|QL");
+        out.println(q.text().strip());
+        try {
+            CompiledQuery c = runner.compile(q);
+            out.println("-- DuckDB SQL");
+            out.println(c.sql());
+            return true;
+        } catch (HuntException e) {
+            out.println("-- error");
+            out.println(e.getMessage());
+            return false;
+        }
+    }
+}

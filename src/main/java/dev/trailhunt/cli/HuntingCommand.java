@@ -1,0 +1,58 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.hunt.HuntDefinition;
+import dev.trailhunt.hunt.HuntSession;
+import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.report.ResultFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Runs hunts on a store and prints them; the shared body of hunt, query and report. */
+abstract class HuntingCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions store;
+
+    /** Returns the clock for {@code --now clock}; tests need no other. */
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Runs the hunts and writes them; returns the exit code. */
+    int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings) {
+        CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
+        long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
+        if (!format.isReport() && format != ResultFormat.TABLE && runnable > 1) {
+            throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
+                    + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
+        }
+        long start = System.nanoTime();
+        RunResult run;
+        try (HuntSession session = store.open(err, clock())) {
+            run = session.runner().runAll(hunts, VersionProvider.version());
+        }
+        RunOutput output = new RunOutput(out, err);
+        output.context(run);
+        boolean toTerminal = outFile == null && Terminal.interactive();
+        int width = Terminal.width(widthOption, System.getenv(), toTerminal);
+        boolean shortened = output.write(run, format, outFile, width, Terminal.colour(System.getenv(), toTerminal));
+        if (outFile != null) {
+            err.println("wrote " + outFile);
+        }
+        output.summary(run, System.nanoTime() - start, shortened, width);
+        if (run.failed()) {
+            return ExitCodes.HUNT_ERROR;
+        }
+        return failOnFindings && run.rows() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

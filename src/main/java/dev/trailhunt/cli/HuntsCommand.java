@@ -1,0 +1,154 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.hunt.HuntDefinition;
+import dev.trailhunt.hunt.HuntLibrary;
+import dev.trailhunt.hunt.HuntQuery;
+import dev.trailhunt.report.TerminalTable;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Browses the built-in hunt library. */
+@Command(name = "hunts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Browse the built-in hunt library (without a subcommand: list).",
+        subcommands = {HuntsCommand.ListHunts.class, HuntsCommand.ShowHunt.class, HuntsCommand.SearchHunts.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  trailhunt hunts",
+            "  trailhunt hunts list --mitre T1555",
+            "  trailhunt hunts search secret",
+            "  trailhunt hunts show secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt hunts show ../shared/corpus/elastic-hunting/aws/secretsmanager_high_frequency_get_secret_value.toml",
+            "",
+            "Exit codes: 0 listed · 2 usage (e.g. unknown hunt) · 3 invalid hunt file",
+        })
+public final class HuntsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
+    String mitre;
+
+    @Override
+    public Integer call() {
+        return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+    }
+
+    static int list(PrintWriter out, List<HuntDefinition> hunts, String mitre) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (HuntDefinition h : hunts) {
+            if (mitre == null || h.matchesTechnique(mitre)) {
+                rows.add(List.of(h.id(), String.join(", ", h.mitre()), h.name()));
+            }
+        }
+        ResultTable table = new ResultTable(List.of(new ResultColumn("hunt", ValueType.KEYWORD),
+                new ResultColumn("mitre", ValueType.KEYWORD), new ResultColumn("name", ValueType.KEYWORD)), rows);
+        new TerminalTable(Terminal.width(null, System.getenv(), Terminal.interactive()), false).write(table, out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Lists the built-in hunts. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in hunts: name, MITRE techniques, title.")
+    static final class ListHunts implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
+        String mitre;
+
+        @Override
+        public Integer call() {
+            return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+        }
+    }
+
+    /** Searches the built-in hunts. */
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "List built-in hunts whose name, title, description, notes or techniques contain TEXT (any case).")
+    static final class SearchHunts implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "TEXT", description = "Text to look for.")
+        String text;
+
+        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique.")
+        String mitre;
+
+        @Override
+        public Integer call() {
+            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), mitre);
+        }
+    }
+
+    /** Shows one hunt in full. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a hunt in full: metadata, notes, references and queries. HUNT is a name, uuid or file.")
+    static final class ShowHunt implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "HUNT", description = "A built-in name or uuid, or a hunt file.")
+        String hunt;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<HuntDefinition> hunts = HuntLibrary.load().resolve(hunt);
+            for (int i = 0; i < hunts.size(); i++) {
+                show(out, hunts.get(i), i > 0);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private static void show(PrintWriter out, HuntDefinition h, boolean separate) {
+            if (separate) {
+                out.println();
+            }
+            out.println(h.name());
+            out.println("  hunt:        " + h.id() + " (" + h.origin().label() + (h.location().isEmpty() ? "" : ": " + h.location()) + ")");
+            if (!h.uuid().isEmpty()) {
+                out.println("  uuid:        " + h.uuid());
+            }
+            if (!h.mitre().isEmpty()) {
+                out.println("  mitre:       " + String.join(", ", h.mitre()));
+            }
+            if (!h.integrations().isEmpty()) {
+                out.println("  integration: " + String.join(", ", h.integrations()));
+            }
+            if (!h.author().isEmpty()) {
+                out.println("  author:      " + h.author());
+            }
+            out.println("  sha256:      " + h.sha256());
+            if (!h.description().isEmpty()) {
+                out.println();
+                out.println(h.description());
+            }
+            section(out, "Notes", h.notes());
+            section(out, "References", h.references());
+            for (HuntQuery q : h.queries()) {
+                out.println();
+                out.println("-- query " + q.index() + " (" + q.language().label() + (q.runnable() ? "" : "; skipped: " + q.skipReason()) + ")");
+                out.println(q.text().strip());
+            }
+        }
+
+        private static void section(PrintWriter out, String title, List<String> items) {
+            if (items.isEmpty()) {
+                return;
+            }
+            out.println();
+            out.println(title + ":");
+            for (String s : items) {
+                out.println("  - " + s);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.engine.StoreException;
+import dev.trailhunt.ingest.FileOutcome;
+import dev.trailhunt.ingest.IngestException;
+import dev.trailhunt.ingest.IngestOptions;
+import dev.trailhunt.ingest.IngestProgress;
+import dev.trailhunt.ingest.IngestSummary;
+import dev.trailhunt.ingest.Ingester;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Loads CloudTrail logs into a trailhunt store. */
+@Command(name = "ingest",
+        description = {
+            "Load CloudTrail logs (files or directories, plain, .gz or .zip; S3 Records files, arrays, NDJSON,",
+            "LookupEvents/console exports) into a DuckDB store with Elastic's ECS fields.",
+            "Files already loaded (same content) are skipped; records already stored are not stored twice."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:every file loaded or was skipped",
+            "1:the store could not be opened or written",
+            "2:usage error (bad option, missing PATH)",
+            "3:some files were rejected or only partly loaded (the rest loaded)"},
+        mixinStandardHelpOptions = true)
+public final class IngestCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "trailhunt.duckdb",
+            description = "Store file, created when absent (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
+    Integer threads;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (searched recursively).")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("trailhunt ingest: no such file or directory: " + p);
+                return 2;
+            }
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            err.println("trailhunt ingest: --threads must be at least 1");
+            return 2;
+        }
+        boolean terminal = System.console() != null;
+        IngestProgress progress = terminal ? new TerminalProgress(err) : IngestProgress.NONE;
+        IngestSummary summary;
+        try {
+            summary = new Ingester(new IngestOptions(n, terminal)).ingest(db, paths, progress);
+        } catch (IngestException | StoreException e) {
+            err.println("trailhunt ingest: " + e.getMessage());
+            return 1;
+        }
+        if (terminal) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+        for (FileOutcome f : summary.files()) {
+            if (f.isProblem()) {
+                err.println(f.status() + ": " + f.path() + ": " + f.reason());
+            }
+        }
+        print(out, summary);
+        return summary.exitCode();
+    }
+
+    private static void print(PrintWriter out, IngestSummary s) {
+        long digests = s.files().stream().filter(f -> "digest".equals(f.format()) && f.status().equals(FileOutcome.SKIPPED)).count();
+        out.printf(Locale.ROOT, "files: %d loaded, %d skipped (%d digest), %d rejected, %d partial%n",
+                s.count(FileOutcome.LOADED), s.count(FileOutcome.SKIPPED), digests,
+                s.count(FileOutcome.REJECTED), s.count(FileOutcome.PARTIAL));
+        out.printf(Locale.ROOT, "events: %d read, %d added, %d duplicates not stored again%n",
+                s.eventsRead(), s.eventsAdded(), s.duplicatesSkipped());
+        if (s.firstEvent() != null) {
+            out.printf(Locale.ROOT, "time range: %s .. %s%n", s.firstEvent(), s.lastEvent());
+        }
+        double secs = s.elapsed().toMillis() / 1000.0;
+        out.printf(Locale.ROOT, "elapsed: %.1f s (%.0f events/s)%n", secs, secs > 0 ? s.eventsRead() / secs : 0.0);
+        out.flush();
+    }
+
+    /** Rewrites one status line on the terminal, at most a few times a second. */
+    private static final class TerminalProgress implements IngestProgress {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+
+        TerminalProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(long filesDone, long filesTotal, long events, long bytes) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 200_000_000L && filesDone < filesTotal) {
+                return;
+            }
+            lastPrint = now;
+            double secs = Math.max(1e-3, (now - start) / 1e9);
+            err.printf(Locale.ROOT, "\r\033[Kfiles %d/%d, events %d, %.1f MB/s", filesDone, filesTotal, events, bytes / 1e6 / secs);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.hunt.ContextLine;
+import dev.trailhunt.hunt.HuntRun;
+import dev.trailhunt.hunt.QueryRun;
+import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.report.CsvWriter;
+import dev.trailhunt.report.HtmlReport;
+import dev.trailhunt.report.JsonWriter;
+import dev.trailhunt.report.MarkdownReport;
+import dev.trailhunt.report.ResultFormat;
+import dev.trailhunt.report.TerminalTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a run: context and problems on stderr, the answer on stdout or in --out, in the chosen format. */
+final class RunOutput {
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RunOutput(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Counts the queries of a run that produce a result table, for formats that hold only one. */
+    static long resultCount(RunResult run) {
+        return run.hunts().stream().flatMap(h -> h.queries().stream()).filter(q -> q.status() == QueryRun.Status.RAN).count();
+    }
+
+    /** Says on stderr what each query looked at, or why it was skipped or failed. */
+    void context(RunResult run) {
+        boolean many = run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
+        for (HuntRun h : run.hunts()) {
+            for (QueryRun q : h.queries()) {
+                String who = h.hunt().id() + (h.queries().size() > 1 ? " query " + q.query().index() : "");
+                switch (q.status()) {
+                    case RAN -> {
+                        String line = ContextLine.format(run.profile(), run.now(), q.windowText());
+                        err.println(many ? who + ": " + line : line);
+                    }
+                    case SKIPPED -> err.println(who + ": skipped: " + q.message());
+                    case FAILED -> err.println(who + ": " + q.message());
+                }
+            }
+        }
+        err.flush();
+    }
+
+    /** Writes the run in a format, to the file when given, and returns whether table text was shortened. */
+    boolean write(RunResult run, ResultFormat format, Path file, int width, boolean colour) {
+        if (file == null) {
+            boolean shortened = write(run, format, out, width, colour);
+            out.flush();
+            return shortened;
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return write(run, format, w, 0, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour) {
+        try {
+            switch (format) {
+                case MARKDOWN -> w.write(MarkdownReport.render(run));
+                case HTML -> w.write(HtmlReport.render(run));
+                case TABLE -> {
+                    return tables(run, w, width, colour);
+                }
+                default -> {
+                    QueryRun only = run.hunts().stream().flatMap(h -> h.queries().stream())
+                            .filter(q -> q.status() == QueryRun.Status.RAN).findFirst().orElse(null);
+                    if (only == null) {
+                        return false;
+                    }
+                    switch (format) {
+                        case CSV -> CsvWriter.write(only.table(), w);
+                        case JSON -> JsonWriter.writeArray(only.table(), w);
+                        default -> JsonWriter.writeLines(only.table(), w);
+                    }
+                }
+            }
+            w.flush();
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean tables(RunResult run, Writer w, int width, boolean colour) throws IOException {
+        TerminalTable table = new TerminalTable(width, colour);
+        boolean shortened = false;
+        List<QueryRun> ran = run.hunts().stream().flatMap(h -> h.queries().stream())
+                .filter(q -> q.status() == QueryRun.Status.RAN).toList();
+        for (HuntRun h : run.hunts()) {
+            for (QueryRun q : h.queries()) {
+                if (q.status() != QueryRun.Status.RAN) {
+                    continue;
+                }
+                if (ran.size() > 1) {
+                    w.write((q == ran.get(0) ? "" : "\n") + "== " + h.hunt().id()
+                            + (h.queries().size() > 1 ? " · query " + q.query().index() : "") + " ==\n");
+                }
+                shortened |= table.write(q.table(), w);
+            }
+        }
+        w.flush();
+        return shortened;
+    }
+
+    /** Says how many rows each query found, and how long the run took, on stderr only (reports stay reproducible). */
+    void summary(RunResult run, long elapsedNanos, boolean shortened, int width) {
+        long queries = resultCount(run);
+        String rows = run.rows() == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", run.rows());
+        err.println(String.format(Locale.ROOT, "%s from %d %s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
+                elapsedNanos / 1e9));
+        if (shortened) {
+            err.println(TerminalTable.MARK + " marks text shortened to fit " + width
+                    + " columns; --width 0 or --format csv shows full values");
+        }
+        err.flush();
+    }
+}

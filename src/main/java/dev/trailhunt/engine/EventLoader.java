@@ -1,0 +1,197 @@
+package dev.trailhunt.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads staged events and their {@code files} rows into the store, one transaction per batch.
+ *
+ * <p>A batch either commits whole (its events and the rows saying which files they came from) or
+ * not at all, so a killed ingest leaves a store a rerun completes exactly. Events are de-duplicated
+ * on {@code event.hash} (the SHA-256 of {@code event.original}) against the store and within the
+ * batch, keeping the first copy in file order.
+ */
+public final class EventLoader {
+    /** Names the column holding the source file of an event. */
+    public static final String FILE_PATH = "log.file.path";
+    /** Names the column holding an event's zero-based record index within its file. */
+    public static final String OFFSET = "log.offset";
+    /** Names the column holding the SHA-256 (hex) of {@code event.original}, the de-duplication key. */
+    public static final String HASH = "event.hash";
+    /** Names the column whose text the hash covers. */
+    public static final String ORIGINAL = "event.original";
+
+    private static final int DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
+
+    private final Connection connection;
+    private final List<StoreColumn> ecsColumns;
+    private final String insertHead;
+    private final String selectList;
+    private final String csvColumns;
+    private final String hashedCsvColumn;
+
+    /** Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance. */
+    public EventLoader(Connection connection, List<StoreColumn> ecsColumns) {
+        this.connection = connection;
+        this.ecsColumns = List.copyOf(ecsColumns);
+        int original = -1;
+        StringBuilder select = new StringBuilder();
+        StringBuilder csv = new StringBuilder("{");
+        for (int i = 0; i < ecsColumns.size(); i++) {
+            StoreColumn c = ecsColumns.get(i);
+            if (c.name().equals(ORIGINAL)) {
+                original = i;
+            }
+            String cell = "c" + i;
+            String csvType;
+            String expr;
+            switch (c.duckdbType()) {
+                case "TIMESTAMP" -> {
+                    csvType = "BIGINT";
+                    expr = "make_timestamp(" + cell + ")";
+                }
+                case "VARCHAR[]" -> {
+                    csvType = "VARCHAR";
+                    expr = "CAST(CAST(" + cell + " AS JSON) AS VARCHAR[])";
+                }
+                case "VARCHAR", "BOOLEAN", "BIGINT", "DOUBLE" -> {
+                    csvType = c.duckdbType();
+                    expr = cell;
+                }
+                default -> throw new IllegalArgumentException("unsupported column type " + c.duckdbType() + " for " + c.name());
+            }
+            csv.append('\'').append(cell).append("': '").append(csvType).append("', ");
+            select.append(expr).append(", ");
+        }
+        if (original < 0) {
+            throw new IllegalArgumentException("the events columns lack " + ORIGINAL);
+        }
+        csv.append("'path': 'VARCHAR', 'off': 'BIGINT', 'ord': 'BIGINT'}");
+        select.append("path, off, h");
+        this.csvColumns = csv.toString();
+        this.selectList = select.toString();
+        this.hashedCsvColumn = "c" + original;
+        StringBuilder head = new StringBuilder("INSERT INTO ").append(Store.EVENTS_TABLE).append(" (");
+        for (StoreColumn c : eventColumns(ecsColumns)) {
+            head.append(c.quoted()).append(", ");
+        }
+        head.setLength(head.length() - 2);
+        this.insertHead = head.append(") ").toString();
+    }
+
+    /** Returns the full events table layout: the ECS columns, then provenance and hash. */
+    public static List<StoreColumn> eventColumns(List<StoreColumn> ecsColumns) {
+        List<StoreColumn> all = new ArrayList<>(ecsColumns);
+        all.add(new StoreColumn(FILE_PATH, "VARCHAR"));
+        all.add(new StoreColumn(OFFSET, "BIGINT"));
+        all.add(new StoreColumn(HASH, "VARCHAR"));
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Creates the store's tables when absent and checks the layout of existing ones. */
+    public void prepareStore() {
+        StoreSchema.ensure(connection, eventColumns(ecsColumns));
+    }
+
+    /**
+     * Returns, for every file content already in the store that need not be read again (loaded,
+     * partial or skipped), its SHA-256 mapped to the first path that had it.
+     */
+    public Map<String, String> knownContents() {
+        Map<String, String> known = new HashMap<>();
+        String sql = "SELECT sha256, min(path) FROM " + Store.FILES_TABLE
+                + " WHERE status <> 'rejected' GROUP BY sha256";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                known.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the files table: " + Store.firstLine(e), e);
+        }
+        return known;
+    }
+
+    /**
+     * Inserts the events of the staging files and the given {@code files} rows (values in
+     * {@link StoreSchema#FILE_COLUMNS} order) in one transaction, and returns how many events were new.
+     *
+     * <p>Each chunk (a list of staging files, in event order) is one INSERT, which bounds the memory
+     * DuckDB needs for de-duplication; all chunks commit together.
+     */
+    public long load(List<List<Path>> chunks, int maxLineChars, List<Object[]> fileRows) {
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                long added = 0;
+                for (List<Path> chunk : chunks) {
+                    added += insertEvents(chunk, maxLineChars);
+                }
+                insertFiles(fileRows);
+                connection.commit();
+                return added;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load a batch into the store: " + Store.firstLine(e), e);
+        }
+    }
+
+    private long insertEvents(List<Path> stagingFiles, int maxLineChars) throws SQLException {
+        StringBuilder files = new StringBuilder("[");
+        for (Path p : stagingFiles) {
+            files.append(files.length() > 1 ? ", " : "").append(literal(p.toAbsolutePath().toString()));
+        }
+        files.append(']');
+        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
+        long lineBytes = Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
+        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = '\"',"
+                + " escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
+                + ", buffer_size = " + Math.max(32L * 1024 * 1024, 2 * lineBytes)
+                + ", columns = " + csvColumns + ")";
+        String sql = insertHead + "SELECT " + selectList
+                + " FROM (SELECT *, sha256(" + hashedCsvColumn + ") AS h FROM " + scan + ") s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + Store.EVENTS_TABLE + " e WHERE e." + new StoreColumn(HASH, "").quoted() + " = s.h)"
+                + " QUALIFY row_number() OVER (PARTITION BY h ORDER BY ord) = 1"
+                + " ORDER BY ord";
+        try (Statement st = connection.createStatement()) {
+            return st.executeUpdate(sql);
+        }
+    }
+
+    private void insertFiles(List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT OR REPLACE INTO ").append(Store.FILES_TABLE).append(" VALUES (");
+        for (int i = 0; i < StoreSchema.FILE_COLUMNS.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.append(')').toString())) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

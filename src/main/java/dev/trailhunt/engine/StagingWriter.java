@@ -1,0 +1,134 @@
+package dev.trailhunt.engine;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes mapped events to a CSV staging file that {@link EventLoader} bulk-loads with DuckDB's
+ * {@code read_csv}.
+ *
+ * <p>CSV won over the DuckDB Appender by measurement (the Appender flushes every 2048 rows); the
+ * encoding is private to this class and {@link EventLoader}: strings are always quoted (so an empty
+ * unquoted field means NULL), timestamps are epoch microseconds, lists are JSON arrays. Not
+ * thread-safe: one writer per staging file.
+ */
+public final class StagingWriter implements AutoCloseable {
+    private final BufferedWriter out;
+    private final long ordinal;
+    private final StringBuilder line = new StringBuilder(4096);
+    private long rows;
+    private int maxLineChars;
+
+    /** Creates the staging file; {@code ordinal} orders this file's rows before those of later files. */
+    public StagingWriter(Path file, long ordinal) {
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.ordinal = ordinal;
+    }
+
+    /** Appends one event: the ECS values in schema order, then its provenance. */
+    public void write(Object[] values, String filePath, long offset) {
+        line.setLength(0);
+        for (Object v : values) {
+            cell(v);
+            line.append(',');
+        }
+        quote(filePath);
+        line.append(',').append(offset).append(',').append((ordinal << 32) + offset).append('\n');
+        maxLineChars = Math.max(maxLineChars, line.length());
+        try {
+            out.append(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows++;
+    }
+
+    /** Returns the number of events written so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Returns the longest line written, in characters, which sizes the CSV reader's line buffer. */
+    public int maxLineChars() {
+        return maxLineChars;
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void cell(Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof String s) {
+            quote(s);
+        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+            line.append(v);
+        } else if (v instanceof Double d) {
+            line.append(d.isNaN() || d.isInfinite() ? "" : d.toString());
+        } else if (v instanceof Instant t) {
+            line.append(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
+        } else if (v instanceof List<?> list) {
+            quote(jsonArray(list));
+        } else {
+            quote(v.toString());
+        }
+    }
+
+    private static String jsonArray(List<?> list) {
+        StringBuilder sb = new StringBuilder(16 * list.size() + 2).append('[');
+        for (Object o : list) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            if (o == null) {
+                sb.append("null");
+                continue;
+            }
+            String s = o.toString();
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            sb.append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private void quote(String s) {
+        line.append('"');
+        int from = 0;
+        for (int i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) {
+            line.append(s, from, i + 1).append('"');
+            from = i + 1;
+        }
+        line.append(s, from, s.length()).append('"');
+    }
+}

@@ -1,0 +1,152 @@
+package dev.trailhunt.hunt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Resolves HUNT arguments to hunt definitions: built-in hunts by name or uuid, TOML files, folders
+ * of TOML files, {@code .esql} files and {@code .sql} files.
+ */
+public final class HuntLibrary {
+    private static final String RESOURCE_DIR = "/hunts/";
+    private static final String INDEX = RESOURCE_DIR + "index.txt";
+
+    private final List<HuntDefinition> builtIns;
+
+    private HuntLibrary(List<HuntDefinition> builtIns) {
+        this.builtIns = List.copyOf(builtIns);
+    }
+
+    /** Loads the built-in hunts shipped in the jar. */
+    public static HuntLibrary load() {
+        List<HuntDefinition> hunts = new ArrayList<>();
+        for (String file : resourceLines(INDEX)) {
+            String id = file.substring(0, file.length() - ".toml".length());
+            byte[] bytes = resourceBytes(RESOURCE_DIR + file);
+            hunts.add(HuntFileReader.readToml(id, bytes, HuntOrigin.BUILT_IN, "hunts/" + file));
+        }
+        hunts.sort(Comparator.comparing(HuntDefinition::id));
+        return new HuntLibrary(hunts);
+    }
+
+    /** Returns the built-in hunts ordered by name. */
+    public List<HuntDefinition> builtIns() {
+        return builtIns;
+    }
+
+    /** Returns the built-in hunts whose name, title, description, notes or techniques contain the text, ignoring case. */
+    public List<HuntDefinition> search(String text) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return builtIns.stream().filter(h -> Stream.of(
+                        Stream.of(h.id(), h.name(), h.description(), h.uuid()), h.notes().stream(), h.mitre().stream(),
+                        h.integrations().stream())
+                .flatMap(s -> s)
+                .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle))).toList();
+    }
+
+    /**
+     * Resolves one HUNT argument: an existing path wins over a built-in of the same name; a folder
+     * gives every {@code .toml} below it in path order.
+     */
+    public List<HuntDefinition> resolve(String hunt) {
+        Path path = Path.of(hunt);
+        if (Files.isDirectory(path)) {
+            return readFolder(path);
+        }
+        if (Files.isRegularFile(path)) {
+            return List.of(readFile(path));
+        }
+        for (HuntDefinition h : builtIns) {
+            if (h.id().equals(hunt) || (!h.uuid().isEmpty() && h.uuid().equalsIgnoreCase(hunt))) {
+                return List.of(h);
+            }
+        }
+        String lower = hunt.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".toml") || lower.endsWith(".esql") || lower.endsWith(".sql") || hunt.contains("/")) {
+            throw new HuntNotFoundException("no such file: " + hunt);
+        }
+        throw new HuntNotFoundException("unknown hunt '" + hunt + "': no file of that name and no built-in hunt with that name or uuid"
+                + " (see `trailhunt hunts list`)");
+    }
+
+    /** Resolves several HUNT arguments in order, dropping repeats of the same hunt. */
+    public List<HuntDefinition> resolveAll(List<String> hunts) {
+        List<HuntDefinition> out = new ArrayList<>();
+        for (String h : hunts) {
+            for (HuntDefinition d : resolve(h)) {
+                boolean seen = out.stream().anyMatch(o -> o.location().equals(d.location()) && o.sha256().equals(d.sha256()));
+                if (!seen) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<HuntDefinition> readFolder(Path dir) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".toml"))
+                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
+                    .toList();
+        } catch (IOException e) {
+            throw new HuntException("cannot list " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new HuntNotFoundException("no .toml hunt files in folder " + dir);
+        }
+        return files.stream().map(HuntLibrary::readFile).toList();
+    }
+
+    private static HuntDefinition readFile(Path file) {
+        String fileName = file.getFileName().toString();
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        int dot = fileName.lastIndexOf('.');
+        String id = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String location = file.toString().replace('\\', '/');
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new HuntException("cannot read " + location + ": " + e.getMessage());
+        }
+        if (lower.endsWith(".toml")) {
+            return HuntFileReader.readToml(id, bytes, HuntOrigin.TOML_FILE, location);
+        }
+        if (lower.endsWith(".esql")) {
+            return HuntFileReader.readQueryFile(id, bytes, QueryLanguage.ESQL, HuntOrigin.ESQL_FILE, location);
+        }
+        if (lower.endsWith(".sql")) {
+            return HuntFileReader.readQueryFile(id, bytes, QueryLanguage.DUCKDB_SQL, HuntOrigin.SQL_FILE, location);
+        }
+        throw new HuntException(location + ": unknown hunt file type (expected .toml, .esql or .sql)");
+    }
+
+    private static List<String> resourceLines(String name) {
+        return new String(resourceBytes(name), StandardCharsets.UTF_8).lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+    }
+
+    private static byte[] resourceBytes(String name) {
+        try (InputStream in = HuntLibrary.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " in the trailhunt jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

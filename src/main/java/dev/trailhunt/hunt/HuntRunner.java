@@ -1,0 +1,99 @@
+package dev.trailhunt.hunt;
+
+import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.engine.SandboxedSql;
+import dev.trailhunt.engine.SqlRejectedException;
+import dev.trailhunt.engine.StoreException;
+import dev.trailhunt.engine.StoreProfile;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs hunts on one sandboxed store connection with one resolved now: ES|QL is translated and
+ * executed, DuckDB SQL from {@code .sql} files runs as is, other languages are listed as skipped.
+ */
+public final class HuntRunner {
+    private final Connection sandboxed;
+    private final EsqlCompiler compiler;
+    private final StoreProfile profile;
+    private final ResolvedNow now;
+    private final int maxSqlRows;
+
+    /**
+     * Creates a runner.
+     *
+     * @param sandboxed a read-only connection on which {@code Store.sandbox} was applied
+     * @param compiler the ES|QL translator
+     * @param profile the store's profile
+     * @param now the instant now() stands for
+     * @param maxSqlRows the row cap for DuckDB SQL hunts, like ES|QL's maximum LIMIT
+     */
+    public HuntRunner(Connection sandboxed, EsqlCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows) {
+        this.sandboxed = sandboxed;
+        this.compiler = compiler;
+        this.profile = profile;
+        this.now = now;
+        this.maxSqlRows = maxSqlRows;
+    }
+
+    /** Returns the now this runner uses. */
+    public ResolvedNow now() {
+        return now;
+    }
+
+    /** Returns the profile of the store this runner reads. */
+    public StoreProfile profile() {
+        return profile;
+    }
+
+    /** Runs every query of a hunt; failures are recorded per query so that other hunts still run. */
+    public HuntRun run(HuntDefinition hunt) {
+        List<QueryRun> runs = new ArrayList<>();
+        for (HuntQuery q : hunt.queries()) {
+            runs.add(run(q));
+        }
+        return new HuntRun(hunt, runs);
+    }
+
+    /** Runs a list of hunts and packages the run for reports. */
+    public RunResult runAll(List<HuntDefinition> hunts, String trailhuntVersion) {
+        List<HuntRun> out = new ArrayList<>();
+        for (HuntDefinition h : hunts) {
+            out.add(run(h));
+        }
+        return new RunResult(profile, now, out, trailhuntVersion);
+    }
+
+    /** Translates an ES|QL query without running it, for explain. */
+    public CompiledQuery compile(HuntQuery query) {
+        return compiler.compile(query.text(), now.instant());
+    }
+
+    private QueryRun run(HuntQuery q) {
+        if (!q.runnable()) {
+            return new QueryRun(q, QueryRun.Status.SKIPPED, "", null, q.skipReason(), List.of());
+        }
+        if (q.language() == QueryLanguage.DUCKDB_SQL) {
+            try {
+                ResultTable t = SandboxedSql.run(sandboxed, q.text(), maxSqlRows);
+                return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), t, "", List.of());
+            } catch (SqlRejectedException e) {
+                return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null, e.getMessage(), List.of());
+            }
+        }
+        QueryShape shape = QueryShape.of(q.text());
+        CompiledQuery compiled;
+        try {
+            compiled = compiler.compile(q.text(), now.instant());
+        } catch (HuntException e) {
+            return new QueryRun(q, QueryRun.Status.FAILED, "", null, e.getMessage(), shape.windows());
+        }
+        try {
+            ResultTable t = compiler.execute(sandboxed, compiled);
+            return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), "", shape.windows());
+        } catch (HuntException | StoreException e) {
+            return new QueryRun(q, QueryRun.Status.FAILED, compiled.sql(), null, e.getMessage(), shape.windows());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.trailhunt.hunt;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Says how {@code now()} is chosen for a run: the newest event in the store, the wall clock, or a given instant.
+ *
+ * @param kind which rule applies
+ * @param given the instant for {@link Kind#GIVEN}, else null
+ */
+public record NowSpec(Kind kind, Instant given) {
+    /** Names the rule for choosing now. */
+    public enum Kind { LATEST, CLOCK, GIVEN }
+
+    /** Returns the default: the newest {@code @timestamp} in the store, so reruns give the same answer. */
+    public static NowSpec latest() {
+        return new NowSpec(Kind.LATEST, null);
+    }
+
+    /** Parses {@code latest}, {@code clock} or an ISO-8601 instant such as {@code 2024-10-11T08:55:23Z}. */
+    public static NowSpec parse(String text) {
+        String t = text.strip();
+        switch (t.toLowerCase(Locale.ROOT)) {
+            case "latest":
+                return latest();
+            case "clock":
+                return new NowSpec(Kind.CLOCK, null);
+            default:
+                break;
+        }
+        try {
+            return new NowSpec(Kind.GIVEN, OffsetDateTime.parse(t).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return new NowSpec(Kind.GIVEN, Instant.parse(t));
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("'" + text + "' is not latest, clock or an ISO-8601 time such as 2024-10-11T08:55:23Z");
+            }
+        }
+    }
+}

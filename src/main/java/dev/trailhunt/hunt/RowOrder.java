@@ -1,0 +1,116 @@
+package dev.trailhunt.hunt;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ResultTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Gives result rows a total order so that reruns print the same bytes: the query's own SORT keys
+ * first, then every column left to right to break the ties ES|QL leaves open.
+ */
+public final class RowOrder {
+    private RowOrder() {}
+
+    /**
+     * Orders the rows of a table; when the query sorted by something that is not a plain output
+     * column, the engine's order is kept because re-sorting could contradict it.
+     */
+    public static ResultTable total(ResultTable table, QueryShape shape) {
+        List<ResultColumn> cols = table.columns();
+        Comparator<List<Object>> order = (a, b) -> 0;
+        if (shape.sorted()) {
+            if (shape.sortKeys().isEmpty()) {
+                return table;
+            }
+            for (QueryShape.SortKey key : shape.sortKeys()) {
+                int idx = indexOf(cols, key.column());
+                if (idx < 0) {
+                    return table;
+                }
+                order = order.thenComparing(byColumn(idx, key.descending(), key.nullsFirst()));
+            }
+        }
+        for (int i = 0; i < cols.size(); i++) {
+            order = order.thenComparing(byColumn(i, false, false));
+        }
+        List<List<Object>> rows = new ArrayList<>(table.rows());
+        rows.sort(order);
+        return new ResultTable(cols, rows);
+    }
+
+    private static int indexOf(List<ResultColumn> cols, String name) {
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Comparator<List<Object>> byColumn(int idx, boolean descending, boolean nullsFirst) {
+        return (a, b) -> {
+            Object x = a.get(idx);
+            Object y = b.get(idx);
+            if (x == null || y == null) {
+                if (x == y) {
+                    return 0;
+                }
+                return (x == null) == nullsFirst ? -1 : 1;
+            }
+            int c = compareValues(x, y);
+            return descending ? -c : c;
+        };
+    }
+
+    /** Compares two non-null cell values: numbers numerically, text by code point (UTF-8 byte order, as Elasticsearch). */
+    static int compareValues(Object x, Object y) {
+        if (x instanceof Number n && y instanceof Number m) {
+            if ((x instanceof Integer || x instanceof Long) && (y instanceof Integer || y instanceof Long)) {
+                return Long.compare(n.longValue(), m.longValue());
+            }
+            return Double.compare(n.doubleValue(), m.doubleValue());
+        }
+        if (x instanceof Instant i && y instanceof Instant j) {
+            return i.compareTo(j);
+        }
+        if (x instanceof Boolean p && y instanceof Boolean q) {
+            return Boolean.compare(p, q);
+        }
+        if (x instanceof List<?> l && y instanceof List<?> k) {
+            for (int i = 0; i < Math.min(l.size(), k.size()); i++) {
+                int c = compareValues(l.get(i), k.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(l.size(), k.size());
+        }
+        if (x instanceof List<?> l) {
+            int c = compareValues(l.get(0), y);
+            return c != 0 ? c : 1;
+        }
+        if (y instanceof List<?> k) {
+            int c = compareValues(x, k.get(0));
+            return c != 0 ? c : -1;
+        }
+        return codePoints(x.toString(), y.toString());
+    }
+
+    private static int codePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

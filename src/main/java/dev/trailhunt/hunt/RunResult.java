@@ -1,0 +1,28 @@
+package dev.trailhunt.hunt;
+
+import dev.trailhunt.engine.StoreProfile;
+import java.util.List;
+
+/**
+ * Holds a whole run: the store it read, the resolved now, and each hunt's outcome.
+ *
+ * @param profile the store's events, time range, input files and DuckDB version
+ * @param now the instant now() stood for
+ * @param hunts the hunts in the order they were given
+ * @param trailhuntVersion the trailhunt version that ran them
+ */
+public record RunResult(StoreProfile profile, ResolvedNow now, List<HuntRun> hunts, String trailhuntVersion) {
+    public RunResult {
+        hunts = List.copyOf(hunts);
+    }
+
+    /** Returns the total rows found by all hunts. */
+    public int rows() {
+        return hunts.stream().mapToInt(HuntRun::rows).sum();
+    }
+
+    /** Tells whether some query failed. */
+    public boolean failed() {
+        return hunts.stream().anyMatch(HuntRun::failed);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.trailhunt.ingest;
+
+/**
+ * Tells what an ingest run did with one input file (or one entry of a zip archive).
+ *
+ * @param path   the input path; a zip entry is {@code archive.zip!/entry}
+ * @param size   bytes of the input as stored (compressed size for gzip, entry size for zip)
+ * @param sha256 hex SHA-256 of those bytes, the file's identity in the store
+ * @param format the detected layout: records, array, ndjson, lookup-events, csv, digest, or unknown
+ * @param events CloudTrail records read from the file (before de-duplication)
+ * @param status {@code loaded}, {@code skipped}, {@code rejected} or {@code partial}
+ * @param reason why it was skipped, rejected or partial; null when loaded
+ */
+public record FileOutcome(String path, long size, String sha256, String format, long events, String status, String reason) {
+    /** Marks a file whose every record was read. */
+    public static final String LOADED = "loaded";
+    /** Marks a file not read: a digest, or content already in the store. */
+    public static final String SKIPPED = "skipped";
+    /** Marks a file nothing could be read from. */
+    public static final String REJECTED = "rejected";
+    /** Marks a file that broke part-way; the records before the break were kept. */
+    public static final String PARTIAL = "partial";
+
+    /** Tells whether this outcome makes the run's exit code non-zero. */
+    public boolean isProblem() {
+        return REJECTED.equals(status) || PARTIAL.equals(status);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.trailhunt.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhunt.engine.StagingWriter;
+import dev.trailhunt.ingest.ecs.EcsMapper;
+import dev.trailhunt.ingest.ecs.EcsSchema;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one input on a worker thread: hashes it, skips content the store already has, streams its
+ * records through the ECS mapper into staging files, and reports the outcome.
+ */
+final class FileTask implements Callable<StagedFile> {
+    /** Caps a staging part so that one huge input is inserted in chunks of bounded memory. */
+    static final long PART_ROWS = 100_000;
+
+    /** Explains a skip of content this store already holds under the same path. */
+    static final String ALREADY_LOADED = "already loaded";
+
+    private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
+
+    private final LogSource source;
+    private final long ordinal;
+    private final Path stagingDir;
+    private final Map<String, String> known;
+    private final ObjectMapper json;
+    private final ThreadLocal<EcsMapper> mappers;
+
+    FileTask(LogSource source, long ordinal, Path stagingDir, Map<String, String> known, ObjectMapper json,
+            ThreadLocal<EcsMapper> mappers) {
+        this.source = source;
+        this.ordinal = ordinal;
+        this.stagingDir = stagingDir;
+        this.known = known;
+        this.json = json;
+        this.mappers = mappers;
+    }
+
+    @Override
+    public StagedFile call() {
+        String sha;
+        long size;
+        try (InputStream raw = source.openRaw()) {
+            MessageDigest md = sha256();
+            size = raw.transferTo(new DigestOutput(md));
+            sha = HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return rejected(0, null, "unknown", "cannot read: " + message(e));
+        }
+        String before = known.get(sha);
+        if (before != null) {
+            String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
+            return new StagedFile(new FileOutcome(source.path(), size, sha, "unknown", 0, FileOutcome.SKIPPED, reason),
+                    "none", List.of(), 0, 0, size, null, null);
+        }
+        return read(sha, size);
+    }
+
+    private StagedFile read(String sha, long size) {
+        RecordReader reader = new RecordReader(json);
+        Parts parts = new Parts();
+        String compression = source.entry() == null ? "none" : "zip";
+        EcsMapper mapper = mappers.get();
+        try (InputStream raw = source.openRaw()) {
+            InputStream in = raw;
+            if (isGzip(raw)) {
+                compression = source.entry() == null ? "gzip" : "zip+gzip";
+                in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+            } else if (isZip(raw)) {
+                return rejected(size, sha, compression, "not a readable zip archive");
+            }
+            reader.read(in, record -> parts.write(mapper.map(record), reader.records() - 1));
+        } catch (RecordReader.NotCloudTrail e) {
+            parts.close();
+            if (reader.records() > 0) {
+                return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL, e.getMessage()), compression, size);
+            }
+            parts.delete();
+            return rejected(size, sha, compression, reader.format(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            parts.close();
+            String why = message(e);
+            if (reader.records() == 0) {
+                parts.delete();
+                return rejected(size, sha, compression, reader.format(), why);
+            }
+            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
+                    why + " after " + reader.records() + " records"), compression, size);
+        }
+        parts.close();
+        if (reader.digest()) {
+            return parts.staged(new FileOutcome(source.path(), size, sha, "digest", 0, FileOutcome.SKIPPED,
+                    "CloudTrail-Digest file"), compression, size);
+        }
+        if (reader.foreign() > 0) {
+            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
+                    reader.foreign() + " JSON values are not CloudTrail records"), compression, size);
+        }
+        return parts.staged(outcome(size, sha, reader, FileOutcome.LOADED, null), compression, size);
+    }
+
+    private FileOutcome outcome(long size, String sha, RecordReader reader, String status, String reason) {
+        return new FileOutcome(source.path(), size, sha, reader.format(), reader.records(), status, reason);
+    }
+
+    private StagedFile rejected(long size, String sha, String compression, String reason) {
+        return rejected(size, sha, compression, "unknown", reason);
+    }
+
+    private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
+        return new StagedFile(new FileOutcome(source.path(), size, sha, format, 0, FileOutcome.REJECTED, reason),
+                compression, List.of(), 0, 0, size, null, null);
+    }
+
+    /** Turns a read failure into the one-line reason stored in the files table. */
+    static String message(Exception e) {
+        if (e instanceof JsonProcessingException j) {
+            var loc = j.getLocation();
+            String what = j.getOriginalMessage();
+            int nl = what.indexOf('\n');
+            what = nl < 0 ? what : what.substring(0, nl);
+            // Jackson appends a redacted source location that says nothing to the user.
+            what = what.replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "").trim();
+            return loc == null ? "invalid JSON: " + what
+                    : String.format(Locale.ROOT, "invalid JSON at line %d, column %d: %s", loc.getLineNr(), loc.getColumnNr(), what);
+        }
+        if (e instanceof EOFException) {
+            return "truncated gzip stream";
+        }
+        if (e instanceof ZipException z) {
+            return "corrupt compressed data: " + z.getMessage();
+        }
+        String m = e.getMessage();
+        return (e instanceof IOException ? "read error: " : e.getClass().getSimpleName() + ": ") + (m == null ? "" : m);
+    }
+
+    private static boolean isGzip(InputStream in) throws IOException {
+        return startsWith(in, new byte[] {0x1f, (byte) 0x8b});
+    }
+
+    private static boolean isZip(InputStream in) throws IOException {
+        return startsWith(in, new byte[] {'P', 'K', 3, 4});
+    }
+
+    private static boolean startsWith(InputStream in, byte[] magic) throws IOException {
+        in.mark(magic.length);
+        byte[] head = in.readNBytes(magic.length);
+        in.reset();
+        return java.util.Arrays.equals(head, magic);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /** Collects the staging parts of this input, starting a new part every {@link #PART_ROWS} rows. */
+    private final class Parts {
+        private final List<Path> files = new ArrayList<>();
+        private StagingWriter current;
+        private int maxLine;
+        private Instant first;
+        private Instant last;
+        private long rows;
+
+        void write(Object[] row, long offset) {
+            if (current == null || current.rows() >= PART_ROWS) {
+                close();
+                Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.csv", ordinal, files.size()));
+                files.add(p);
+                current = new StagingWriter(p, ordinal);
+            }
+            current.write(row, source.path(), offset);
+            rows++;
+            if (TIMESTAMP >= 0 && row[TIMESTAMP] instanceof Instant t) {
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+
+        void close() {
+            if (current != null) {
+                maxLine = Math.max(maxLine, current.maxLineChars());
+                current.close();
+                current = null;
+            }
+        }
+
+        void delete() {
+            for (Path p : files) {
+                p.toFile().delete();
+            }
+            files.clear();
+        }
+
+        StagedFile staged(FileOutcome outcome, String compression, long size) {
+            return new StagedFile(outcome, compression, files, rows, maxLine, size, first, last);
+        }
+    }
+
+    /** Feeds written bytes to a digest, so hashing needs no buffer of its own. */
+    private static final class DigestOutput extends OutputStream {
+        private final MessageDigest md;
+
+        DigestOutput(MessageDigest md) {
+            this.md = md;
+        }
+
+        @Override
+        public void write(int b) {
+            md.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            md.update(b, off, len);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.trailhunt.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Summarises an ingest run.
+ *
+ * @param files             one outcome per input, in input order
+ * @param eventsAdded       events newly stored
+ * @param duplicatesSkipped events read but already stored (same content), or repeated within the run
+ * @param firstEvent        the earliest {@code @timestamp} read in this run, null when none
+ * @param lastEvent         the latest {@code @timestamp} read in this run, null when none
+ * @param elapsed           wall time of the run
+ */
+public record IngestSummary(List<FileOutcome> files, long eventsAdded, long duplicatesSkipped,
+        Instant firstEvent, Instant lastEvent, Duration elapsed) {
+    /** Exit code when every file loaded or was skipped. */
+    public static final int OK = 0;
+    /** Exit code when at least one file was rejected or only partly loaded. */
+    public static final int SOME_FILES_FAILED = 3;
+
+    /** Copies the outcome list so the summary stays immutable. */
+    public IngestSummary {
+        files = List.copyOf(files);
+    }
+
+    /** Returns 0 when all files loaded (or were skipped), 3 when some were rejected or partial. */
+    public int exitCode() {
+        return files.stream().anyMatch(FileOutcome::isProblem) ? SOME_FILES_FAILED : OK;
+    }
+
+    /** Counts the outcomes with the given status. */
+    public long count(String status) {
+        return files.stream().filter(f -> f.status().equals(status)).count();
+    }
+
+    /** Counts the events read from all files, duplicates included. */
+    public long eventsRead() {
+        return files.stream().filter(f -> !f.status().equals(FileOutcome.SKIPPED)).mapToLong(FileOutcome::events).sum();
+    }
+}

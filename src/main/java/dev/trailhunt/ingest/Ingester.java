@@ -1,0 +1,262 @@
+package dev.trailhunt.ingest;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhunt.engine.EventLoader;
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreColumn;
+import dev.trailhunt.ingest.ecs.EcsColumn;
+import dev.trailhunt.ingest.ecs.EcsMapper;
+import dev.trailhunt.ingest.ecs.EcsSchema;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Ingests CloudTrail inputs into a store: workers read and map files in parallel, and the calling
+ * thread loads their staged events in input order, one transaction per batch of files.
+ */
+public final class Ingester {
+    /** Commits once this many staged events are pending. */
+    static final long BATCH_EVENTS = 200_000;
+    /** Commits once this many files are pending, so that many small files still commit regularly. */
+    static final int BATCH_FILES = 256;
+
+    private final IngestOptions options;
+
+    /** Creates an ingester with the given options. */
+    public Ingester(IngestOptions options) {
+        this.options = options;
+    }
+
+    /** Returns the ECS columns of the events table as store columns, in table order. */
+    public static List<StoreColumn> ecsColumns() {
+        List<StoreColumn> out = new ArrayList<>();
+        for (EcsColumn c : EcsSchema.columns()) {
+            out.add(new StoreColumn(c.name(), c.duckdbType()));
+        }
+        return out;
+    }
+
+    /** Returns the full events table layout: ECS columns, then provenance and the content hash. */
+    public static List<StoreColumn> eventColumns() {
+        return EventLoader.eventColumns(ecsColumns());
+    }
+
+    /**
+     * Reads every input under {@code inputs} into the store at {@code db} (created when absent) and
+     * reports what happened to each file; problems with single files never stop the run.
+     */
+    public IngestSummary ingest(Path db, List<Path> inputs, IngestProgress progress) {
+        long started = System.nanoTime();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<LogSource> sources = InputDiscovery.expand(inputs);
+        Path absDb = db.toAbsolutePath();
+        try (Connection connection = Store.openForWriting(absDb)) {
+            EventLoader loader = new EventLoader(connection, ecsColumns());
+            loader.prepareStore();
+            Map<String, String> known = Map.copyOf(loader.knownContents());
+            Path staging = freshStagingDir(absDb);
+            try {
+                Run run = new Run(loader, known, progress, sources.size());
+                run.execute(sources, staging, created);
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (SQLException e) {
+            throw new IngestException("cannot close the store " + db + ": " + Store.firstLine(e));
+        }
+    }
+
+    /** Tracks one run on the calling thread: in-order results, pending batch, totals. */
+    private final class Run {
+        private final EventLoader loader;
+        private final Map<String, String> known;
+        private final Map<String, String> claimed;
+        private final IngestProgress progress;
+        private final long total;
+        private final List<FileOutcome> outcomes = new ArrayList<>();
+        private final List<List<Path>> chunks = new ArrayList<>();
+        private final List<Object[]> fileRows = new ArrayList<>();
+        private List<Path> chunk = new ArrayList<>();
+        private long chunkEvents;
+        private long pendingEvents;
+        private int maxLine;
+        private long added;
+        private long staged;
+        private long events;
+        private long bytes;
+        private Instant first;
+        private Instant last;
+
+        Run(EventLoader loader, Map<String, String> known, IngestProgress progress, long total) {
+            this.loader = loader;
+            this.known = known;
+            this.claimed = new HashMap<>(known);
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void execute(List<LogSource> sources, Path staging, Instant created) {
+            ObjectMapper json = jsonMapper();
+            ThreadLocal<EcsMapper> mappers = ThreadLocal.withInitial(() -> new EcsMapper(created));
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+                Thread t = new Thread(r, "trailhunt-ingest");
+                t.setDaemon(true);
+                return t;
+            });
+            // A bounded window of submitted files keeps staging disk use and memory bounded while
+            // results are consumed strictly in input order.
+            int window = Math.max(4, options.threads() * 4);
+            Deque<Future<StagedFile>> inFlight = new ArrayDeque<>();
+            try {
+                int next = 0;
+                while (next < sources.size() || !inFlight.isEmpty()) {
+                    while (next < sources.size() && inFlight.size() < window) {
+                        inFlight.add(pool.submit(new FileTask(sources.get(next), next, staging, known, json, mappers)));
+                        next++;
+                    }
+                    accept(await(inFlight.removeFirst()));
+                }
+                flush();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private void accept(StagedFile s) {
+            FileOutcome o = s.outcome();
+            bytes += s.bytesRead();
+            boolean fresh = FileOutcome.LOADED.equals(o.status()) || FileOutcome.PARTIAL.equals(o.status())
+                    || "digest".equals(o.format());
+            if (fresh && claimed.containsKey(o.sha256())) {
+                // Two inputs of this run had the same bytes: the first in input order wins.
+                s.parts().forEach(p -> p.toFile().delete());
+                o = new FileOutcome(o.path(), o.size(), o.sha256(), o.format(), 0, FileOutcome.SKIPPED,
+                        "same content as " + claimed.get(o.sha256()));
+                s = new StagedFile(o, s.compression(), List.of(), 0, 0, s.bytesRead(), null, null);
+            } else if (fresh) {
+                claimed.put(o.sha256(), o.path());
+            }
+            outcomes.add(o);
+            if (!FileTask.ALREADY_LOADED.equals(o.reason())) {
+                fileRows.add(new Object[] {o.path(), o.size(), o.sha256(), s.compression(), o.format(), o.events(), o.status(), o.reason()});
+            }
+            List<Path> parts = s.parts();
+            for (int i = 0; i < parts.size(); i++) {
+                long rows = i < parts.size() - 1 ? FileTask.PART_ROWS : s.rows() - FileTask.PART_ROWS * (parts.size() - 1);
+                if (!chunk.isEmpty() && chunkEvents + rows > FileTask.PART_ROWS) {
+                    chunks.add(chunk);
+                    chunk = new ArrayList<>();
+                    chunkEvents = 0;
+                }
+                chunk.add(parts.get(i));
+                chunkEvents += rows;
+            }
+            pendingEvents += s.rows();
+            staged += s.rows();
+            maxLine = Math.max(maxLine, s.maxLineChars());
+            events += o.events();
+            if (s.first() != null) {
+                first = first == null || s.first().isBefore(first) ? s.first() : first;
+                last = last == null || s.last().isAfter(last) ? s.last() : last;
+            }
+            if (pendingEvents >= BATCH_EVENTS || fileRows.size() >= BATCH_FILES) {
+                flush();
+            }
+            if (options.progress()) {
+                progress.update(outcomes.size(), total, events, bytes);
+            }
+        }
+
+        private void flush() {
+            if (!chunk.isEmpty()) {
+                chunks.add(chunk);
+            }
+            if (!chunks.isEmpty() || !fileRows.isEmpty()) {
+                added += loader.load(chunks, maxLine, fileRows);
+                for (List<Path> c : chunks) {
+                    c.forEach(p -> p.toFile().delete());
+                }
+            }
+            chunks.clear();
+            chunk = new ArrayList<>();
+            chunkEvents = 0;
+            fileRows.clear();
+            pendingEvents = 0;
+            maxLine = 0;
+        }
+    }
+
+    private static StagedFile await(Future<StagedFile> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("ingest interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** Builds the JSON reader: document order kept, no size limit on strings or documents. */
+    static ObjectMapper jsonMapper() {
+        ObjectMapper m = new ObjectMapper();
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNestingDepth(10_000)
+                .maxNumberLength(10_000)
+                .build());
+        return m;
+    }
+
+    /** Creates this run's staging directory beside the store, removing ones a killed run left. */
+    private static Path freshStagingDir(Path db) {
+        Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
+        String prefix = db.getFileName() + ".staging-";
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, prefix + "*")) {
+            // Holding the store's write lock proves no live run owns these.
+            for (Path p : old) {
+                deleteTree(p);
+            }
+            return Files.createTempDirectory(dir, prefix);
+        } catch (IOException e) {
+            throw new IngestException("cannot create a staging directory next to " + db + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftovers are removed by the next run; they never affect the store.
+        }
+    }
+}

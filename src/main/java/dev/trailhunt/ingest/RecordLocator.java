@@ -1,0 +1,97 @@
+package dev.trailhunt.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the CloudTrail record inside one JSON object of an input: the object itself, a
+ * LookupEvents / console-export entry's {@code CloudTrailEvent} string, an EventBridge
+ * {@code detail}, or a shipper's wrapper object.
+ */
+final class RecordLocator {
+    private static final Set<String> RECORD_KEYS = Set.of(
+            "eventVersion", "eventTime", "eventName", "eventSource", "eventID", "awsRegion", "userIdentity");
+    /**
+     * Top-level keys that shippers add next to the record's own (Logstash {@code @timestamp} and
+     * {@code @version}, Datadog's {@code aws}/{@code evt}/{@code http}/… attributes); none is a
+     * CloudTrail field, and keeping them would change {@code event.original} and so defeat
+     * de-duplication across shipping paths.
+     */
+    private static final Set<String> SHIPPER_KEYS = Set.of(
+            "aws", "evt", "http", "network", "usr", "ddsource", "ddtags", "hostname", "service", "status", "date",
+            "host", "tags", "source", "message");
+
+    private final ObjectMapper mapper;
+
+    RecordLocator(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Tells whether the object is a CloudTrail-Digest document. */
+    static boolean isDigest(JsonNode o) {
+        return o.has("digestStartTime") && o.has("digestEndTime");
+    }
+
+    /** Returns the record the object holds, or null when it holds none. */
+    ObjectNode locate(ObjectNode o) throws IOException {
+        if (isRecord(o)) {
+            return stripShipperKeys(o);
+        }
+        JsonNode embedded = o.get("CloudTrailEvent");
+        if (embedded != null && embedded.isTextual()) {
+            JsonNode parsed = mapper.readTree(embedded.textValue());
+            return parsed instanceof ObjectNode r && isRecord(r) ? r : null;
+        }
+        if (embedded instanceof ObjectNode r && isRecord(r)) {
+            return r;
+        }
+        return nested(o, 2);
+    }
+
+    private ObjectNode nested(ObjectNode o, int depth) throws IOException {
+        if (depth == 0) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            JsonNode child = it.next().getValue();
+            if (child instanceof ObjectNode c) {
+                ObjectNode found = isRecord(c) ? stripShipperKeys(c) : nested(c, depth - 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean isRecord(ObjectNode o) {
+        int hits = 0;
+        for (String k : RECORD_KEYS) {
+            if (o.has(k) && ++hits >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode stripShipperKeys(ObjectNode o) {
+        List<String> keep = new ArrayList<>(o.size());
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.startsWith("@") && !SHIPPER_KEYS.contains(k)) {
+                keep.add(k);
+            }
+        }
+        if (keep.size() < o.size()) {
+            o.retain(keep);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.trailhunt.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Streams the CloudTrail records out of one decompressed input, detecting its layout from the
+ * content: an S3 {@code {"Records":[...]}} object, a bare array, NDJSON (or any sequence of JSON
+ * objects), a LookupEvents response {@code {"Events":[...]}}, or a CSV export with a
+ * {@code CloudTrailEvent} column.
+ *
+ * <p>Only one record is held in memory at a time, so a single huge {@code Records} object loads in
+ * bounded memory. Not thread-safe; one reader per file.
+ */
+final class RecordReader {
+    /** Receives each record, in file order. */
+    interface Sink {
+        void accept(ObjectNode record) throws IOException;
+    }
+
+    /** Signals input that is readable but holds no CloudTrail at all. */
+    static final class NotCloudTrail extends IOException {
+        NotCloudTrail(String message) {
+            super(message);
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final RecordLocator locator;
+    private String format = "unknown";
+    private long records;
+    private long foreign;
+    private boolean digest;
+
+    RecordReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.locator = new RecordLocator(mapper);
+    }
+
+    /** Returns the layout detected so far. */
+    String format() {
+        return format;
+    }
+
+    /** Returns the number of records handed to the sink. */
+    long records() {
+        return records;
+    }
+
+    /** Returns the number of JSON objects that held no CloudTrail record. */
+    long foreign() {
+        return foreign;
+    }
+
+    /** Tells whether the input was a CloudTrail-Digest file (then no record was read). */
+    boolean digest() {
+        return digest;
+    }
+
+    /** Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte. */
+    void read(InputStream in, Sink sink) throws IOException {
+        PushbackInputStream pin = new PushbackInputStream(in, 4);
+        int first = firstSignificantByte(pin);
+        if (first < 0) {
+            throw new NotCloudTrail("empty file");
+        }
+        if (first != '{' && first != '[') {
+            readCsv(pin, sink, first);
+            return;
+        }
+        try (JsonParser p = mapper.getFactory().createParser(pin)) {
+            int roots = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                roots++;
+                if (t == JsonToken.START_OBJECT) {
+                    rootObject(p, sink, roots);
+                } else if (t == JsonToken.START_ARRAY) {
+                    format = "array";
+                    array(p, sink);
+                } else {
+                    throw new NotCloudTrail("JSON but not CloudTrail: a top-level " + t.asString() + " value");
+                }
+                if (digest) {
+                    return;
+                }
+            }
+        }
+        if (records == 0 && foreign > 0) {
+            throw new NotCloudTrail("JSON but not CloudTrail: no Records array and no object with eventVersion/eventTime/eventName");
+        }
+    }
+
+    private void rootObject(JsonParser p, Sink sink, int roots) throws IOException {
+        ObjectNode other = mapper.createObjectNode();
+        boolean envelope = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY && ("Records".equals(name) || "Events".equals(name))) {
+                envelope = true;
+                format = "Records".equals(name) ? "records" : "lookup-events";
+                array(p, sink);
+            } else {
+                other.set(name, p.readValueAsTree());
+            }
+        }
+        if (envelope) {
+            return;
+        }
+        if (roots == 1 && RecordLocator.isDigest(other)) {
+            format = "digest";
+            digest = true;
+            return;
+        }
+        if (!"ndjson".equals(format) && !"lookup-events".equals(format)) {
+            format = "ndjson";
+        }
+        candidate(other, sink);
+    }
+
+    private void array(JsonParser p, Sink sink) throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new IOException("unexpected end of input inside an array");
+            }
+            if (t == JsonToken.START_OBJECT) {
+                candidate(p.readValueAsTree(), sink);
+            } else {
+                p.skipChildren();
+                foreign++;
+            }
+        }
+    }
+
+    private void candidate(JsonNode node, Sink sink) throws IOException {
+        ObjectNode o = (ObjectNode) node;
+        if (o.has("CloudTrailEvent") && "ndjson".equals(format)) {
+            format = "lookup-events";
+        }
+        ObjectNode record = locator.locate(o);
+        if (record == null) {
+            foreign++;
+            return;
+        }
+        records++;
+        sink.accept(record);
+    }
+
+    private void readCsv(PushbackInputStream in, Sink sink, int first) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        CsvRows rows = new CsvRows(r);
+        List<String> header = rows.next();
+        int column = -1;
+        for (int i = 0; header != null && i < header.size(); i++) {
+            String h = header.get(i).toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "");
+            if (h.equals("cloudtrailevent")) {
+                column = i;
+            }
+        }
+        if (column < 0) {
+            String shown = header == null ? "" : String.join(",", header);
+            if (header == null || header.size() < 2) {
+                throw new NotCloudTrail("not JSON: starts with '" + printable(first) + "'");
+            }
+            throw new NotCloudTrail("CSV without a CloudTrailEvent column, not CloudTrail records (header: "
+                    + (shown.length() > 80 ? shown.substring(0, 80) + "…" : shown) + ")");
+        }
+        format = "csv";
+        for (List<String> row = rows.next(); row != null; row = rows.next()) {
+            if (column >= row.size() || row.get(column).isBlank()) {
+                foreign++;
+                continue;
+            }
+            JsonNode n = mapper.readTree(row.get(column));
+            if (n instanceof ObjectNode o) {
+                candidate(o, sink);
+            } else {
+                foreign++;
+            }
+        }
+    }
+
+    private static String printable(int b) {
+        return b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format(Locale.ROOT, "\\x%02x", b);
+    }
+
+    /** Skips a UTF-8 byte-order mark and whitespace, returning the next byte (pushed back) or -1. */
+    private static int firstSignificantByte(PushbackInputStream in) throws IOException {
+        int b = in.read();
+        if (b == 0xEF) {
+            int b2 = in.read();
+            int b3 = in.read();
+            if (b2 != 0xBB || b3 != 0xBF) {
+                if (b3 >= 0) {
+                    in.unread(b3);
+                }
+                if (b2 >= 0) {
+                    in.unread(b2);
+                }
+                in.unread(b);
+                return b;
+            }
+            b = in.read();
+        }
+        while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+            b = in.read();
+        }
+        if (b >= 0) {
+            in.unread(b);
+        }
+        return b;
+    }
+}

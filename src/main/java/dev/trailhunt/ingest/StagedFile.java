@@ -1,0 +1,24 @@
+package dev.trailhunt.ingest;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Holds a worker's result for one input: its outcome and the staging files holding its events.
+ *
+ * @param outcome      what happened to the file (events = records read)
+ * @param compression  none, gzip or zip
+ * @param parts        staging files with the mapped events, in record order; empty when none
+ * @param rows         events written to the parts; all parts but the last hold {@link FileTask#PART_ROWS}
+ * @param maxLineChars the longest staging line written
+ * @param bytesRead    input bytes consumed, for progress
+ * @param first        earliest event time read, or null
+ * @param last         latest event time read, or null
+ */
+record StagedFile(FileOutcome outcome, String compression, List<Path> parts, long rows, int maxLineChars, long bytesRead,
+        Instant first, Instant last) {
+    StagedFile {
+        parts = List.copyOf(parts);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.trailhunt.report;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ResultTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses a horizontal bar chart for a result when one helps: a count-like number per row of
+ * STATS output, labelled by the columns that tell rows apart (e.g. request counts per identity).
+ *
+ * @param title what is measured and by what, e.g. {@code request_counts by aws.cloudtrail.user_identity.arn}
+ * @param bars the bars, largest first (ties by label)
+ * @param omitted how many smaller rows were left out
+ */
+public record BarChart(String title, List<Bar> bars, int omitted) {
+    /** Caps the number of bars so the chart stays readable. */
+    public static final int MAX_BARS = 25;
+
+    public BarChart {
+        bars = List.copyOf(bars);
+    }
+
+    /**
+     * Holds one bar.
+     *
+     * @param label the row's label
+     * @param value the measured number
+     */
+    public record Bar(String label, double value) {}
+
+    /** Returns the largest value, at least 1 so that scaling never divides by zero. */
+    public double max() {
+        double m = bars.stream().mapToDouble(Bar::value).max().orElse(0);
+        return m > 0 ? m : 1.0;
+    }
+
+    /** Builds a chart for a result, or returns empty when a chart would not help (fewer than 2 rows, no number or no label). */
+    public static Optional<BarChart> of(ResultTable table) {
+        List<ResultColumn> cols = table.columns();
+        int measure = -1;
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).type().isNumeric()) {
+                measure = i;
+                break;
+            }
+        }
+        if (measure < 0 || table.size() < 2) {
+            return Optional.empty();
+        }
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            if (i != measure && !cols.get(i).type().isNumeric() && varies(table, i)) {
+                labels.add(i);
+            }
+        }
+        if (labels.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Bar> bars = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            Object v = row.get(measure);
+            if (!(v instanceof Number num)) {
+                continue;
+            }
+            String label = labels.stream().map(i -> CellText.of(row.get(i))).collect(Collectors.joining(" · "));
+            bars.add(new Bar(label, num.doubleValue()));
+        }
+        if (bars.size() < 2) {
+            return Optional.empty();
+        }
+        bars.sort(Comparator.comparingDouble(Bar::value).reversed().thenComparing(Bar::label));
+        int omitted = Math.max(0, bars.size() - MAX_BARS);
+        String title = cols.get(measure).name() + " by "
+                + labels.stream().map(i -> cols.get(i).name()).collect(Collectors.joining(", "));
+        return Optional.of(new BarChart(title, bars.subList(0, Math.min(MAX_BARS, bars.size())), omitted));
+    }
+
+    private static boolean varies(ResultTable table, int col) {
+        Set<String> seen = new HashSet<>();
+        for (List<Object> row : table.rows()) {
+            seen.add(CellText.of(row.get(col)));
+            if (seen.size() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Formats a bar value without a fraction when it is whole. */
+    public static String valueText(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? CellText.count((long) v) : Double.toString(v);
+    }
+}

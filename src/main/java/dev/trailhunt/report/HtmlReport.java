@@ -1,0 +1,222 @@
+package dev.trailhunt.report;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.hunt.RunResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a run as one self-contained HTML page: inline CSS and inline SVG charts, no scripts, no
+ * fonts or images from the network, so it opens the same anywhere and can be mailed as a file.
+ */
+public final class HtmlReport implements ReportSink {
+    private static final String STYLE = """
+            :root{color-scheme:light;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;--bar:#2f81f7}
+            *{box-sizing:border-box}
+            body{margin:0;background:#fff;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+            main{max-width:1180px;margin:0 auto;padding:28px 32px 48px}
+            h1{font-size:26px;margin:0 0 14px;line-height:1.25}
+            h2{font-size:20px;margin:34px 0 10px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+            h3{font-size:16px;margin:24px 0 8px}
+            p{margin:8px 0 12px}
+            a{color:var(--accent);text-decoration:none}
+            a:hover{text-decoration:underline}
+            code{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
+            pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 14px;overflow-x:auto;margin:6px 0 14px}
+            pre code{background:none;padding:0;white-space:pre}
+            .caption{font-size:13px;color:var(--muted);margin:10px 0 2px;font-weight:600}
+            .note{border-left:4px solid var(--line);color:var(--muted);padding:2px 12px;margin:10px 0;font-size:14px}
+            dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:10px 0 16px;font-size:14px}
+            dl.facts dt{color:var(--muted);font-weight:600}
+            dl.facts dd{margin:0}
+            ul{margin:6px 0 14px;padding-left:22px}
+            li{margin:3px 0}
+            .scroll{overflow-x:auto;margin:6px 0 16px;border:1px solid var(--line);border-radius:6px}
+            table{border-collapse:collapse;font-size:13px;width:100%}
+            th,td{padding:5px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}
+            th{background:var(--soft);font-weight:600;white-space:nowrap}
+            tr:last-child td{border-bottom:none}
+            td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;word-break:break-all}
+            td.num,th.num{text-align:right;white-space:nowrap;word-break:normal}
+            td.null{color:var(--muted);font-style:italic}
+            figure{margin:8px 0 18px}
+            figcaption{font-size:13px;color:var(--muted);font-weight:600;margin-bottom:4px}
+            svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
+            svg .value{fill:var(--muted)}
+            svg rect{fill:var(--bar)}
+            """;
+    private static final int CHART_WIDTH = 1100;
+    private static final int LABEL_WIDTH = 560;
+    private static final int BAR_HEIGHT = 18;
+    private static final int ROW_HEIGHT = 26;
+    private static final int LABEL_CHARS = 88;
+
+    private final StringBuilder out = new StringBuilder();
+
+    private HtmlReport() {}
+
+    /** Renders the report; the same run gives the same bytes. */
+    public static String render(RunResult run) {
+        return ReportOutline.write(run, new HtmlReport());
+    }
+
+    @Override
+    public void begin(String title) {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<h1>").append(esc(title)).append("</h1>\n");
+    }
+
+    @Override
+    public void heading(int level, String text) {
+        out.append("<h").append(level).append('>').append(inline(text)).append("</h").append(level).append(">\n");
+    }
+
+    @Override
+    public void paragraph(String text) {
+        out.append("<p>").append(inline(text)).append("</p>\n");
+    }
+
+    @Override
+    public void facts(List<Fact> facts) {
+        out.append("<dl class=\"facts\">\n");
+        for (Fact f : facts) {
+            out.append("<dt>").append(esc(f.label())).append("</dt><dd>");
+            for (int i = 0; i < f.values().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(link(f.values().get(i)));
+            }
+            out.append("</dd>\n");
+        }
+        out.append("</dl>\n");
+    }
+
+    @Override
+    public void bullets(List<Inline> items) {
+        out.append("<ul>\n");
+        for (Inline i : items) {
+            out.append("<li>").append(link(i)).append("</li>\n");
+        }
+        out.append("</ul>\n");
+    }
+
+    @Override
+    public void code(String caption, String language, String text) {
+        if (caption != null) {
+            out.append("<div class=\"caption\">").append(esc(caption)).append("</div>\n");
+        }
+        out.append("<pre><code class=\"language-").append(esc(language)).append("\">").append(esc(text.strip())).append("</code></pre>\n");
+    }
+
+    @Override
+    public void note(String text) {
+        out.append("<p class=\"note\">").append(inline(text)).append("</p>\n");
+    }
+
+    @Override
+    public void result(ResultTable table) {
+        out.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        for (ResultColumn c : table.columns()) {
+            out.append(c.type().isNumeric() ? "<th class=\"num\">" : "<th>").append(esc(c.name())).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<Object> row : table.rows()) {
+            out.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                String cls = v == null ? " class=\"null\"" : table.columns().get(i).type().isNumeric() ? " class=\"num\"" : "";
+                out.append("<td").append(cls).append('>').append(esc(CellText.of(v))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table></div>\n");
+    }
+
+    @Override
+    public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        out.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        for (int i = 0; i < headers.size(); i++) {
+            out.append(numeric.get(i) ? "<th class=\"num\">" : "<th>").append(esc(headers.get(i))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            out.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                out.append(numeric.get(i) ? "<td class=\"num\">" : "<td>").append(esc(row.get(i))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n</table></div>\n");
+    }
+
+    @Override
+    public void chart(BarChart chart) {
+        int rows = chart.bars().size() + (chart.omitted() > 0 ? 1 : 0);
+        int height = rows * ROW_HEIGHT + 8;
+        int barSpace = CHART_WIDTH - LABEL_WIDTH - 16 - 70;
+        out.append("<figure>\n<figcaption>").append(esc(chart.title())).append("</figcaption>\n")
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(CHART_WIDTH)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
+                .append("\" style=\"max-width:100%;height:auto\">\n<title>").append(esc(chart.title())).append("</title>\n");
+        for (int i = 0; i < chart.bars().size(); i++) {
+            BarChart.Bar b = chart.bars().get(i);
+            int y = 4 + i * ROW_HEIGHT;
+            double w = Math.max(b.value() > 0 ? 2.0 : 0.0, b.value() / chart.max() * barSpace);
+            String label = TerminalTable.shorten(b.label(), LABEL_CHARS);
+            out.append("<text x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
+                    .append(esc(label)).append(label.equals(b.label()) ? "" : "<title>" + esc(b.label()) + "</title>").append("</text>")
+                    .append("<rect x=\"").append(LABEL_WIDTH + 8).append("\" y=\"").append(y).append("\" width=\"")
+                    .append(String.format(Locale.ROOT, "%.1f", w)).append("\" height=\"").append(BAR_HEIGHT).append("\" rx=\"2\"/>")
+                    .append("<text class=\"value\" x=\"").append(String.format(Locale.ROOT, "%.1f", LABEL_WIDTH + 14 + w))
+                    .append("\" y=\"").append(y + 13).append("\">").append(esc(BarChart.valueText(b.value()))).append("</text>\n");
+        }
+        if (chart.omitted() > 0) {
+            int y = 4 + chart.bars().size() * ROW_HEIGHT;
+            out.append("<text class=\"value\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 13)
+                    .append("\" text-anchor=\"end\">").append(chart.omitted()).append(" smaller rows not shown</text>\n");
+        }
+        out.append("</svg>\n</figure>\n");
+    }
+
+    @Override
+    public String end() {
+        out.append("</main>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static String link(Inline i) {
+        return i.url() == null ? inline(i.text()) : "<a href=\"" + esc(i.url()) + "\">" + inline(i.text()) + "</a>";
+    }
+
+    /** Escapes text and turns backquoted spans into code elements. */
+    private static String inline(String text) {
+        StringBuilder b = new StringBuilder();
+        String[] parts = text.split("`", -1);
+        for (int i = 0; i < parts.length; i++) {
+            boolean code = i % 2 == 1 && i < parts.length - 1;
+            if (code) {
+                b.append("<code>").append(esc(parts[i])).append("</code>");
+            } else {
+                b.append(i % 2 == 1 ? "`" : "").append(esc(parts[i]));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.trailhunt.report;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.hunt.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes a run as a Markdown notebook that renders on GitHub and reads well as plain text. */
+public final class MarkdownReport implements ReportSink {
+    private static final int BAR_CELLS = 40;
+    private static final int LABEL_WIDTH = 48;
+
+    private final StringBuilder out = new StringBuilder();
+
+    private MarkdownReport() {}
+
+    /** Renders the report; the same run gives the same text. */
+    public static String render(RunResult run) {
+        return ReportOutline.write(run, new MarkdownReport());
+    }
+
+    @Override
+    public void begin(String title) {
+        out.append("# ").append(inline(title)).append("\n\n");
+    }
+
+    @Override
+    public void heading(int level, String text) {
+        out.append("#".repeat(level)).append(' ').append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void paragraph(String text) {
+        out.append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void facts(List<Fact> facts) {
+        for (Fact f : facts) {
+            out.append("- **").append(f.label()).append(":** ")
+                    .append(f.values().stream().map(MarkdownReport::link).collect(Collectors.joining(", "))).append('\n');
+        }
+        out.append('\n');
+    }
+
+    @Override
+    public void bullets(List<Inline> items) {
+        for (Inline i : items) {
+            out.append("- ").append(link(i)).append('\n');
+        }
+        out.append('\n');
+    }
+
+    @Override
+    public void code(String caption, String language, String text) {
+        if (caption != null) {
+            out.append(caption).append(":\n\n");
+        }
+        String fence = "```";
+        while (text.contains(fence)) {
+            fence += "`";
+        }
+        out.append(fence).append(language).append('\n').append(text.strip()).append('\n').append(fence).append("\n\n");
+    }
+
+    @Override
+    public void note(String text) {
+        out.append("> ").append(inline(text)).append("\n\n");
+    }
+
+    @Override
+    public void result(ResultTable table) {
+        List<String> headers = table.columns().stream().map(ResultColumn::name).toList();
+        List<Boolean> numeric = table.columns().stream().map(c -> c.type().isNumeric()).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            rows.add(row.stream().map(CellText::of).toList());
+        }
+        grid(headers, rows, numeric);
+    }
+
+    @Override
+    public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        out.append('|');
+        for (String h : headers) {
+            out.append(' ').append(cell(h)).append(" |");
+        }
+        out.append("\n|");
+        for (Boolean n : numeric) {
+            out.append(n ? "---:|" : "---|");
+        }
+        out.append('\n');
+        for (List<String> row : rows) {
+            out.append('|');
+            for (String c : row) {
+                out.append(' ').append(cell(c)).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n');
+    }
+
+    @Override
+    public void chart(BarChart chart) {
+        out.append("Chart: ").append(inline(chart.title())).append("\n\n```text\n");
+        int width = 0;
+        for (BarChart.Bar b : chart.bars()) {
+            width = Math.max(width, TerminalTable.shorten(b.label(), LABEL_WIDTH).codePointCount(0, TerminalTable.shorten(b.label(), LABEL_WIDTH).length()));
+        }
+        for (BarChart.Bar b : chart.bars()) {
+            String label = TerminalTable.shorten(b.label(), LABEL_WIDTH);
+            int cells = (int) Math.round(b.value() / chart.max() * BAR_CELLS);
+            if (cells == 0 && b.value() > 0) {
+                cells = 1;
+            }
+            out.append(label).append(" ".repeat(width - label.codePointCount(0, label.length()))).append("  ")
+                    .append("█".repeat(cells)).append(' ').append(BarChart.valueText(b.value())).append('\n');
+        }
+        if (chart.omitted() > 0) {
+            out.append("(").append(chart.omitted()).append(" smaller rows not shown)\n");
+        }
+        out.append("```\n\n");
+    }
+
+    @Override
+    public String end() {
+        String s = out.toString();
+        while (s.endsWith("\n\n")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static String link(Inline i) {
+        return i.url() == null ? inline(i.text()) : "[" + inline(i.text()) + "](" + i.url() + ")";
+    }
+
+    /** Keeps backquoted code spans and escapes characters Markdown would read as markup elsewhere. */
+    private static String inline(String text) {
+        StringBuilder b = new StringBuilder();
+        boolean code = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '`') {
+                code = !code;
+                b.append(c);
+            } else if (!code && (c == '*' || c == '_' || c == '<' || c == '[' || c == ']' || c == '\\')) {
+                b.append('\\').append(c);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.trailhunt.report;
+
+import dev.trailhunt.engine.InputFile;
+import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.hunt.ContextLine;
+import dev.trailhunt.hunt.HuntDefinition;
+import dev.trailhunt.hunt.HuntRun;
+import dev.trailhunt.hunt.QueryRun;
+import dev.trailhunt.hunt.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out a run as a notebook: title and hunt metadata, then per query the ES|QL, the SQL, the
+ * result and a chart, then provenance. Holds no wall-clock time, so reruns give the same bytes.
+ */
+final class ReportOutline {
+    private final RunResult run;
+    private final ReportSink sink;
+
+    private ReportOutline(RunResult run, ReportSink sink) {
+        this.run = run;
+        this.sink = sink;
+    }
+
+    /** Writes the whole report to a sink and returns the document. */
+    static String write(RunResult run, ReportSink sink) {
+        new ReportOutline(run, sink).write();
+        return sink.end();
+    }
+
+    private void write() {
+        List<HuntRun> hunts = run.hunts();
+        if (hunts.size() == 1) {
+            sink.begin(hunts.get(0).hunt().name());
+            hunt(hunts.get(0), 2);
+        } else {
+            sink.begin("trailhunt report: " + hunts.size() + " hunts");
+            sink.note(ContextLine.data(run.profile()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
+            sink.heading(2, "Summary");
+            List<List<String>> rows = new ArrayList<>();
+            for (HuntRun h : hunts) {
+                rows.add(List.of(h.hunt().name(), h.hunt().id(), outcome(h), windows(h)));
+            }
+            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false));
+            for (HuntRun h : hunts) {
+                sink.heading(2, h.hunt().name());
+                hunt(h, 3);
+            }
+        }
+        provenance();
+    }
+
+    private void hunt(HuntRun h, int level) {
+        HuntDefinition d = h.hunt();
+        for (String para : d.description().split("\\n\\s*\\n")) {
+            if (!para.isBlank()) {
+                sink.paragraph(para.strip().replaceAll("\\s*\\n\\s*", " "));
+            }
+        }
+        List<ReportSink.Fact> facts = new ArrayList<>();
+        facts.add(new ReportSink.Fact("Hunt", List.of(ReportSink.Inline.of("`" + d.id() + "` (" + d.origin().label() + ")"))));
+        if (!d.uuid().isEmpty()) {
+            facts.add(new ReportSink.Fact("UUID", List.of(ReportSink.Inline.of(d.uuid()))));
+        }
+        if (!d.mitre().isEmpty()) {
+            facts.add(new ReportSink.Fact("MITRE ATT&CK", d.mitre().stream()
+                    .map(m -> new ReportSink.Inline(m, Mitre.url(m))).toList()));
+        }
+        if (!d.integrations().isEmpty()) {
+            facts.add(new ReportSink.Fact("Integration", d.integrations().stream().map(ReportSink.Inline::of).toList()));
+        }
+        if (!d.author().isEmpty()) {
+            facts.add(new ReportSink.Fact("Author", List.of(ReportSink.Inline.of(d.author()))));
+        }
+        sink.facts(facts);
+        if (!d.notes().isEmpty()) {
+            sink.heading(level, "Notes");
+            sink.bullets(d.notes().stream().map(ReportSink.Inline::of).toList());
+        }
+        if (!d.references().isEmpty()) {
+            sink.heading(level, "References");
+            sink.bullets(d.references().stream().map(r -> new ReportSink.Inline(r, r.startsWith("http") ? r : null)).toList());
+        }
+        for (QueryRun q : h.queries()) {
+            query(q, h.queries().size(), level);
+        }
+    }
+
+    private void query(QueryRun q, int count, int level) {
+        String title = count == 1 ? "Query" : "Query " + q.query().index() + " of " + count;
+        sink.heading(level, title + " (" + q.query().language().label() + ")");
+        switch (q.status()) {
+            case SKIPPED -> {
+                sink.note("Skipped: " + q.message() + ".");
+                sink.code(null, "text", q.query().text().strip());
+            }
+            case FAILED -> {
+                sink.code(null, languageTag(q), q.query().text().strip());
+                sink.code("Error", "text", q.message());
+            }
+            case RAN -> {
+                sink.note(ContextLine.format(run.profile(), run.now(), q.windowText()));
+                sink.code(null, languageTag(q), q.query().text().strip());
+                if (!q.sql().equals(q.query().text().strip())) {
+                    sink.code("DuckDB SQL", "sql", q.sql());
+                }
+                sink.paragraph(q.rows() == 1 ? "1 row." : CellText.count(q.rows()) + " rows.");
+                if (q.rows() > 0) {
+                    sink.result(q.table());
+                }
+                BarChart.of(q.table()).ifPresent(sink::chart);
+            }
+        }
+    }
+
+    private static String languageTag(QueryRun q) {
+        return switch (q.query().language()) {
+            case ESQL -> "esql";
+            case DUCKDB_SQL, OSQUERY_SQL -> "sql";
+            default -> "text";
+        };
+    }
+
+    private static String outcome(HuntRun h) {
+        List<String> parts = new ArrayList<>();
+        for (QueryRun q : h.queries()) {
+            parts.add(switch (q.status()) {
+                case RAN -> q.rows() == 1 ? "1 row" : CellText.count(q.rows()) + " rows";
+                case SKIPPED -> "skipped";
+                case FAILED -> "failed";
+            });
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String windows(HuntRun h) {
+        return h.queries().stream().filter(q -> q.status() == QueryRun.Status.RAN || !q.windows().isEmpty())
+                .map(QueryRun::windowText).distinct().reduce((a, b) -> a + " · " + b).orElse("");
+    }
+
+    private void provenance() {
+        StoreProfile p = run.profile();
+        sink.heading(2, "Provenance");
+        List<ReportSink.Fact> facts = new ArrayList<>();
+        facts.add(new ReportSink.Fact("Events", List.of(ReportSink.Inline.of(CellText.count(p.events())))));
+        if (p.hasEvents()) {
+            facts.add(new ReportSink.Fact("Data time range", List.of(ReportSink.Inline.of(
+                    CellText.instant(p.first()) + " → " + CellText.instant(p.last())))));
+        }
+        facts.add(new ReportSink.Fact("now", List.of(ReportSink.Inline.of(CellText.instant(run.now().instant()) + " (" + run.now().source() + ")"))));
+        facts.add(new ReportSink.Fact("Software", List.of(ReportSink.Inline.of("trailhunt " + run.trailhuntVersion()),
+                ReportSink.Inline.of("DuckDB " + p.duckdbVersion()))));
+        sink.facts(facts);
+        List<List<String>> huntRows = new ArrayList<>();
+        for (HuntRun h : run.hunts()) {
+            HuntDefinition d = h.hunt();
+            huntRows.add(List.of(d.id(), d.location().isEmpty() ? d.origin().label() : d.location(), d.sha256()));
+        }
+        sink.grid(List.of("Hunt", "Definition", "SHA-256"), huntRows, List.of(false, false, false));
+        if (p.files().isEmpty()) {
+            sink.paragraph("The store records no input files.");
+            return;
+        }
+        List<List<String>> fileRows = new ArrayList<>();
+        long bytes = 0;
+        for (InputFile f : p.files()) {
+            bytes += f.size();
+            String status = f.reason().isEmpty() ? f.status() : f.status() + ": " + f.reason();
+            fileRows.add(List.of(f.path(), CellText.count(f.size()), CellText.count(f.events()), status, f.sha256()));
+        }
+        sink.paragraph(CellText.count(p.files().size()) + (p.files().size() == 1 ? " input file, " : " input files, ")
+                + CellText.count(bytes) + " bytes.");
+        sink.grid(List.of("File", "Bytes", "Events", "Status", "SHA-256"), fileRows, List.of(false, true, true, false, false));
+    }
+}

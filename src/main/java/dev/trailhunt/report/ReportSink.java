@@ -1,0 +1,49 @@
+package dev.trailhunt.report;
+
+import dev.trailhunt.engine.ResultTable;
+import java.util.List;
+
+/** Receives the parts of a report in document order; one implementation per output format. */
+interface ReportSink {
+    /**
+     * Holds a piece of inline text, optionally linked; backquoted spans are code.
+     *
+     * @param text the text
+     * @param url the link target, or null
+     */
+    record Inline(String text, String url) {
+        static Inline of(String text) {
+            return new Inline(text, null);
+        }
+    }
+
+    /**
+     * Holds one labelled fact of the hunt's metadata.
+     *
+     * @param label the label
+     * @param values the values, shown comma separated
+     */
+    record Fact(String label, List<Inline> values) {}
+
+    void begin(String title);
+
+    void heading(int level, String text);
+
+    void paragraph(String text);
+
+    void facts(List<Fact> facts);
+
+    void bullets(List<Inline> items);
+
+    void code(String caption, String language, String text);
+
+    void note(String text);
+
+    void result(ResultTable table);
+
+    void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric);
+
+    void chart(BarChart chart);
+
+    String end();
+}
