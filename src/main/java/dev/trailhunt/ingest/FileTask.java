@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +81,9 @@ final class FileTask implements Callable<StagedFile> {
             InputStream in = raw;
             if (isGzip(raw)) {
                 compression = source.entry() == null ? "gzip" : "zip+gzip";
-                in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+                // No BufferedInputStream on top: its read() keeps reading until its buffer is full, so
+                // the EOFException of a truncated stream would discard up to 64 KiB already inflated.
+                in = new GZIPInputStream(raw, 1 << 16);
             } else if (isZip(raw)) {
                 return rejected(size, sha, compression, "not a readable zip archive");
             }
