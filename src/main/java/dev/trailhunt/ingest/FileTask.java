@@ -9,6 +9,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +37,9 @@ final class FileTask implements Callable<StagedFile> {
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
 
+    /** Stands for the hash of an input whose bytes could not be read; sha256 is part of the files table's key. */
+    static final String NO_CONTENT = "";
+
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
 
     private final LogSource source;
@@ -54,6 +61,10 @@ final class FileTask implements Callable<StagedFile> {
 
     @Override
     public StagedFile call() {
+        String notReadable = source.entry() == null ? notARegularFile(source.file()) : null;
+        if (notReadable != null) {
+            return rejected(0, NO_CONTENT, "unknown", notReadable);
+        }
         String sha;
         long size;
         try (InputStream raw = source.openRaw()) {
@@ -61,7 +72,7 @@ final class FileTask implements Callable<StagedFile> {
             size = raw.transferTo(new DigestOutput(md));
             sha = HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            return rejected(0, null, "unknown", "cannot read: " + message(e));
+            return rejected(0, NO_CONTENT, "unknown", "cannot read: " + message(e));
         }
         String before = known.get(sha);
         if (before != null) {
@@ -130,6 +141,32 @@ final class FileTask implements Callable<StagedFile> {
                 compression, List.of(), 0, 0, size, null, null);
     }
 
+    /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
+    static String notARegularFile(Path f) {
+        if (Files.isRegularFile(f)) {
+            return null;
+        }
+        if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+            return "cannot read: no such file (dangling symbolic link)";
+        }
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            return "cannot read: no such file";
+        }
+        String kind;
+        try {
+            kind = switch ((Integer) Files.getAttribute(f, "unix:mode") & 0170000) {
+                case 0010000 -> " (a named pipe)";
+                case 0140000 -> " (a socket)";
+                case 0020000 -> " (a character device)";
+                case 0060000 -> " (a block device)";
+                default -> "";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            kind = "";
+        }
+        return "not a regular file" + kind;
+    }
+
     /** Turns a read failure into the one-line reason stored in the files table. */
     static String message(Exception e) {
         if (e instanceof JsonProcessingException j) {
@@ -141,6 +178,12 @@ final class FileTask implements Callable<StagedFile> {
             what = what.replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "").trim();
             return loc == null ? "invalid JSON: " + what
                     : String.format(Locale.ROOT, "invalid JSON at line %d, column %d: %s", loc.getLineNr(), loc.getColumnNr(), what);
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
         }
         if (e instanceof EOFException) {
             return "truncated gzip stream";
