@@ -31,6 +31,9 @@ public final class Store {
     private static final String[][] SESSION_SETTINGS = {
         {"TimeZone", "UTC"}, {"autoinstall_known_extensions", "false"}, {"autoload_known_extensions", "false"}};
 
+    /** Serialises check-then-set of settings, which connections of one process to one file share. */
+    private static final Object CONFIGURATION = new Object();
+
     private Store() {}
 
     private static String setting(Connection c, String name) throws SQLException {
@@ -66,6 +69,12 @@ public final class Store {
      * extension loading, and no further configuration changes.
      */
     public static void sandbox(Connection connection) {
+        synchronized (CONFIGURATION) {
+            lockDown(connection);
+        }
+    }
+
+    private static void lockDown(Connection connection) {
         try (Statement st = connection.createStatement()) {
             // Connections to a file this process already has open share one database, which an
             // earlier sandbox may have locked already; that lock is only acceptable if it is ours.
@@ -91,13 +100,8 @@ public final class Store {
         try {
             Connection c = DriverManager.getConnection(url, props);
             try (Statement st = c.createStatement()) {
-                // A second connection to a file already open in this process joins that database,
-                // perhaps sandboxed and locked: set only what differs, and TimeZone globally, so
-                // that such later sessions start in UTC instead of failing or using local time.
-                for (String[] s : SESSION_SETTINGS) {
-                    if (!s[1].equalsIgnoreCase(setting(c, s[0]))) {
-                        st.execute("SET GLOBAL " + s[0] + " = '" + s[1] + "'");
-                    }
+                synchronized (CONFIGURATION) {
+                    configure(c, st);
                 }
             } catch (SQLException e) {
                 c.close();
@@ -106,6 +110,17 @@ public final class Store {
             return c;
         } catch (SQLException e) {
             throw translate(db, e);
+        }
+    }
+
+    private static void configure(Connection c, Statement st) throws SQLException {
+        // A second connection to a file already open in this process joins that database, perhaps
+        // sandboxed and locked: set only what differs, and TimeZone globally, so that such later
+        // sessions start in UTC instead of failing or using the OS zone.
+        for (String[] s : SESSION_SETTINGS) {
+            if (!s[1].equalsIgnoreCase(setting(c, s[0]))) {
+                st.execute("SET GLOBAL " + s[0] + " = '" + s[1] + "'");
+            }
         }
     }
 
