@@ -34,6 +34,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}. */
     static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
+        return start(workDir, java.util.Map.of(), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}, with extra environment variables. */
+    static ChildJvm start(Path workDir, java.util.Map<String, String> env, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -43,7 +48,9 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(cmd).directory(workDir.toFile()).start());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        return new ChildJvm(pb.start());
     }
 
     /** Waits until a stdout line matches, returning it, or null when the child ended first or the wait ran out. */
