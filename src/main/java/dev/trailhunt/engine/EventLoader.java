@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>A batch either commits whole (its events and the rows saying which files they came from) or
  * not at all, so a killed ingest leaves a store a rerun completes exactly. Events are de-duplicated
- * on {@code event.hash} (the SHA-256 of {@code event.original}) against the store and within the
- * batch, keeping the first copy in file order.
+ * on {@code event.hash} (the SHA-256 of {@code event.original}, computed by the writer) against the
+ * store here, and within the batch by the caller, so the insert stays a streaming scan in file order.
  */
 public final class EventLoader {
     /** Names the column holding the source file of an event. */
@@ -30,6 +30,7 @@ public final class EventLoader {
     /** Names the column whose text the hash covers. */
     public static final String ORIGINAL = "event.original";
 
+    private static final String EXCLUDED = "trailhunt_excluded";
     private static final int DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
 
     private final Connection connection;
@@ -37,7 +38,6 @@ public final class EventLoader {
     private final String insertHead;
     private final String selectList;
     private final String csvColumns;
-    private final String hashedCsvColumn;
 
     /** Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance. */
     public EventLoader(Connection connection, List<StoreColumn> ecsColumns) {
@@ -61,7 +61,8 @@ public final class EventLoader {
                 }
                 case "VARCHAR[]" -> {
                     csvType = "VARCHAR";
-                    expr = "CAST(CAST(" + cell + " AS JSON) AS VARCHAR[])";
+                    expr = "CASE WHEN starts_with(" + cell + ", chr(30)) THEN CAST(CAST(" + cell + "[2:] AS JSON) AS VARCHAR[])"
+                            + " ELSE string_split(" + cell + ", chr(31)) END";
                 }
                 case "VARCHAR", "BOOLEAN", "BIGINT", "DOUBLE" -> {
                     csvType = c.duckdbType();
@@ -75,11 +76,10 @@ public final class EventLoader {
         if (original < 0) {
             throw new IllegalArgumentException("the events columns lack " + ORIGINAL);
         }
-        csv.append("'path': 'VARCHAR', 'off': 'BIGINT', 'ord': 'BIGINT'}");
+        csv.append("'path': 'VARCHAR', 'off': 'BIGINT', 'ord': 'BIGINT', 'h': 'VARCHAR'}");
         select.append("path, off, h");
         this.csvColumns = csv.toString();
         this.selectList = select.toString();
-        this.hashedCsvColumn = "c" + original;
         StringBuilder head = new StringBuilder("INSERT INTO ").append(Store.EVENTS_TABLE).append(" (");
         for (StoreColumn c : eventColumns(ecsColumns)) {
             head.append(c.quoted()).append(", ");
@@ -124,17 +124,23 @@ public final class EventLoader {
      * Inserts the events of the staging files and the given {@code files} rows (values in
      * {@link StoreSchema#FILE_COLUMNS} order) in one transaction, and returns how many events were new.
      *
-     * <p>Each chunk (a list of staging files, in event order) is one INSERT, which bounds the memory
-     * DuckDB needs for de-duplication; all chunks commit together.
+     * <p>Each chunk (a list of staging files, in event order) is one streaming INSERT; all chunks
+     * commit together. Events whose hash the store already holds are not inserted; the caller
+     * removes repeats within the batch by listing their order keys ({@link StagingWriter#ord}) in
+     * {@code excludedOrds}.
      */
-    public long load(List<List<Path>> chunks, int maxLineChars, List<Object[]> fileRows) {
+    public long load(List<List<Path>> chunks, int maxLineChars, List<Object[]> fileRows, long[] excludedOrds) {
         try {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                boolean excluded = excludedOrds.length > 0;
+                if (excluded) {
+                    exclude(excludedOrds);
+                }
                 long added = 0;
                 for (List<Path> chunk : chunks) {
-                    added += insertEvents(chunk, maxLineChars);
+                    added += insertEvents(chunk, maxLineChars, excluded);
                 }
                 insertFiles(fileRows);
                 connection.commit();
@@ -150,7 +156,7 @@ public final class EventLoader {
         }
     }
 
-    private long insertEvents(List<Path> stagingFiles, int maxLineChars) throws SQLException {
+    private String scan(List<Path> stagingFiles, int maxLineChars) {
         StringBuilder files = new StringBuilder("[");
         for (Path p : stagingFiles) {
             files.append(files.length() > 1 ? ", " : "").append(literal(p.toAbsolutePath().toString()));
@@ -162,13 +168,30 @@ public final class EventLoader {
                 + " escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
                 + ", buffer_size = " + Math.max(32L * 1024 * 1024, 2 * lineBytes)
                 + ", columns = " + csvColumns + ")";
+        return scan;
+    }
+
+    private long insertEvents(List<Path> stagingFiles, int maxLineChars, boolean excluded) throws SQLException {
+        String scan = scan(stagingFiles, maxLineChars);
         String sql = insertHead + "SELECT " + selectList
-                + " FROM (SELECT *, sha256(" + hashedCsvColumn + ") AS h FROM " + scan + ") s"
+                + " FROM " + scan + " s"
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + Store.EVENTS_TABLE + " e WHERE e." + new StoreColumn(HASH, "").quoted() + " = s.h)"
-                + " QUALIFY row_number() OVER (PARTITION BY h ORDER BY ord) = 1"
-                + " ORDER BY ord";
+                + (excluded ? " AND s.ord NOT IN (SELECT ord FROM " + EXCLUDED + ")" : "");
         try (Statement st = connection.createStatement()) {
             return st.executeUpdate(sql);
+        }
+    }
+
+    private void exclude(long[] ords) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE " + EXCLUDED + " (ord BIGINT)");
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + EXCLUDED + " VALUES (?)")) {
+            for (long ord : ords) {
+                ps.setLong(1, ord);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -27,9 +27,13 @@ public final class StoreSchema {
 
     private StoreSchema() {}
 
-    /** Renders the DDL creating both tables, one statement per line group, ending in semicolons. */
+    /** Renders the DDL creating both tables (the text of {@code sql/schema.sql}), statements ending in semicolons. */
     public static String ddl(List<StoreColumn> eventColumns) {
-        return table(Store.EVENTS_TABLE, eventColumns, null)
+        return "-- trailhunt store schema (DuckDB). Generated from the code; SchemaSqlTest keeps this file in sync.\n"
+                + "-- events: one row per CloudTrail record, columns named by their ECS field names;\n"
+                + "-- log.file.path/log.offset say where the record came from, event.hash = sha256(event.original).\n"
+                + "-- files: one row per input file (or zip entry) the store has seen.\n"
+                + table(Store.EVENTS_TABLE, eventColumns, null)
                 + "\n"
                 + table(Store.FILES_TABLE, FILE_COLUMNS, "path, sha256");
     }
@@ -40,11 +44,7 @@ public final class StoreSchema {
             List<StoreColumn> existing = columnsOf(connection, Store.EVENTS_TABLE);
             if (existing.isEmpty()) {
                 try (Statement st = connection.createStatement()) {
-                    for (String stmt : ddl(eventColumns).split(";\n")) {
-                        if (!stmt.isBlank()) {
-                            st.execute(stmt);
-                        }
-                    }
+                    st.execute(ddl(eventColumns));
                 }
                 return;
             }

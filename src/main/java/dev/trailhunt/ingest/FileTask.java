@@ -9,6 +9,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +44,8 @@ final class FileTask implements Callable<StagedFile> {
     static final String NO_CONTENT = "";
 
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
+    private static final int ORIGINAL = EcsSchema.indexOf("event.original");
+    static final long[] NO_HASHES = new long[0];
 
     private final LogSource source;
     private final long ordinal;
@@ -78,7 +83,7 @@ final class FileTask implements Callable<StagedFile> {
         if (before != null) {
             String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
             return new StagedFile(new FileOutcome(source.path(), size, sha, "unknown", 0, FileOutcome.SKIPPED, reason),
-                    "none", List.of(), 0, 0, size, null, null);
+                    "none", List.of(), 0, NO_HASHES, 0, size, null, null);
         }
         return read(sha, size);
     }
@@ -138,7 +143,7 @@ final class FileTask implements Callable<StagedFile> {
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
         return new StagedFile(new FileOutcome(source.path(), size, sha, format, 0, FileOutcome.REJECTED, reason),
-                compression, List.of(), 0, 0, size, null, null);
+                compression, List.of(), 0, NO_HASHES, 0, size, null, null);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -207,7 +212,7 @@ final class FileTask implements Callable<StagedFile> {
         in.mark(magic.length);
         byte[] head = in.readNBytes(magic.length);
         in.reset();
-        return java.util.Arrays.equals(head, magic);
+        return Arrays.equals(head, magic);
     }
 
     private static MessageDigest sha256() {
@@ -226,6 +231,9 @@ final class FileTask implements Callable<StagedFile> {
         private Instant first;
         private Instant last;
         private long rows;
+        private long[] hashes = new long[64];
+        private final MessageDigest md = sha256();
+        private final ByteBuffer digest = ByteBuffer.allocate(32);
 
         void write(Object[] row, long offset) {
             if (current == null || current.rows() >= PART_ROWS) {
@@ -234,7 +242,15 @@ final class FileTask implements Callable<StagedFile> {
                 files.add(p);
                 current = new StagingWriter(p, ordinal);
             }
-            current.write(row, source.path(), offset);
+            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
+            digest.clear();
+            digest.put(md.digest()).flip();
+            current.write(row, source.path(), offset, HexFormat.of().formatHex(digest.array()));
+            if (2 * rows + 2 > hashes.length) {
+                hashes = Arrays.copyOf(hashes, hashes.length * 2);
+            }
+            hashes[(int) (2 * rows)] = digest.getLong(0);
+            hashes[(int) (2 * rows + 1)] = digest.getLong(8);
             rows++;
             if (TIMESTAMP >= 0 && row[TIMESTAMP] instanceof Instant t) {
                 first = first == null || t.isBefore(first) ? t : first;
@@ -258,7 +274,7 @@ final class FileTask implements Callable<StagedFile> {
         }
 
         StagedFile staged(FileOutcome outcome, String compression, long size) {
-            return new StagedFile(outcome, compression, files, rows, maxLine, size, first, last);
+            return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.EventLoader;
 import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.ingest.ecs.EcsColumn;
 import dev.trailhunt.ingest.ecs.EcsMapper;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -98,6 +101,8 @@ public final class Ingester {
         private final List<FileOutcome> outcomes = new ArrayList<>();
         private final List<List<Path>> chunks = new ArrayList<>();
         private final List<Object[]> fileRows = new ArrayList<>();
+        private final Set<HashKey> batchHashes = new HashSet<>();
+        private final List<Long> excluded = new ArrayList<>();
         private List<Path> chunk = new ArrayList<>();
         private long chunkEvents;
         private long pendingEvents;
@@ -154,13 +159,20 @@ public final class Ingester {
                 s.parts().forEach(p -> p.toFile().delete());
                 o = new FileOutcome(o.path(), o.size(), o.sha256(), o.format(), 0, FileOutcome.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
-                s = new StagedFile(o, s.compression(), List.of(), 0, 0, s.bytesRead(), null, null);
+                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null);
             } else if (fresh) {
                 claimed.put(o.sha256(), o.path());
             }
             outcomes.add(o);
             if (!FileTask.ALREADY_LOADED.equals(o.reason())) {
                 fileRows.add(new Object[] {o.path(), o.size(), o.sha256(), s.compression(), o.format(), o.events(), o.status(), o.reason()});
+            }
+            long[] h = s.hashes();
+            for (int i = 0; i < s.rows(); i++) {
+                if (!batchHashes.add(new HashKey(h[2 * i], h[2 * i + 1]))) {
+                    // The same content earlier in this batch: keep the first copy only.
+                    excluded.add(StagingWriter.ord(outcomes.size() - 1L, i));
+                }
             }
             List<Path> parts = s.parts();
             for (int i = 0; i < parts.size(); i++) {
@@ -194,7 +206,7 @@ public final class Ingester {
                 chunks.add(chunk);
             }
             if (!chunks.isEmpty() || !fileRows.isEmpty()) {
-                added += loader.load(chunks, maxLine, fileRows);
+                added += loader.load(chunks, maxLine, fileRows, excluded.stream().mapToLong(Long::longValue).toArray());
                 for (List<Path> c : chunks) {
                     c.forEach(p -> p.toFile().delete());
                 }
@@ -203,10 +215,15 @@ public final class Ingester {
             chunk = new ArrayList<>();
             chunkEvents = 0;
             fileRows.clear();
+            batchHashes.clear();
+            excluded.clear();
             pendingEvents = 0;
             maxLine = 0;
         }
     }
+
+    /** Holds the first 128 bits of an event hash: collisions at that width are not a practical concern. */
+    private record HashKey(long high, long low) {}
 
     private static StagedFile await(Future<StagedFile> f) {
         try {

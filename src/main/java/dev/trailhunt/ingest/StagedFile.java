@@ -11,12 +11,13 @@ import java.util.List;
  * @param compression  none, gzip or zip
  * @param parts        staging files with the mapped events, in record order; empty when none
  * @param rows         events written to the parts; all parts but the last hold {@link FileTask#PART_ROWS}
+ * @param hashes       the first 128 bits of each staged event's hash, two longs per event, in order
  * @param maxLineChars the longest staging line written
  * @param bytesRead    input bytes consumed, for progress
  * @param first        earliest event time read, or null
  * @param last         latest event time read, or null
  */
-record StagedFile(FileOutcome outcome, String compression, List<Path> parts, long rows, int maxLineChars, long bytesRead,
+record StagedFile(FileOutcome outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
         Instant first, Instant last) {
     StagedFile {
         parts = List.copyOf(parts);
