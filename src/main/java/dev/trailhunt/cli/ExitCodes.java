@@ -8,10 +8,10 @@ final class ExitCodes {
     static final int FINDINGS = 1;
     /** The command line was wrong: unknown option, unknown hunt, missing file. */
     static final int USAGE = 2;
+    /** The data could not be read: no store, store in use, input files rejected (as ingest's code 3). */
+    static final int DATA_ERROR = 3;
     /** A hunt could not run: invalid hunt file, ES|QL syntax, unsupported feature, rejected SQL. */
-    static final int HUNT_ERROR = 3;
-    /** The data could not be read: no store, store in use, input files rejected by --data. */
-    static final int DATA_ERROR = 4;
+    static final int HUNT_ERROR = 4;
     /** trailhunt itself failed; please report it. */
     static final int INTERNAL = 70;
 

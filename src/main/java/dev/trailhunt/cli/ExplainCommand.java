@@ -26,15 +26,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Show the ES|QL of a hunt, the DuckDB SQL trailhunt translates it to, and what now() resolves to.",
+            "",
             "Nothing is run. Without a store, now() is the clock and the columns are the ECS schema's.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:explained",
+            "2:usage error (bad option, unknown hunt)",
+            "3:data problem (store unreadable or in use)",
+            "4:hunt error (invalid hunt file, ES|QL syntax or unsupported feature)",
+            "70:internal error (a bug: please report it)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  trailhunt explain secretsmanager_high_frequency_get_secret_value",
-            "  trailhunt explain --db case.duckdb --now 2024-10-11T09:00:00Z ../shared/corpus/elastic-hunting/aws/",
-            "  trailhunt explain --esql 'from logs-aws.cloudtrail* | where event.action == \"GetSecretValue\" | limit 5'",
-            "",
-            "Exit codes: 0 explained · 2 usage · 3 hunt error (parse or translation) · 4 data problem · 70 bug",
+            "  trailhunt explain --db case.duckdb --now 2024-10-11T09:00:00Z hunts/",
+            "  trailhunt explain --esql 'from logs-aws.cloudtrail*",
+            "      | where event.action == \"GetSecretValue\" | limit 5'",
         })
 public final class ExplainCommand implements Callable<Integer> {
     static final class Target {

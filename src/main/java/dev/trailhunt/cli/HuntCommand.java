@@ -1,10 +1,9 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.hunt.HuntLibrary;
-import dev.trailhunt.report.ResultFormat;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,41 +12,40 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run hunts on a store and print what they find.",
             "",
-            "HUNT is a built-in hunt name or uuid (see `trailhunt hunts list`), an Elastic hunt TOML file,",
-            "a folder of TOML files (all run), an .esql file, or an .sql file (DuckDB SQL, run read-only",
-            "and sandboxed). ES|QL runs with Elasticsearch's semantics; EQL and osquery queries are listed",
-            "as skipped. Before the rows, one line on stderr says what the data covers, what now() is and",
-            "which time window the hunt applies, so an empty answer is never a mystery.",
+            "HUNT is a built-in hunt name or uuid (see `trailhunt hunts list`), an Elastic hunt TOML file, a folder of TOML files (all run), an .esql file, or an .sql file (DuckDB SQL, run read-only and sandboxed). ES|QL runs with Elasticsearch's semantics; EQL and osquery queries are listed as skipped.",
+            "",
+            "Before the rows, one line on stderr says what the data covers, what now() is and which time window the hunt applies, so an empty answer is never a mystery.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ran, with or without findings",
+            "1:findings, with --fail-on-findings",
+            "2:usage error (bad option, unknown hunt, missing file)",
+            "3:data problem (no store, store in use, unreadable --data path)",
+            "4:hunt error (invalid hunt file, ES|QL syntax, unsupported feature, rejected SQL)",
+            "70:internal error (a bug: please report it)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  trailhunt hunt --data samples/cloudtrail secretsmanager_high_frequency_get_secret_value",
-            "  trailhunt hunt --db cases/acme.duckdb --format csv --out hits.csv secretsmanager_get_secret_value_by_secret",
-            "  trailhunt hunt --now 2023-07-10T12:40:00Z ../shared/corpus/elastic-hunting/aws/",
-            "  trailhunt hunt --format json my-hunt.esql | jq '.[0]'",
-            "  trailhunt hunt --fail-on-findings nightly/ || echo 'findings!'",
-            "",
-            "Exit codes: 0 ran · 1 findings with --fail-on-findings · 2 usage · 3 hunt error · 4 data problem · 70 bug",
+            "  # ingest the bundled samples into a temporary store and run the seed hunt",
+            "  trailhunt hunt --data samples/cloudtrail \\",
+            "      secretsmanager_high_frequency_get_secret_value",
+            "  # a store made by `trailhunt ingest`, rows as CSV",
+            "  trailhunt hunt --db case.duckdb -f csv -o hits.csv \\",
+            "      secretsmanager_get_secret_value_by_secret",
+            "  # every Elastic AWS hunt, as of a fixed time",
+            "  trailhunt hunt --now 2023-07-10T12:40:00Z elastic-hunting/aws/",
+            "  trailhunt hunt -f json my-hunt.esql | jq '.[0]'",
+            "  trailhunt hunt --fail-on-findings nightly/ || alert",
         })
 public final class HuntCommand extends HuntingCommand {
     @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to run, in order.")
     List<String> hunts;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; csv/json/ndjson hold one result).")
-    ResultFormat format;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
-    Path out;
-
-    @Option(names = "--width", paramLabel = "N", description = "Fit tables to N columns (0: no limit; default: the terminal's).")
-    Integer width;
-
-    @Option(names = "--fail-on-findings", description = "Exit with 1 when any hunt returns rows, for scripts and CI.")
-    boolean failOnFindings;
+    @Mixin RowsOptions rows;
 
     @Override
     public Integer call() {
-        return run(HuntLibrary.load().resolveAll(hunts), format, out, width, failOnFindings);
+        return run(HuntLibrary.load().resolveAll(hunts), rows);
     }
 }

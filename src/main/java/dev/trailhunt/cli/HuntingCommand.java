@@ -26,6 +26,11 @@ abstract class HuntingCommand implements Callable<Integer> {
         return Clock.systemUTC();
     }
 
+    /** Runs the hunts and writes their rows as the options say; returns the exit code. */
+    int run(List<HuntDefinition> hunts, RowsOptions rows) {
+        return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings);
+    }
+
     /** Runs the hunts and writes them; returns the exit code. */
     int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings) {
         CommandLine cl = spec.commandLine();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "hunts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Browse the built-in hunt library (without a subcommand: list).",
         subcommands = {HuntsCommand.ListHunts.class, HuntsCommand.ShowHunt.class, HuntsCommand.SearchHunts.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:listed",
+            "2:usage error (bad option, unknown hunt)",
+            "4:invalid hunt file",
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  trailhunt hunts",
@@ -28,18 +35,21 @@ import picocli.CommandLine.Spec;
             "  trailhunt hunts search secret",
             "  trailhunt hunts show secretsmanager_high_frequency_get_secret_value",
             "  trailhunt hunts show ../shared/corpus/elastic-hunting/aws/secretsmanager_high_frequency_get_secret_value.toml",
-            "",
-            "Exit codes: 0 listed · 2 usage (e.g. unknown hunt) · 3 invalid hunt file",
         })
 public final class HuntsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
-    String mitre;
+    /** Filters hunts by MITRE ATT&CK technique. */
+    static final class TechniqueFilter {
+        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
+        String mitre;
+    }
+
+    @Mixin TechniqueFilter filter;
 
     @Override
     public Integer call() {
-        return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+        return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), filter.mitre);
     }
 
     static int list(PrintWriter out, List<HuntDefinition> hunts, String mitre) {
@@ -61,12 +71,11 @@ public final class HuntsCommand implements Callable<Integer> {
     static final class ListHunts implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique; T1555 also matches T1555.006.")
-        String mitre;
+        @Mixin TechniqueFilter filter;
 
         @Override
         public Integer call() {
-            return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), mitre);
+            return list(spec.commandLine().getOut(), HuntLibrary.load().builtIns(), filter.mitre);
         }
     }
 
@@ -79,12 +88,11 @@ public final class HuntsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "TEXT", description = "Text to look for.")
         String text;
 
-        @Option(names = "--mitre", paramLabel = "TECHNIQUE", description = "Only hunts for a MITRE ATT&CK technique.")
-        String mitre;
+        @Mixin TechniqueFilter filter;
 
         @Override
         public Integer call() {
-            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), mitre);
+            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), filter.mitre);
         }
     }
 

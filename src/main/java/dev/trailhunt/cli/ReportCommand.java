@@ -12,18 +12,23 @@ import picocli.CommandLine.Parameters;
 /** Writes a reproducible notebook-style report of hunts. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Run hunts and write one report: hunt metadata, the ES|QL, the generated SQL, the results,",
-            "charts, and provenance (every input file with size, SHA-256 and events; the data's time",
-            "range; the resolved now; trailhunt and DuckDB versions; each hunt file's SHA-256).",
-            "Two runs on the same store write byte-identical files: no clock times, a total row order.",
-            "HTML is one self-contained page (inline CSS and SVG, no scripts, nothing from the network).",
+            "Run hunts and write one report: hunt metadata, the ES|QL, the generated SQL, the results, charts, and provenance (every input file with size, SHA-256 and events; the data's time range; the resolved now; trailhunt and DuckDB versions; each hunt file's SHA-256).",
+            "",
+            "Two runs on the same store write byte-identical files: no clock times, a total row order. HTML is one self-contained page (inline CSS and SVG, no scripts, nothing from the network).",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:report written",
+            "2:usage error (bad option, unknown hunt, --format not markdown/html)",
+            "3:data problem (no store, store in use, unreadable --data path)",
+            "4:hunt error (the report is still written, with the error in place of the result)",
+            "70:internal error (a bug: please report it)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  trailhunt report --data samples/cloudtrail --out secrets.html secretsmanager_high_frequency_get_secret_value",
-            "  trailhunt report --db case.duckdb --format markdown --out weekly.md ../shared/corpus/elastic-hunting/aws/",
-            "",
-            "Exit codes: 0 ran · 2 usage · 3 hunt error (the report is still written) · 4 data problem · 70 bug",
+            "  trailhunt report --data samples/cloudtrail -o secrets.html \\",
+            "      secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt report --db case.duckdb -o weekly.md elastic-hunting/aws/",
         })
 public final class ReportCommand extends HuntingCommand {
     @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to include, in order (names, uuids, files, folders).")

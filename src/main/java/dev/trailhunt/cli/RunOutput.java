@@ -117,12 +117,18 @@ final class RunOutput {
         return shortened;
     }
 
+    private static long count(RunResult run, QueryRun.Status status) {
+        return run.hunts().stream().flatMap(h -> h.queries().stream()).filter(q -> q.status() == status).count();
+    }
+
     /** Says how many rows each query found, and how long the run took, on stderr only (reports stay reproducible). */
     void summary(RunResult run, long elapsedNanos, boolean shortened, int width) {
         long queries = resultCount(run);
+        long failed = count(run, QueryRun.Status.FAILED);
+        long skipped = count(run, QueryRun.Status.SKIPPED);
         String rows = run.rows() == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", run.rows());
-        err.println(String.format(Locale.ROOT, "%s from %d %s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
-                elapsedNanos / 1e9));
+        err.println(String.format(Locale.ROOT, "%s from %d %s%s%s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
+                failed > 0 ? ", " + failed + " failed" : "", skipped > 0 ? ", " + skipped + " skipped" : "", elapsedNanos / 1e9));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

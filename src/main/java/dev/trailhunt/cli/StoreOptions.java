@@ -1,6 +1,12 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.StoreException;
+import dev.trailhunt.ingest.FileOutcome;
+import dev.trailhunt.ingest.IngestException;
+import dev.trailhunt.ingest.IngestOptions;
+import dev.trailhunt.ingest.IngestProgress;
+import dev.trailhunt.ingest.IngestSummary;
+import dev.trailhunt.ingest.Ingester;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.NowSpec;
 import dev.trailhunt.hunt.TranslatingCompiler;
@@ -17,8 +23,9 @@ final class StoreOptions {
         @Option(names = "--db", paramLabel = "FILE", description = "Store to read (default: trailhunt.duckdb).")
         Path db;
 
-        @Option(names = "--data", paramLabel = "PATH", arity = "1..*",
-                description = "CloudTrail files or folders to ingest into a temporary store first, instead of --db.")
+        // One PATH per --data, so that the HUNT arguments after it are not taken for paths.
+        @Option(names = "--data", paramLabel = "PATH", arity = "1",
+                description = "CloudTrail file or folder to ingest into a temporary store first, instead of --db; repeat for more.")
         List<Path> data;
     }
 
@@ -38,15 +45,15 @@ final class StoreOptions {
     HuntSession open(PrintWriter err, Clock clock) {
         if (source != null && source.data != null) {
             Path dir = TemporaryStore.ingest(source.data, err);
-            return HuntSession.open(dir.resolve("trailhunt.duckdb"), dir, now, clock, TranslatingCompiler::forStore);
+            return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore);
         }
         return HuntSession.open(db(), null, now, clock, TranslatingCompiler::forStore);
     }
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
     HuntSession openIfPresent(PrintWriter err, Clock clock) {
-        boolean given = source != null;
-        if (!given && !java.nio.file.Files.exists(db())) {
+        boolean data = source != null && source.data != null;
+        if (!data && !java.nio.file.Files.exists(db())) {
             return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
         }
         return open(err, clock);
@@ -64,12 +71,41 @@ final class StoreOptions {
         }
     }
 
-    /** Ingests --data into a fresh temporary directory. */
+    /** Ingests --data into a fresh temporary directory, reporting each problem file on one line. */
     static final class TemporaryStore {
+        static final String STORE_FILE = "trailhunt.duckdb";
+
         private TemporaryStore() {}
 
         static Path ingest(List<Path> data, PrintWriter err) {
-            throw new StoreException("unsupported: --data needs the ingest command, which is not in this build yet; use --db");
+            for (Path p : data) {
+                if (!java.nio.file.Files.exists(p)) {
+                    throw new StoreException("no such file or directory: " + p);
+                }
+            }
+            Path dir;
+            try {
+                dir = java.nio.file.Files.createTempDirectory("trailhunt-data-");
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create a temporary store: " + e.getMessage(), e);
+            }
+            IngestSummary summary;
+            try {
+                int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+                summary = new Ingester(new IngestOptions(threads, false)).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
+            } catch (IngestException | StoreException e) {
+                HuntSession.deleteTree(dir);
+                throw new StoreException(e.getMessage(), e);
+            }
+            for (FileOutcome f : summary.files()) {
+                if (f.isProblem()) {
+                    err.println(f.status() + ": " + f.path() + ": " + f.reason());
+                }
+            }
+            err.println(String.format(java.util.Locale.ROOT, "ingested %d events from %d files into a temporary store in %.2f s",
+                    summary.eventsAdded(), summary.files().size(), summary.elapsed().toMillis() / 1000.0));
+            err.flush();
+            return dir;
         }
     }
 }

@@ -20,17 +20,20 @@ final class Terminal {
     }
 
     /**
-     * Returns the width to fit tables to: the option when given, else {@code COLUMNS}, else a
-     * common width on a terminal, and no limit when writing to a pipe or a file.
+     * Returns the width to fit tables to: the option when given; no limit when writing to a pipe
+     * or a file, so that grep and cut see whole values; else {@code COLUMNS} or a common width.
      */
     static int width(Integer option, Map<String, String> env, boolean toTerminal) {
         if (option != null) {
             return Math.max(0, option);
         }
+        if (!toTerminal) {
+            return 0;
+        }
         String columns = env.get("COLUMNS");
         if (columns != null && columns.matches("\\d{1,4}")) {
             return Integer.parseInt(columns);
         }
-        return toTerminal ? FALLBACK_WIDTH : 0;
+        return FALLBACK_WIDTH;
     }
 }

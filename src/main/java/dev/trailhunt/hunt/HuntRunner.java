@@ -92,7 +92,7 @@ public final class HuntRunner {
         try {
             ResultTable t = compiler.execute(sandboxed, compiled);
             return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), "", shape.windows());
-        } catch (HuntException | StoreException e) {
+        } catch (HuntException | StoreException | dev.trailhunt.engine.QueryException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, compiled.sql(), null, e.getMessage(), shape.windows());
         }
     }

@@ -40,29 +40,25 @@ public final class HuntSession implements AutoCloseable {
      * @param compilers makes the ES|QL translator for the store's connection
      */
     public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
-        Connection c = Store.openForReading(db);
+        return start(Store.openForReading(db), temporaryDir, StoreProfile::read, nowSpec, clock, compilers);
+    }
+
+    /** Opens an empty in-memory database, so that hunts can be explained before any data is ingested. */
+    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
+        return start(Store.openInMemory(), null, StoreProfile::withoutStore, nowSpec, clock, compilers);
+    }
+
+    /** Sandboxes a fresh connection, profiles it and resolves now; on failure releases everything. */
+    private static HuntSession start(Connection c, Path temporaryDir, Function<Connection, StoreProfile> profiler,
+            NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
         try {
             Store.sandbox(c);
-            StoreProfile profile = StoreProfile.read(c);
+            StoreProfile profile = profiler.apply(c);
             ResolvedNow now = ResolvedNow.resolve(nowSpec, profile, clock);
             return new HuntSession(c, temporaryDir, new HuntRunner(c, compilers.apply(c), profile, now, MAX_SQL_ROWS));
         } catch (RuntimeException e) {
             closeQuietly(c);
             deleteTree(temporaryDir);
-            throw e;
-        }
-    }
-
-    /** Opens an empty in-memory database, so that hunts can be explained before any data is ingested. */
-    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
-        Connection c = Store.openInMemory();
-        try {
-            Store.sandbox(c);
-            StoreProfile profile = StoreProfile.withoutStore(c);
-            ResolvedNow now = ResolvedNow.resolve(nowSpec, profile, clock);
-            return new HuntSession(c, null, new HuntRunner(c, compilers.apply(c), profile, now, MAX_SQL_ROWS));
-        } catch (RuntimeException e) {
-            closeQuietly(c);
             throw e;
         }
     }

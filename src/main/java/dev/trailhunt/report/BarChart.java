@@ -29,10 +29,49 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
     /**
      * Holds one bar.
      *
-     * @param label the row's label
+     * @param parts the values of the label columns
      * @param value the measured number
      */
-    public record Bar(String label, double value) {}
+    public record Bar(List<String> parts, double value) {
+        private static final String JOIN = " · ";
+
+        public Bar {
+            parts = List.copyOf(parts);
+        }
+
+        /** Returns the full label. */
+        public String label() {
+            return String.join(JOIN, parts);
+        }
+
+        /**
+         * Returns the label in at most {@code max} characters, shortening the longest part first so
+         * that short parts (addresses, agents) stay whole and ARNs keep their principal name.
+         */
+        public String label(int max) {
+            int[] widths = parts.stream().mapToInt(p -> p.codePointCount(0, p.length())).toArray();
+            int budget = max - JOIN.length() * (parts.size() - 1);
+            int total = java.util.Arrays.stream(widths).sum();
+            while (total > budget) {
+                int longest = 0;
+                for (int i = 1; i < widths.length; i++) {
+                    if (widths[i] > widths[longest]) {
+                        longest = i;
+                    }
+                }
+                if (widths[longest] <= 4) {
+                    break;
+                }
+                widths[longest]--;
+                total--;
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                out.add(TerminalTable.shorten(parts.get(i), widths[i]));
+            }
+            return String.join(JOIN, out);
+        }
+    }
 
     /** Returns the largest value, at least 1 so that scaling never divides by zero. */
     public double max() {
@@ -68,13 +107,12 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
             if (!(v instanceof Number num)) {
                 continue;
             }
-            String label = labels.stream().map(i -> CellText.of(row.get(i))).collect(Collectors.joining(" · "));
-            bars.add(new Bar(label, num.doubleValue()));
+            bars.add(new Bar(labels.stream().map(i -> CellText.of(row.get(i))).toList(), num.doubleValue()));
         }
         if (bars.size() < 2) {
             return Optional.empty();
         }
-        bars.sort(Comparator.comparingDouble(Bar::value).reversed().thenComparing(Bar::label));
+        bars.sort(Comparator.comparingDouble(Bar::value).reversed().thenComparing((Bar b) -> b.label()));
         int omitted = Math.max(0, bars.size() - MAX_BARS);
         String title = cols.get(measure).name() + " by "
                 + labels.stream().map(i -> cols.get(i).name()).collect(Collectors.joining(", "));

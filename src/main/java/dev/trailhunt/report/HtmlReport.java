@@ -25,6 +25,8 @@ public final class HtmlReport implements ReportSink {
             code{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
             pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 14px;overflow-x:auto;margin:6px 0 14px}
             pre code{background:none;padding:0;white-space:pre}
+            details{margin:6px 0 12px}
+            summary{cursor:pointer;font-size:13px;color:var(--muted);font-weight:600}
             .caption{font-size:13px;color:var(--muted);margin:10px 0 2px;font-weight:600}
             .note{border-left:4px solid var(--line);color:var(--muted);padding:2px 12px;margin:10px 0;font-size:14px}
             dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:10px 0 16px;font-size:14px}
@@ -37,12 +39,13 @@ public final class HtmlReport implements ReportSink {
             th,td{padding:5px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}
             th{background:var(--soft);font-weight:600;white-space:nowrap}
             tr:last-child td{border-bottom:none}
-            td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;word-break:break-all}
-            td.num,th.num{text-align:right;white-space:nowrap;word-break:normal}
+            td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;white-space:nowrap}
+            td.long{white-space:normal;word-break:break-all;min-width:16em}
+            td.num,th.num{text-align:right}
             td.null{color:var(--muted);font-style:italic}
             figure{margin:8px 0 18px}
             figcaption{font-size:13px;color:var(--muted);font-weight:600;margin-bottom:4px}
-            svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
+            svg text{font:11.5px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
             svg .value{fill:var(--muted)}
             svg rect{fill:var(--bar)}
             """;
@@ -50,7 +53,8 @@ public final class HtmlReport implements ReportSink {
     private static final int LABEL_WIDTH = 560;
     private static final int BAR_HEIGHT = 18;
     private static final int ROW_HEIGHT = 26;
-    private static final int LABEL_CHARS = 88;
+    private static final int LABEL_CHARS = 80;
+    private static final int LONG_CELL = 40;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -110,6 +114,13 @@ public final class HtmlReport implements ReportSink {
     }
 
     @Override
+    public void folded(String summary, String language, String text) {
+        out.append("<details><summary>").append(esc(summary)).append("</summary>\n");
+        code(null, language, text);
+        out.append("</details>\n");
+    }
+
+    @Override
     public void note(String text) {
         out.append("<p class=\"note\">").append(inline(text)).append("</p>\n");
     }
@@ -125,8 +136,8 @@ public final class HtmlReport implements ReportSink {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
-                String cls = v == null ? " class=\"null\"" : table.columns().get(i).type().isNumeric() ? " class=\"num\"" : "";
-                out.append("<td").append(cls).append('>').append(esc(CellText.of(v))).append("</td>");
+                String text = CellText.of(v);
+                out.append("<td").append(cellClass(v, table.columns().get(i).type().isNumeric(), text)).append('>').append(esc(text)).append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -143,7 +154,7 @@ public final class HtmlReport implements ReportSink {
         for (List<String> row : rows) {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                out.append(numeric.get(i) ? "<td class=\"num\">" : "<td>").append(esc(row.get(i))).append("</td>");
+                out.append("<td").append(cellClass("", numeric.get(i), row.get(i))).append('>').append(esc(row.get(i))).append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -163,7 +174,7 @@ public final class HtmlReport implements ReportSink {
             BarChart.Bar b = chart.bars().get(i);
             int y = 4 + i * ROW_HEIGHT;
             double w = Math.max(b.value() > 0 ? 2.0 : 0.0, b.value() / chart.max() * barSpace);
-            String label = TerminalTable.shorten(b.label(), LABEL_CHARS);
+            String label = b.label(LABEL_CHARS);
             out.append("<text x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
                     .append(esc(label)).append(label.equals(b.label()) ? "" : "<title>" + esc(b.label()) + "</title>").append("</text>")
                     .append("<rect x=\"").append(LABEL_WIDTH + 8).append("\" y=\"").append(y).append("\" width=\"")
@@ -183,6 +194,17 @@ public final class HtmlReport implements ReportSink {
     public String end() {
         out.append("</main>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** Classes a cell: numbers align right, nulls are muted, and only long values (ARNs, hashes) may wrap. */
+    private static String cellClass(Object v, boolean numeric, String text) {
+        if (v == null) {
+            return " class=\"null\"";
+        }
+        if (numeric) {
+            return " class=\"num\"";
+        }
+        return text.length() > LONG_CELL ? " class=\"long\"" : "";
     }
 
     private static String link(Inline i) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Writes a run as a Markdown notebook that renders on GitHub and reads well as plain text. */
 public final class MarkdownReport implements ReportSink {
     private static final int BAR_CELLS = 40;
-    private static final int LABEL_WIDTH = 48;
+    private static final int LABEL_WIDTH = 64;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -66,6 +66,14 @@ public final class MarkdownReport implements ReportSink {
     }
 
     @Override
+    public void folded(String summary, String language, String text) {
+        // GitHub and most renderers fold <details>; plain-text readers still see the code.
+        out.append("<details><summary>").append(summary.replace("<", "&lt;")).append("</summary>\n\n");
+        code(null, language, text);
+        out.append("</details>\n\n");
+    }
+
+    @Override
     public void note(String text) {
         out.append("> ").append(inline(text)).append("\n\n");
     }
@@ -107,10 +115,11 @@ public final class MarkdownReport implements ReportSink {
         out.append("Chart: ").append(inline(chart.title())).append("\n\n```text\n");
         int width = 0;
         for (BarChart.Bar b : chart.bars()) {
-            width = Math.max(width, TerminalTable.shorten(b.label(), LABEL_WIDTH).codePointCount(0, TerminalTable.shorten(b.label(), LABEL_WIDTH).length()));
+            String label = b.label(LABEL_WIDTH);
+            width = Math.max(width, label.codePointCount(0, label.length()));
         }
         for (BarChart.Bar b : chart.bars()) {
-            String label = TerminalTable.shorten(b.label(), LABEL_WIDTH);
+            String label = b.label(LABEL_WIDTH);
             int cells = (int) Math.round(b.value() / chart.max() * BAR_CELLS);
             if (cells == 0 && b.value() > 0) {
                 cells = 1;

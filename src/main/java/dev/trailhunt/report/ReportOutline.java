@@ -103,7 +103,7 @@ final class ReportOutline {
                 sink.note(ContextLine.format(run.profile(), run.now(), q.windowText()));
                 sink.code(null, languageTag(q), q.query().text().strip());
                 if (!q.sql().equals(q.query().text().strip())) {
-                    sink.code("DuckDB SQL", "sql", q.sql());
+                    sink.folded("DuckDB SQL (" + q.sql().lines().count() + " lines)", "sql", q.sql());
                 }
                 sink.paragraph(q.rows() == 1 ? "1 row." : CellText.count(q.rows()) + " rows.");
                 if (q.rows() > 0) {
@@ -139,6 +139,16 @@ final class ReportOutline {
                 .map(QueryRun::windowText).distinct().reduce((a, b) -> a + " · " + b).orElse("");
     }
 
+    /**
+     * Shows an input path relative to the working directory when it lies below it, so that a
+     * report made in a checkout does not name the machine's directories and reruns elsewhere agree.
+     */
+    static String displayPath(String path) {
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
+        String p = path.replace('\\', '/');
+        return p.startsWith(cwd + "/") ? p.substring(cwd.length() + 1) : path;
+    }
+
     private void provenance() {
         StoreProfile p = run.profile();
         sink.heading(2, "Provenance");
@@ -155,7 +165,7 @@ final class ReportOutline {
         List<List<String>> huntRows = new ArrayList<>();
         for (HuntRun h : run.hunts()) {
             HuntDefinition d = h.hunt();
-            huntRows.add(List.of(d.id(), d.location().isEmpty() ? d.origin().label() : d.location(), d.sha256()));
+            huntRows.add(List.of(d.id(), d.location().isEmpty() ? d.origin().label() : displayPath(d.location()), d.sha256()));
         }
         sink.grid(List.of("Hunt", "Definition", "SHA-256"), huntRows, List.of(false, false, false));
         if (p.files().isEmpty()) {
@@ -167,7 +177,7 @@ final class ReportOutline {
         for (InputFile f : p.files()) {
             bytes += f.size();
             String status = f.reason().isEmpty() ? f.status() : f.status() + ": " + f.reason();
-            fileRows.add(List.of(f.path(), CellText.count(f.size()), CellText.count(f.events()), status, f.sha256()));
+            fileRows.add(List.of(displayPath(f.path()), CellText.count(f.size()), CellText.count(f.events()), status, f.sha256()));
         }
         sink.paragraph(CellText.count(p.files().size()) + (p.files().size() == 1 ? " input file, " : " input files, ")
                 + CellText.count(bytes) + " bytes.");

@@ -37,6 +37,9 @@ interface ReportSink {
 
     void code(String caption, String language, String text);
 
+    /** Writes code that is long and secondary (the generated SQL) folded away under a summary line. */
+    void folded(String summary, String language, String text);
+
     void note(String text);
 
     void result(ResultTable table);

@@ -62,7 +62,7 @@ public final class TerminalTable {
             for (int i = 0; i < n; i++) {
                 String h = shorten(cols.get(i).name(), widths[i]);
                 shortened |= !h.equals(cols.get(i).name());
-                line.append(i == 0 ? "" : SEP).append(paint(BOLD, pad(h, widths[i], false)));
+                line.append(i == 0 ? "" : SEP).append(paint(BOLD, pad(h, widths[i], cols.get(i).type().isNumeric())));
             }
             out.write(stripEnd(line) + "\n");
             line.setLength(0);
@@ -77,7 +77,7 @@ public final class TerminalTable {
                     String s = shorten(text, widths[i]);
                     shortened |= !s.equals(text);
                     Object v = table.rows().get(r).get(i);
-                    String padded = pad(s, widths[i], v instanceof Number);
+                    String padded = pad(s, widths[i], cols.get(i).type().isNumeric());
                     line.append(i == 0 ? "" : SEP).append(v == null ? paint(DIM, padded) : padded);
                 }
                 out.write(stripEnd(line) + "\n");

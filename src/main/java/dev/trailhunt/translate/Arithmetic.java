@@ -19,8 +19,8 @@ final class Arithmetic {
         }
         Typed l = ExpressionTranslator.single(left);
         Typed r = ExpressionTranslator.single(right);
-        if (l.isNullConstant() || r.isNullConstant()) {
-            ValueType t = l.isNullConstant() ? r.type() : l.type();
+        if (l.isNullConstant() || r.isNullConstant() || l.type() == ValueType.NULL || r.type() == ValueType.NULL) {
+            ValueType t = l.type() == ValueType.NULL ? r.type() : l.type();
             return Typed.literal(null, t == null ? ValueType.NULL : t);
         }
         if (!l.type().isNumeric() || !r.type().isNumeric() || l.type() == ValueType.UNSIGNED_LONG || r.type() == ValueType.UNSIGNED_LONG) {
@@ -33,8 +33,8 @@ final class Arithmetic {
             case ADD -> integral ? "try({0} + {1})" : "({0} + {1})";
             case SUB -> integral ? "try({0} - {1})" : "({0} - {1})";
             case MUL -> integral ? "try({0} * {1})" : "({0} * {1})";
-            // DuckDB's // truncates toward zero like Java and gives NULL for a zero divisor.
-            case DIV -> integral ? "try({0} // {1})" : "({0} / nullif({1}, 0))";
+            // DuckDB's divide() (the // operator) truncates toward zero like Java and gives NULL for a zero divisor.
+            case DIV -> integral ? "try(divide({0}, {1}))" : "({0} / nullif({1}, 0))";
             case MOD -> integral ? "try({0} % {1})" : "({0} % nullif({1}, 0))";
             default -> throw new IllegalArgumentException(op.symbol());
         };
@@ -47,9 +47,22 @@ final class Arithmetic {
         return Typed.of(DSL.field(template, SqlTypes.of(type), l2, r2), type);
     }
 
+    private static Typed spanMath(BinaryOp op, Object l, Object r, Node at) {
+        if (op != BinaryOp.ADD && op != BinaryOp.SUB) {
+            throw Errors.semantic("[" + op.symbol() + "] is not defined between time spans", at);
+        }
+        if (l instanceof java.time.Period a && r instanceof java.time.Period b) {
+            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+        }
+        if (l instanceof java.time.Duration a && r instanceof java.time.Duration b) {
+            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+        }
+        throw Errors.unsupported("arithmetic between a date period and a time duration", at);
+    }
+
     private static Typed dateMath(BinaryOp op, Typed left, Typed right, Node at) {
         if (left.isSpan() && right.isSpan()) {
-            throw Errors.unsupported("arithmetic between two time spans", at);
+            return spanMath(op, left.value(), right.value(), at);
         }
         boolean spanFirst = left.isSpan();
         Typed span = spanFirst ? left : right;

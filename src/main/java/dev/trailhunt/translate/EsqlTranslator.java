@@ -61,7 +61,7 @@ import org.jooq.impl.DSL;
 public final class EsqlTranslator {
     /** Names the hidden column that carries the order of a SORT through later stages. */
     static final String ORDER = "__order";
-    private static final String DISSECT = "__dissect";
+    private static final String EXTRACT = "__extract";
 
     private final SourceCatalog sources;
     private final TranslateOptions options;
@@ -95,6 +95,7 @@ public final class EsqlTranslator {
         private List<Column> schema = List.of();
         private boolean ordered;
         private long finalLimit = -1;
+        private Command command;
 
         Pipeline(Query query) {
             this.query = query;
@@ -111,6 +112,7 @@ public final class EsqlTranslator {
                 if (source != (i == 0)) {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
+                command = c;
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -165,6 +167,13 @@ public final class EsqlTranslator {
         }
 
         private void pushSelect(List<Column> next, List<String> names, Select<?> select) {
+            java.util.Set<String> folded = new java.util.HashSet<>();
+            for (String n : names) {
+                if (!folded.add(n.toLowerCase(java.util.Locale.ROOT))) {
+                    // DuckDB matches even quoted names without regard to case, so such columns would be confused.
+                    throw Errors.unsupported("column names that differ only in case [" + n + "]", command);
+                }
+            }
             String name = "s" + (ctes.size() + 1);
             ctes.add(DSL.name(name).fields(names.toArray(String[]::new)).as(select));
             current = DSL.table(DSL.name(name));
@@ -217,8 +226,11 @@ public final class EsqlTranslator {
                 table = t;
             }
             List<Column> cols = new ArrayList<>();
+            var observed = ReferencedNames.of(query);
             for (SourceColumn c : table.columns()) {
-                cols.add(new Column(c.name(), c.type(), c.multiValued()));
+                if (observed == null || observed.test(c.name())) {
+                    cols.add(new Column(c.name(), c.type(), c.multiValued()));
+                }
             }
             cols.sort(Comparator.comparing(Column::name));
             List<String> names = cols.stream().map(Column::name).toList();
@@ -269,14 +281,7 @@ public final class EsqlTranslator {
 
         @Override
         public Void visitDissect(Dissect d) {
-            Typed in = rows().translate(d.input());
-            if (in.multiValued()) {
-                throw Errors.unsupported("DISSECT of a multi-valued field", d);
-            }
-            if (!in.isNullConstant() && (in.type() == null || !SqlTypes.isString(in.type()))) {
-                throw Errors.semantic("DISSECT only supports KEYWORD or TEXT values, found expression [" + d.input().source().text()
-                        + "] type [" + ExpressionTranslator.typeName(in) + "]", d);
-            }
+            Typed in = extractInput(d.input(), d, "DISSECT");
             DissectPattern p;
             try {
                 p = DissectPattern.parse(d.pattern(), d.appendSeparator());
@@ -286,40 +291,105 @@ public final class EsqlTranslator {
             if (p.outputs().isEmpty()) {
                 return null;
             }
-            List<Field<?>> names = new ArrayList<>();
-            for (int g = 1; g <= p.groupCount(); g++) {
-                names.add(DSL.inline("g" + g));
-            }
-            Field<?> re = DSL.inline(p.regex());
-            Field<?> names2 = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
-            // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
-            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
-                    Object.class, in.field(), re, names2);
-            List<Column> withStruct = new ArrayList<>(schema);
-            List<Field<?>> exprs = refs(schema);
-            withStruct.add(new Column(DISSECT, ValueType.UNSUPPORTED, false));
-            exprs.add(struct);
-            push(withStruct, exprs, true, UnaryOperator.identity());
-            List<Column> next = new ArrayList<>(schema);
-            next.removeIf(c -> c.name().equals(DISSECT) || p.outputs().stream().anyMatch(o -> o.name().equals(c.name())));
-            List<Field<?>> out = refs(next);
+            List<Column> outCols = new ArrayList<>();
+            List<Field<?>> outFields = new ArrayList<>();
             for (DissectPattern.Output o : p.outputs()) {
-                next.add(new Column(o.name(), ValueType.KEYWORD, false));
+                outCols.add(new Column(o.name(), ValueType.KEYWORD, false));
                 Field<?> value = null;
                 for (int g : o.groups()) {
-                    Field<?> piece = DSL.function("struct_extract", String.class, ref(DISSECT), DSL.inline("g" + g));
+                    Field<?> piece = group(g);
                     value = value == null ? piece
                             : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
                 }
-                out.add(value);
+                outFields.add(value);
             }
-            push(next, out, true, UnaryOperator.identity());
+            extract(in, p.regex(), p.groupCount(), outCols, outFields);
             return null;
+        }
+
+        /** Returns capture group {@code g} of the struct an extraction stage computed. */
+        private Field<?> group(int g) {
+            return DSL.function("struct_extract", String.class, ref(EXTRACT), DSL.inline("g" + g));
+        }
+
+        /**
+         * Adds the two stages of DISSECT and GROK: one matches {@code regex} once per row into a struct
+         * (null when it does not match, so every output is null and the row stays), the next appends
+         * the outputs, replacing columns of the same names.
+         */
+        private void extract(Typed in, String regex, int groupCount, List<Column> outCols, List<Field<?>> outFields) {
+            List<Field<?>> names = new ArrayList<>();
+            for (int g = 1; g <= groupCount; g++) {
+                names.add(DSL.inline("g" + g));
+            }
+            Field<?> re = DSL.inline(regex);
+            Field<?> nameList = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
+            // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
+            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
+                    Object.class, in.field(), re, nameList);
+            List<Column> withStruct = new ArrayList<>(schema);
+            List<Field<?>> exprs = refs(schema);
+            withStruct.add(new Column(EXTRACT, ValueType.UNSUPPORTED, false));
+            exprs.add(struct);
+            push(withStruct, exprs, true, UnaryOperator.identity());
+            List<Column> next = new ArrayList<>(schema);
+            next.removeIf(c -> c.name().equals(EXTRACT) || outCols.stream().anyMatch(o -> o.name().equals(c.name())));
+            List<Field<?>> out = refs(next);
+            next.addAll(outCols);
+            out.addAll(outFields);
+            push(next, out, true, UnaryOperator.identity());
+        }
+
+        private Typed extractInput(Expr input, Command at, String command) {
+            Typed in = rows().translate(input);
+            if (in.multiValued()) {
+                throw Errors.unsupported(command + " of a multi-valued field", at);
+            }
+            if (!in.isNullConstant() && (in.type() == null || !(SqlTypes.isString(in.type()) || in.type() == ValueType.NULL))) {
+                throw Errors.semantic(command + " only supports KEYWORD or TEXT values, found expression [" + input.source().text()
+                        + "] type [" + ExpressionTranslator.typeName(in) + "]", at);
+            }
+            return in;
         }
 
         @Override
         public Void visitGrok(Grok g) {
-            throw Errors.unsupported("GROK", g);
+            if (g.patterns().size() != 1) {
+                throw Errors.unsupported("GROK with several patterns", g);
+            }
+            Typed in = extractInput(g.input(), g, "GROK");
+            GrokPattern p;
+            try {
+                p = GrokPattern.compile(g.patterns().get(0));
+            } catch (IllegalArgumentException e) {
+                throw Errors.unsupported(e.getMessage(), g);
+            }
+            List<Column> outCols = new ArrayList<>();
+            List<Field<?>> outFields = new ArrayList<>();
+            for (GrokPattern.Field f : p.fields()) {
+                String cast = switch (f.type()) {
+                    case INTEGER -> "try_cast(%s AS INTEGER)";
+                    case LONG -> "try_cast(%s AS BIGINT)";
+                    case DOUBLE -> "try_cast(%s AS DOUBLE)";
+                    case BOOLEAN -> "(lower(%s) = 'true')";
+                    default -> "%s";
+                };
+                // RE2 reports a group that did not take part as ''; grok leaves such a field unset.
+                List<Field<?>> pieces = new ArrayList<>();
+                for (int group : f.groups()) {
+                    pieces.add(DSL.function("nullif", String.class, group(group), DSL.inline("")));
+                }
+                if (pieces.size() == 1) {
+                    outCols.add(new Column(f.name(), f.type(), false));
+                    outFields.add(DSL.field(cast.replace("%s", "{0}"), SqlTypes.of(f.type()), pieces.get(0)));
+                } else {
+                    outCols.add(new Column(f.name(), f.type(), true));
+                    Field<?> list = DSL.function("list_value", Object.class, pieces.toArray(Field<?>[]::new));
+                    outFields.add(DSL.field("list_transform(list_filter({0}, v -> v IS NOT NULL), v -> " + cast.replace("%s", "v") + ")", Object.class, list));
+                }
+            }
+            extract(in, p.regex(), p.groupCount(), outCols, outFields);
+            return null;
         }
 
         @Override
@@ -332,18 +402,26 @@ public final class EsqlTranslator {
                 return null;
             }
             List<Column> next = new ArrayList<>();
-            List<Field<?>> exprs = new ArrayList<>();
+            List<SelectField<?>> exprs = new ArrayList<>();
+            Field<?> values = DSL.field("CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END", Object.class, ref(c.name()));
             for (Column col : schema) {
                 if (col == c) {
                     next.add(new Column(c.name(), c.type(), false));
                     // A null or empty field keeps its row, with a null value.
-                    exprs.add(DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, ref(c.name())));
+                    exprs.add(DSL.field("unnest({0})", Object.class, values));
                 } else {
                     next.add(col);
                     exprs.add(ref(col.name()));
                 }
             }
-            push(next, exprs, true, UnaryOperator.identity());
+            List<String> names = new ArrayList<>(next.stream().map(Column::name).toList());
+            if (ordered) {
+                // The expanded rows keep their value order within the earlier SORT: DuckDB zips the two
+                // unnests, so each value gets its position as a fraction added to the row's rank.
+                exprs.add(DSL.field("{0} + unnest(range(len({1}))) / (len({1}) + 1.0)", Object.class, ref(ORDER), values));
+                names.add(ORDER);
+            }
+            pushSelect(next, names, DSL.select(exprs).from(current));
             return null;
         }
 
@@ -357,6 +435,9 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
+                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                }
                 Field<?> f = t.field();
                 if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
@@ -364,6 +445,10 @@ public final class EsqlTranslator {
                 }
                 SortField<?> k = o.descending() ? f.desc() : f.asc();
                 keys.add(o.nullsFirst() ? k.nullsFirst() : k.nullsLast());
+            }
+            if (ordered) {
+                // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
+                keys.add(ref(ORDER).asc());
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));
@@ -491,7 +576,13 @@ public final class EsqlTranslator {
                 Map<String, Column> rowScope = scope();
                 List<Typed> keys = new ArrayList<>();
                 boolean needKeyStage = false;
+                // A grouping shadowed by a later one of the same name does not group at all.
+                List<Alias> groupings = new ArrayList<>();
                 for (Alias g : stats.groupings()) {
+                    groupings.removeIf(o -> o.name().equals(g.name()));
+                    groupings.add(g);
+                }
+                for (Alias g : groupings) {
                     Typed t = new ExpressionTranslator(rowScope, functions, null).translate(g.expr());
                     if (t.type() == null) {
                         throw Errors.unsupported("grouping by a time span", g);
@@ -531,7 +622,7 @@ public final class EsqlTranslator {
                     Condition filter = a.filter() == null ? null
                             : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
                     int before = aggCols.size();
-                    ExpressionTranslator aggs = new ExpressionTranslator(Map.of(), functions, call -> {
+                    ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
                         Typed agg = aggregate(call, rowScope, filter);
                         if (agg.constant()) {
                             return agg;
@@ -556,7 +647,7 @@ public final class EsqlTranslator {
                     String hidden = "__k" + i;
                     groupCols.add(new Column(hidden, k.type(), false));
                     groupFields.add(keyFields.get(i));
-                    outCols.add(new Column(stats.groupings().get(i).name(), k.type(), false));
+                    outCols.add(new Column(groupings.get(i).name(), k.type(), false));
                     outValues.add(Typed.of(DSL.field(DSL.name(hidden), SqlTypes.of(k.type())), k.type()));
                 }
                 // When two columns share a name the last one wins, as in Elasticsearch.
@@ -574,6 +665,15 @@ public final class EsqlTranslator {
                 List<Field<?>> outFields = new ArrayList<>();
                 outValues.forEach(v -> outFields.add(v.field()));
                 push(outCols, outFields, false, UnaryOperator.identity());
+            }
+
+            /** Lets an expression around aggregates refer to the grouping keys, which the projection stage holds as hidden columns. */
+            private Map<String, Column> keyScope(List<Alias> groupings, List<Typed> keys) {
+                Map<String, Column> m = new HashMap<>();
+                for (int i = 0; i < groupings.size(); i++) {
+                    m.put(groupings.get(i).name(), new Column("__k" + i, keys.get(i).type(), false));
+                }
+                return m;
             }
 
             private Typed aggregate(FunctionCall call, Map<String, Column> rowScope, Condition filter) {

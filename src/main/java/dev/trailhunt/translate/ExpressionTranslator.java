@@ -66,7 +66,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (t.isNullConstant()) {
             return DSL.condition((Boolean) null);
         }
-        if (t.type() != ValueType.BOOLEAN) {
+        if (t.type() != ValueType.BOOLEAN && t.type() != ValueType.NULL) {
             throw Errors.semantic("Condition expression needs to be boolean, found [" + typeName(t) + "]", at);
         }
         @SuppressWarnings("unchecked")
@@ -167,6 +167,9 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
 
     @Override
     public Typed visitFunctionCall(FunctionCall call) {
+        if (!catalog.has(call.name())) {
+            throw Errors.unsupported(call.name().toUpperCase(java.util.Locale.ROOT), call);
+        }
         if (catalog.isAggregate(call.name())) {
             if (aggregates == null) {
                 throw Errors.semantic("aggregate function [" + call.source().text() + "] is only allowed in STATS", call);
@@ -263,7 +266,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     }
 
     private static Typed requireString(Typed t, Node at) {
-        if (t.isNullConstant() || (t.type() != null && (SqlTypes.isString(t.type()) || t.type() == ValueType.IP))) {
+        if (t.isNullConstant() || (t.type() != null && (SqlTypes.isString(t.type()) || t.type() == ValueType.NULL || t.type() == ValueType.IP))) {
             return t;
         }
         throw Errors.semantic("argument of [" + at.source().text() + "] must be [string], found [" + typeName(t) + "]", at);

@@ -43,13 +43,16 @@ final class CommandParser {
     /** Lists processing commands Elasticsearch has and trailhunt parses only to report as unsupported. */
     private static final Set<String> UNSUPPORTED_PROCESSING = Set.of("enrich", "lookup", "inlinestats", "inline",
             "change_point", "fork", "sample", "completion", "rerank", "fuse", "rrf", "dedup", "insist", "join",
-            "left", "right", "full", "uri_parts", "registered_domain", "show", "metrics", "explain");
+            "left", "right", "full", "uri_parts", "registered_domain");
 
-    /** Lists the token kinds an unquoted FROM index pattern is glued from, e.g. {@code logs-aws.cloudtrail-*}. */
+    /**
+     * Lists the token kinds an unquoted FROM index pattern is glued from, e.g. {@code logs-aws.cloudtrail-*} or the
+     * date math {@code <logs-{now/d}>}.
+     */
     private static final Set<TokenKind> INDEX_PATTERN_PARTS = EnumSet.of(TokenKind.IDENTIFIER, TokenKind.INTEGER,
             TokenKind.DECIMAL, TokenKind.DOT, TokenKind.MINUS, TokenKind.PLUS, TokenKind.STAR, TokenKind.COLON,
             TokenKind.CAST, TokenKind.UNKNOWN, TokenKind.PERCENT, TokenKind.SLASH, TokenKind.LT, TokenKind.GT,
-            TokenKind.PARAMETER, TokenKind.QUOTED_IDENTIFIER);
+            TokenKind.PARAMETER, TokenKind.QUOTED_IDENTIFIER, TokenKind.LBRACE, TokenKind.RBRACE);
 
     /** Lists the token kinds a KEEP/DROP pattern is glued from, e.g. {@code first*} or {@code *.name}. */
     private static final Set<TokenKind> NAME_PATTERN_PARTS = EnumSet.of(TokenKind.IDENTIFIER,

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Parses ES|QL expressions by recursive descent with Elasticsearch's precedence, bounding the nesting depth.
@@ -60,17 +61,21 @@ final class ExpressionParser {
     Expr parseExpression() {
         enter();
         try {
-            int start = cursor.peek().start();
-            Expr left = parseAnd();
-            while (cursor.atKeyword("or")) {
-                cursor.next();
-                Expr right = parseAnd();
-                left = new Binary(BinaryOp.OR, left, right, cursor.sourceFrom(start));
-            }
-            return left;
+            return parseLogical("or", BinaryOp.OR, this::parseAnd);
         } finally {
             depth--;
         }
+    }
+
+    /** Parses a left-associative chain of one logical operator over operands of the next tighter level. */
+    private Expr parseLogical(String keyword, BinaryOp op, Supplier<Expr> operand) {
+        int start = cursor.peek().start();
+        Expr left = operand.get();
+        while (cursor.acceptKeyword(keyword)) {
+            Expr right = operand.get();
+            left = new Binary(op, left, right, cursor.sourceFrom(start));
+        }
+        return left;
     }
 
     private void enter() {
@@ -81,14 +86,7 @@ final class ExpressionParser {
     }
 
     private Expr parseAnd() {
-        int start = cursor.peek().start();
-        Expr left = parseNot();
-        while (cursor.atKeyword("and")) {
-            cursor.next();
-            Expr right = parseNot();
-            left = new Binary(BinaryOp.AND, left, right, cursor.sourceFrom(start));
-        }
-        return left;
+        return parseLogical("and", BinaryOp.AND, this::parseNot);
     }
 
     private Expr parseNot() {
@@ -229,14 +227,15 @@ final class ExpressionParser {
 
     private Expr parseUnary() {
         if (!cursor.at(TokenKind.MINUS) && !cursor.at(TokenKind.PLUS)) {
-            return parsePostfix(parsePrimary());
+            int start = cursor.peek().start();
+            return parsePostfix(parsePrimary(), start);
         }
         Token sign = cursor.next();
         boolean minus = sign.kind() == TokenKind.MINUS;
         TokenKind next = cursor.peek().kind();
         if (next == TokenKind.INTEGER || next == TokenKind.DECIMAL) {
             // Elasticsearch reads a signed number as one constant, so -2147483648 stays an integer.
-            return parsePostfix(number(sign.start(), minus));
+            return parsePostfix(number(sign.start(), minus), sign.start());
         }
         enter();
         try {
@@ -247,9 +246,9 @@ final class ExpressionParser {
         }
     }
 
-    private Expr parsePostfix(Expr primary) {
+    /** Applies {@code ::type} casts to a primary that began at {@code start} (before any parenthesis). */
+    private Expr parsePostfix(Expr primary, int start) {
         Expr result = primary;
-        int start = primary.source().offset();
         while (cursor.accept(TokenKind.CAST)) {
             Token type = cursor.peek();
             if (type.kind() != TokenKind.IDENTIFIER && type.kind() != TokenKind.QUOTED_IDENTIFIER) {
@@ -263,7 +262,8 @@ final class ExpressionParser {
 
     /** Parses a primary expression followed by any {@code ::type} casts, as DISSECT and GROK take. */
     Expr parsePrimaryWithCasts() {
-        return parsePostfix(parsePrimary());
+        int start = cursor.peek().start();
+        return parsePostfix(parsePrimary(), start);
     }
 
     private Expr parsePrimary() {
@@ -405,6 +405,9 @@ final class ExpressionParser {
         Token token = cursor.next();
         if (token.kind() == TokenKind.DECIMAL) {
             double value = Double.parseDouble(token.value());
+            if (Double.isInfinite(value)) {
+                throw cursor.error(token.start(), "number out of range: " + token.value());
+            }
             return new Literal(negative ? -value : value, LiteralType.DOUBLE, cursor.sourceFrom(start));
         }
         BigInteger value = new BigInteger(token.value());

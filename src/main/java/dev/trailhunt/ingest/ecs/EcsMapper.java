@@ -46,9 +46,7 @@ public final class EcsMapper {
     static final int OUTCOME = col("event.outcome");
     static final int ACTION = col("event.action");
     static final int PROVIDER = col("event.provider");
-    static final int EVENT_ID = col("event.id");
     static final int CLOUD_PROVIDER = col("cloud.provider");
-    static final int REGION = col("cloud.region");
     static final int ACCOUNT = col("cloud.account.id");
     static final int SERVICE = col("cloud.service.name");
     static final int RELATED_USER = col("related.user");
@@ -67,10 +65,23 @@ public final class EcsMapper {
     static final int ON_BEHALF_OF = col("aws.cloudtrail.user_identity.on_behalf_of.user_id");
     static final int ERROR_CODE = col("aws.cloudtrail.error_code");
     static final int ERROR_MESSAGE = col("aws.cloudtrail.error_message");
+    static final int SERVICE_NAME = col("service.name");
+    static final int IDENTITY_TYPE = col("aws.cloudtrail.user_identity.type");
+    static final int IDENTITY_ARN = col("aws.cloudtrail.user_identity.arn");
+    static final int CREATION_DATE = col("aws.cloudtrail.user_identity.session_context.creation_date");
+    static final int ASSUMED_ROOT = col("aws.cloudtrail.user_identity.session_context.assumed_root");
+    static final int READ_ONLY = col("aws.cloudtrail.read_only");
+    static final int RECIPIENT = col("aws.cloudtrail.recipient_account_id");
+    static final int SHARED_EVENT_ID = col("aws.cloudtrail.shared_event_id");
+    static final int UA_ORIGINAL = col("user_agent.original");
+    static final int UA_NAME = col("user_agent.name");
+    static final int UA_VERSION = col("user_agent.version");
+    static final int UA_OS_NAME = col("user_agent.os.name");
+    static final int UA_OS_VERSION = col("user_agent.os.version");
+    static final int UA_OS_FULL = col("user_agent.os.full");
+    static final int UA_DEVICE = col("user_agent.device.name");
 
     private static final String CT = "aws.cloudtrail.";
-    private static final String UI = CT + "user_identity.";
-    private static final String SC = UI + "session_context.";
 
     private final Instant created;
     private final UserAgentParser agents = UserAgentParser.elastic();
@@ -99,14 +110,15 @@ public final class EcsMapper {
             return finish(row);
         }
         eventTime(record, row);
+        PlainRenames.apply(record, row);
         JsonNode identity = get(record, "userIdentity");
-        mapIdentity(record, identity, row);
+        mapIdentity(identity, row);
         boolean userNameMoved = mapEventAndSource(record, row);
         mapPayloads(record, row, userNameMoved);
         mapRequestDetails(record, row);
         categorize(record, row);
         mapDigest(record, row);
-        mapTargetsAndTls(record, row);
+        mapTls(record, row);
         relate(record, row);
         return finish(row);
     }
@@ -120,7 +132,7 @@ public final class EcsMapper {
     }
 
     /** Runs the date step, which sees the record before cleanup: "-" or "none" is a parse failure there. */
-    private void eventTime(JsonNode record, EcsRow row) {
+    private static void eventTime(JsonNode record, EcsRow row) {
         JsonNode raw = record.get("eventTime");
         if (raw == null || raw.isNull() || (raw.isTextual() && raw.textValue().isEmpty())) {
             return;
@@ -134,67 +146,36 @@ public final class EcsMapper {
         }
     }
 
-    private void mapIdentity(JsonNode record, JsonNode ui, EcsRow row) {
-        put(row, CT + "event_version", text(record, "eventVersion"));
-        String type = text(ui, "type");
-        put(row, UI + "type", type);
+    private static void mapIdentity(JsonNode ui, EcsRow row) {
+        String type = row.text(IDENTITY_TYPE);
         String service = ui == null ? null : serviceActor(ui, type);
         if (service != null) {
-            put(row, "service.name", service);
+            row.put(SERVICE_NAME, service);
         } else {
             row.put(USER_NAME, text(ui, "userName"));
             row.put(USER_ID, text(ui, "principalId"));
         }
-        String arn = text(ui, "arn");
-        put(row, UI + "arn", arn);
         row.put(ACCOUNT, text(ui, "accountId"));
-        put(row, UI + "access_key_id", text(ui, "accessKeyId"));
         JsonNode context = get(ui, "sessionContext");
-        JsonNode attributes = get(context, "attributes");
-        put(row, SC + "mfa_authenticated", text(attributes, "mfaAuthenticated"));
-        String creation = text(attributes, "creationDate");
+        String creation = text(context, "attributes", "creationDate");
         if (creation != null) {
             Instant t = PipelineDate.isoOrBasic(creation);
             if (t == null) {
                 dateError(row, "date_json_userIdentity_sessionContext_attributes_creationDate_to_aws_cloudtrail"
                         + "_user_identity_session_context_creation_date_7cf57f10", creation);
             }
-            put(row, SC + "creation_date", t);
+            row.put(CREATION_DATE, t);
         }
-        JsonNode issuer = get(context, "sessionIssuer");
-        put(row, SC + "session_issuer.type", text(issuer, "type"));
         boolean roleLike = "AssumedRole".equals(type) || "FederatedUser".equals(type);
-        String issuerName = text(issuer, "userName");
+        String issuerName = text(context, "sessionIssuer", "userName");
         if (roleLike && service == null && issuerName != null) {
             row.put(USER_NAME, issuerName);
         }
-        put(row, SC + "session_issuer.principal_id", text(issuer, "principalId"));
-        sessionName(type, arn, row);
-        JsonNode onBehalfOf = get(ui, "onBehalfOf");
-        String onBehalfOfUser = text(onBehalfOf, "userId");
-        row.put(ON_BEHALF_OF, onBehalfOfUser);
-        put(row, UI + "on_behalf_of.identity_store_arn", text(onBehalfOf, "identityStoreArn"));
+        sessionName(type, row.text(IDENTITY_ARN), row);
         if ("IdentityCenterUser".equals(type) && row.get(USER_ID) == null) {
-            row.put(USER_ID, onBehalfOfUser);
+            row.put(USER_ID, row.text(ON_BEHALF_OF));
         }
-        put(row, SC + "session_issuer.arn", text(issuer, "arn"));
-        put(row, SC + "session_issuer.account_id", text(issuer, "accountId"));
-        put(row, CT + "session_credential_from_console", text(record, "sessionCredentialFromConsole"));
-        put(row, UI + "invoked_by", text(ui, "invokedBy"));
-        put(row, UI + "invoked_by_delegate.account_id", text(ui, "invokedByDelegate", "accountId"));
-        put(row, UI + "credential_id", text(ui, "credentialId"));
-        put(row, UI + "identity_provider", text(ui, "identityProvider"));
-        JsonNode scope = get(ui, "inScopeOf");
-        put(row, UI + "in_scope_of.issuer_type", text(scope, "issuerType"));
-        put(row, UI + "in_scope_of.credentials_issued_to", text(scope, "credentialsIssuedTo"));
-        put(row, UI + "in_scope_of.source_arn", text(scope, "sourceArn"));
-        put(row, UI + "in_scope_of.source_account", text(scope, "sourceAccount"));
-        put(row, SC + "ec2_role_delivery", text(context, "ec2RoleDelivery"));
-        put(row, SC + "source_identity", text(context, "sourceIdentity"));
-        put(row, SC + "web_id_federation_data.federated_provider",
-                text(context, "webIdFederationData", "federatedProvider"));
-        put(row, SC + "assumed_root", bool(get(context, "assumedRoot")));
-        put(row, SC + "sign_in_session_arn", text(context, "signInSessionArn"));
+        row.put(ASSUMED_ROOT, bool(get(context, "assumedRoot")));
     }
 
     /** Names the AWS service behind an AWSService identity or a service-linked role, else null. */
@@ -254,37 +235,29 @@ public final class EcsMapper {
 
     /** Maps event, cloud, source and agent fields; tells whether additionalEventData.UserName moved to user.name. */
     private boolean mapEventAndSource(JsonNode record, EcsRow row) {
-        String eventSource = text(record, "eventSource");
+        String eventSource = row.text(PROVIDER);
         if (eventSource != null && eventSource.endsWith(AMAZONAWS)) {
             row.put(SERVICE, eventSource.substring(0, eventSource.indexOf(AMAZONAWS)));
         }
-        row.put(PROVIDER, eventSource);
-        String action = text(record, "eventName");
-        row.put(ACTION, action);
-        put(row, CT + "event_category", text(record, "eventCategory"));
         String authUser = text(record, "additionalEventData", "UserName");
-        boolean userNameMoved = "UserAuthentication".equals(action) && row.get(USER_NAME) == null && authUser != null;
+        boolean userNameMoved = "UserAuthentication".equals(row.text(ACTION)) && row.get(USER_NAME) == null
+                && authUser != null;
         if (userNameMoved) {
             row.put(USER_NAME, authUser);
         }
         row.put(CLOUD_PROVIDER, "aws");
-        row.put(REGION, text(record, "awsRegion"));
-        String address = text(record, "sourceIPAddress");
-        row.put(SOURCE_ADDRESS, address);
-        row.put(SOURCE_IP, IpLiteral.canonical(address));
+        row.put(SOURCE_IP, IpLiteral.canonical(row.text(SOURCE_ADDRESS)));
         String agent = text(record, "userAgent");
         if (agent != null) {
             UserAgent ua = agents.parse(agent);
-            put(row, "user_agent.original", ua.original());
-            put(row, "user_agent.name", ua.name());
-            put(row, "user_agent.version", ua.version());
-            put(row, "user_agent.os.name", ua.osName());
-            put(row, "user_agent.os.version", ua.osVersion());
-            put(row, "user_agent.os.full", ua.osFull());
-            put(row, "user_agent.device.name", ua.deviceName());
+            row.put(UA_ORIGINAL, ua.original());
+            row.put(UA_NAME, ua.name());
+            row.put(UA_VERSION, ua.version());
+            row.put(UA_OS_NAME, ua.osName());
+            row.put(UA_OS_VERSION, ua.osVersion());
+            row.put(UA_OS_FULL, ua.osFull());
+            row.put(UA_DEVICE, ua.deviceName());
         }
-        row.put(ERROR_CODE, text(record, "errorCode"));
-        row.put(ERROR_MESSAGE, text(record, "errorMessage"));
         return userNameMoved;
     }
 
@@ -298,27 +271,13 @@ public final class EcsMapper {
     }
 
     private static void mapRequestDetails(JsonNode record, EcsRow row) {
-        put(row, CT + "request_id", text(record, "requestID"));
-        row.put(EVENT_ID, text(record, "eventID"));
-        put(row, CT + "event_type", text(record, "eventType"));
-        put(row, CT + "api_version", text(record, "apiVersion"));
-        put(row, CT + "management_event", text(record, "managementEvent"));
-        put(row, CT + "read_only", bool(get(record, "readOnly")));
+        row.put(READ_ONLY, bool(get(record, "readOnly")));
         resources(get(record, "resources"), row);
-        String recipient = text(record, "recipientAccountId");
-        put(row, CT + "recipient_account_id", recipient);
         if (row.get(ACCOUNT) == null) {
-            row.put(ACCOUNT, recipient);
+            row.put(ACCOUNT, row.text(RECIPIENT));
         }
         String shared = text(record, "sharedEventID");
-        put(row, CT + "shared_event_id", shared != null ? shared : text(record, "sharedEventId"));
-        put(row, CT + "vpc_endpoint_id", text(record, "vpcEndpointId"));
-        put(row, CT + "vpc_endpoint_account_id", text(record, "vpcEndpointAccountId"));
-        JsonNode addendum = get(record, "addendum");
-        put(row, CT + "addendum.reason", text(addendum, "reason"));
-        put(row, CT + "addendum.updated_fields", text(addendum, "updatedFields"));
-        put(row, CT + "addendum.original_request_id", text(addendum, "originalRequestID"));
-        put(row, CT + "addendum.original_event_id", text(addendum, "originalEventID"));
+        row.put(SHARED_EVENT_ID, shared != null ? shared : text(record, "sharedEventId"));
         row.add(RELATED_USER, text(record, "requestParameters", "userName"));
         row.add(RELATED_USER, text(record, "requestParameters", "newUserName"));
         row.add(RELATED_USER, text(record, "responseElements", "user", "userId"));
@@ -389,7 +348,6 @@ public final class EcsMapper {
         if (row.get(ACCOUNT) == null) {
             row.put(ACCOUNT, text(record, "awsAccountId"));
         }
-        put(row, "file.path", text(record, "digestS3Object"));
         row.add(RELATED_HASH, text(record, "previousDigestHashValue"));
         digestDate(record, row, "digestStartTime", "date_json_digestStartTime_to_aws_cloudtrail_digest_start_time_3c1d2845");
         Instant end = digestDate(record, row, "digestEndTime",
@@ -416,12 +374,7 @@ public final class EcsMapper {
         return t;
     }
 
-    private static void mapTargetsAndTls(JsonNode record, EcsRow row) {
-        put(row, "group.id", text(record, "responseElements", "group", "groupId"));
-        put(row, "user.target.id", text(record, "responseElements", "user", "userId"));
-        row.put(CHANGES_NAME, text(record, "requestParameters", "newUserName"));
-        put(row, "group.name", text(record, "requestParameters", "groupName"));
-        put(row, "user.target.name", text(record, "requestParameters", "userName"));
+    private static void mapTls(JsonNode record, EcsRow row) {
         JsonNode tls = get(record, "tlsDetails");
         String version = text(tls, "tlsVersion");
         if ("tlsVersion".equals(version)) {

@@ -127,6 +127,7 @@ class EsqlParserTest {
         assertEquals(List.of("logs-aws.cloudtrail-*", "logs-*", ".ds-x-2024.01.01"), from.indexPatterns());
         assertEquals(List.of("_id", "_index"), from.metadata());
         assertEquals(new Source(1, 1, 0, 75, from.source().text()), from.source());
+        assertEquals(List.of("<logs-{now/d}>"), ((From) command("from <logs-{now/d}>", 0)).indexPatterns());
     }
 
     @Test
@@ -226,6 +227,12 @@ class EsqlParserTest {
         assertEquals("(< (+ (CAST x long) 1) 5)", tree("x::long + 1 < 5"));
         assertEquals("(NEG (CAST x long))", tree("-x::long"));
         assertEquals("(* (+ a b) c)", tree("(a + b) * c"));
+        Cast cast = (Cast) expr("(a + b)::double");
+        assertEquals("(a + b)::double", cast.source().text());
+        assertEquals("-1::long", expr("-1::long").source().text());
+        assertError("""
+                row x = 1e999
+                        ^""", "number out of range");
         assertEquals("(NOT (NOT a))", tree("not not a"));
         assertInstanceOf(RLike.class, expr("a rlike \"a.*\""));
         Match match = (Match) expr("message : \"error\"");
@@ -256,9 +263,13 @@ class EsqlParserTest {
         assertEquals("count_distinct", distinct.name());
         assertEquals(2, distinct.args().size());
         assertEquals("case[(== a 1), x, y]", tree("CASE(a == 1, \"x\", \"y\")").replace("\"", ""));
-        assertError("""
+        EsqlSyntaxException options = assertError("""
                 row x = date_parse(a, {"locale": "fr"})
                                       ^""", "unsupported: function options");
+        assertTrue(options.isUnsupported());
+        assertFalse(assertError("""
+                row x = f(
+                          ^""", "expected an expression").isUnsupported());
     }
 
     @Test
@@ -427,6 +438,10 @@ class EsqlParserTest {
         assertError("""
                 from x | where a ==
                                    ^""", "expected an expression but found end of query");
+        EsqlSyntaxException atEnd = assertThrows(EsqlSyntaxException.class,
+                () -> EsqlParser.parse("from x | where a ==\n// nothing follows\n"));
+        assertEquals("1:20: expected an expression but found end of query", atEnd.getMessage(),
+                "an early end is reported just after the last token, not on a trailing blank line");
         assertError("""
                 from x | where f(a
                                   ^""", "expected ',' or ')'");

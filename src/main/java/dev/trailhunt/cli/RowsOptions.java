@@ -1,0 +1,21 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.report.ResultFormat;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Chooses how the rows of the hunt and query commands are written. */
+final class RowsOptions {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: table, csv, json, ndjson, markdown or html (default: table). csv, json and ndjson hold one result.")
+    ResultFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "N", description = "Fit tables to N columns (0: no limit; default: the terminal's; none when piped).")
+    Integer width;
+
+    @Option(names = "--fail-on-findings", description = "Exit with 1 when rows are found, for scripts and CI.")
+    boolean failOnFindings;
+}
