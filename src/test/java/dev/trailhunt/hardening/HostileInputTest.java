@@ -184,6 +184,47 @@ class HostileInputTest {
     }
 
     @Test
+    void thousandsDeepParametersNeitherAbortTheRunNorLoseTheRecord() throws Throwable {
+        // Building, writing and comparing 5000-level trees recurses per level, as mapping does.
+        Throwable[] failure = new Throwable[1];
+        Thread big = new Thread(null, () -> {
+            try {
+                thousandsDeep();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "deep", 512L << 20);
+        big.start();
+        big.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private void thousandsDeep() throws Exception {
+        List<ObjectNode> r = trail.next(3);
+        ObjectNode node = TrailRecords.JSON.createObjectNode().put("leaf", "x");
+        for (int i = 1; i < 5_000; i++) {
+            ObjectNode parent = TrailRecords.JSON.createObjectNode();
+            parent.set("a", node);
+            node = parent;
+        }
+        r.get(1).set("requestParameters", node);
+        Path deep = write("deeper/deep.json", TrailRecords.recordsFile(r));
+        write("deeper/other.json", TrailRecords.recordsFile(trail.next(2)));
+        Path db = dir.resolve("store.duckdb");
+        Cli cli = Cli.run("ingest", "--db", db.toString(), deep.getParent().toString());
+        assertEquals(OK, cli.exit(), cli.out() + cli.err());
+        assertEquals(5, StoreContents.events(db));
+        FileRow row = row(db, "deep.json");
+        assertEquals("loaded", row.status());
+        assertEquals(3, row.events());
+        assertOriginals(db, "deep.json", r);
+        assertTrue(((String) StoreContents.rows(db, "SELECT \"aws.cloudtrail.request_parameters\" FROM events"
+                + " WHERE \"event.id\" = '" + r.get(1).get("eventID").asText() + "'").get(0).get(0)).startsWith("{a={a={a="));
+    }
+
+    @Test
     void fiveMegabyteRecordLoadsWhole() throws Exception {
         ObjectNode r = trail.next();
         char[] big = new char[5 * 1024 * 1024];
@@ -308,8 +349,14 @@ class HostileInputTest {
 
     /** Asserts that the stored event.original values are exactly the given records, compared as JSON trees. */
     static void assertOriginals(Path db, List<ObjectNode> expected) throws Exception {
+        assertOriginals(db, "", expected);
+    }
+
+    /** Asserts the event.original values of the files whose path ends in {@code suffix}. */
+    static void assertOriginals(Path db, String suffix, List<ObjectNode> expected) throws Exception {
         List<JsonNode> stored = new ArrayList<>();
-        for (List<Object> row : StoreContents.rows(db, "SELECT \"event.original\" FROM events ORDER BY \"log.file.path\", \"log.offset\"")) {
+        for (List<Object> row : StoreContents.rows(db, "SELECT \"event.original\" FROM events WHERE \"log.file.path\" LIKE '%"
+                + suffix + "' ORDER BY \"log.file.path\", \"log.offset\"")) {
             stored.add(TrailRecords.JSON.readTree((String) row.get(0)));
         }
         assertEquals(expected, stored);

@@ -11,7 +11,24 @@ import java.util.UUID;
 
 /** Makes valid, varied CloudTrail records from a seed, so that tests never copy logs from elsewhere. */
 final class TrailRecords {
+    /** Reads and writes test JSON; deep nesting is allowed because some tests build it on purpose. */
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(100_000).maxStringLength(Integer.MAX_VALUE).build());
+        JSON.getFactory().setStreamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+                .maxNestingDepth(100_000).build());
+    }
+
+    /** Renders a record with {@link #JSON}, which allows the deep nesting some tests build. */
+    static String text(ObjectNode record) {
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static final String[][] CALLS = {
         {"s3.amazonaws.com", "GetObject"},
@@ -84,7 +101,7 @@ final class TrailRecords {
     static String recordsFile(List<ObjectNode> records) {
         StringBuilder b = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < records.size(); i++) {
-            b.append(i == 0 ? "" : ",").append(records.get(i).toString());
+            b.append(i == 0 ? "" : ",").append(text(records.get(i)));
         }
         return b.append("]}").toString();
     }
