@@ -3,6 +3,7 @@ package dev.trailhunt.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trailhunt.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ConcurrencyTest {
         Path logs = Files.writeString(dir.resolve("a.json"), TrailRecords.recordsFile(trail.next(RECORDS)));
         more = Files.writeString(dir.resolve("b.json"), TrailRecords.recordsFile(trail.next(5)));
         db = dir.resolve("store.duckdb");
-        assertEquals(0, Cli.run("ingest", "--db", db.toString(), logs.toString()).exit());
+        assertEquals(0, Cli.run("ingest", "--db", db.toString(), logs.toString()).code());
     }
 
     @Test
@@ -39,17 +40,17 @@ class ConcurrencyTest {
             String inUse = "the store " + db + " is in use by process " + holder.pid() + "; wait for it to finish or use another --db";
 
             Cli ingest = Cli.run("ingest", "--db", db.toString(), more.toString());
-            assertEquals(1, ingest.exit());
+            assertEquals(1, ingest.code());
             assertEquals(List.of("trailhunt ingest: " + inUse), ingest.errLines());
             assertEquals("", ingest.out());
 
             // A hunt cannot read while a writer holds the store either; it says so the same way.
             Cli query = Cli.run("query", "--db", db.toString(), "--sql", "SELECT count(*) AS n FROM events");
-            assertEquals(3, query.exit(), "documented: 3 data problem (store in use)");
+            assertEquals(3, query.code(), "documented: 3 data problem (store in use)");
             assertEquals(List.of("trailhunt query: " + inUse), query.errLines());
         }
         // Once the holder is gone the same ingest works.
-        assertEquals(0, Cli.run("ingest", "--db", db.toString(), more.toString()).exit());
+        assertEquals(0, Cli.run("ingest", "--db", db.toString(), more.toString()).code());
         assertEquals(RECORDS + 5, StoreContents.events(db));
     }
 
@@ -68,7 +69,7 @@ class ConcurrencyTest {
             assertTrue(reader.awaitLine("holding"::equals, 60) != null, reader.stderr());
 
             Cli query = Cli.run("query", "--db", db.toString(), "--format", "csv", "--sql", "SELECT count(*) AS n FROM events");
-            assertEquals(0, query.exit(), query.err());
+            assertEquals(0, query.code(), query.err());
             assertEquals(List.of("n", String.valueOf(RECORDS)), query.out().strip().lines().toList());
 
             // Several hunts in this process at once, next to the other process's.
@@ -81,7 +82,7 @@ class ConcurrencyTest {
                 }
                 for (Future<Cli> f : runs) {
                     Cli c = f.get();
-                    assertEquals(0, c.exit(), c.err());
+                    assertEquals(0, c.code(), c.err());
                     assertEquals(List.of("n", String.valueOf(RECORDS)), c.out().strip().lines().toList());
                 }
             } finally {
@@ -89,7 +90,7 @@ class ConcurrencyTest {
             }
 
             Cli ingest = Cli.run("ingest", "--db", db.toString(), more.toString());
-            assertEquals(1, ingest.exit());
+            assertEquals(1, ingest.code());
             assertEquals(List.of("trailhunt ingest: the store " + db + " is in use by process " + reader.pid()
                     + "; wait for it to finish or use another --db"), ingest.errLines());
         }

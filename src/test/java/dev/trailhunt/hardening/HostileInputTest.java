@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trailhunt.cli.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailhunt.hardening.StoreContents.FileRow;
@@ -214,7 +215,7 @@ class HostileInputTest {
         write("deeper/other.json", TrailRecords.recordsFile(trail.next(2)));
         Path db = dir.resolve("store.duckdb");
         Cli cli = Cli.run("ingest", "--db", db.toString(), deep.getParent().toString());
-        assertEquals(OK, cli.exit(), cli.out() + cli.err());
+        assertEquals(OK, cli.code(), cli.out() + cli.err());
         assertEquals(5, StoreContents.events(db));
         FileRow row = row(db, "deep.json");
         assertEquals("loaded", row.status());
@@ -262,7 +263,7 @@ class HostileInputTest {
         Files.createSymbolicLink(dir.resolve("tree/gone.json"), dir.resolve("tree/deleted.json"));
         Path db = dir.resolve("store.duckdb");
         Cli cli = Cli.run("ingest", "--db", db.toString(), dir.resolve("tree").toString());
-        assertEquals(SOME_FILES_FAILED, cli.exit(), cli.err());
+        assertEquals(SOME_FILES_FAILED, cli.code(), cli.err());
         assertEquals(2, StoreContents.events(db));
         FileRow gone = row(db, "gone.json");
         assertEquals("rejected", gone.status());
@@ -282,7 +283,7 @@ class HostileInputTest {
             Files.delete(db);
             Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> Cli.run("ingest", "--db", db.toString(), input.toString()));
-            assertEquals(SOME_FILES_FAILED, cli.exit(), cli.err());
+            assertEquals(SOME_FILES_FAILED, cli.code(), cli.err());
             FileRow pipe = row(db, "pipe.json");
             assertEquals("rejected", pipe.status());
             assertEquals("not a regular file (a named pipe)", pipe.reason());
@@ -295,7 +296,7 @@ class HostileInputTest {
     /** Holds one ingest run of one input and the single files-table row it produced. */
     private record Outcome(Cli cli, Path db, FileRow file) {
         void expectCounts(int exit, long stored, String status) throws Exception {
-            assertEquals(exit, cli.exit(), cli.out() + cli.err());
+            assertEquals(exit, cli.code(), cli.out() + cli.err());
             assertEquals(stored, StoreContents.events(db), "stored events");
             assertEquals(status, file.status(), file.toString());
             assertEquals(stored, file.events(), file.toString());

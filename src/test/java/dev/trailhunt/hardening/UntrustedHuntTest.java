@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trailhunt.cli.Cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class UntrustedHuntTest {
         Path logs = Files.writeString(Files.createDirectories(root.resolve("logs")).resolve("a.json"), TrailRecords.recordsFile(records));
         db = root.resolve("store.duckdb");
         Cli ingest = Cli.run("ingest", "--db", db.toString(), logs.toString());
-        assertEquals(0, ingest.exit(), ingest.err());
+        assertEquals(0, ingest.code(), ingest.err());
         canary = Files.writeString(Files.createDirectories(root.resolve("outside")).resolve("canary.csv"), CANARY_TEXT);
         // With relatime a read updates atime only when it is older than mtime: make it older, and
         // check once that a read is visible here (it is not on a noatime mount).
@@ -136,12 +137,12 @@ class UntrustedHuntTest {
     void stringLiteralTryingToCloseItsQuoteIsData() throws Exception {
         String esql = "FROM logs-aws.cloudtrail-* | WHERE event.action == \"x' ; DROP TABLE events; --\" | STATS n = COUNT(*) BY event.action";
         for (Cli run : esqlEverywhere(esql)) {
-            assertEquals(0, run.exit(), run.err());
+            assertEquals(0, run.code(), run.err());
             assertEquals(List.of("n,event.action", "1," + csv(INJECTED_ACTION)), run.out().strip().lines().toList());
         }
         String row = "ROW a = \"'); COPY (SELECT 1) TO 'WORK/x.csv'; --\", b = \"\\\"; ATTACH 'WORK/o.duckdb'; --\"";
         for (Cli run : esqlEverywhere(fill(row))) {
-            assertEquals(0, run.exit(), run.err());
+            assertEquals(0, run.code(), run.err());
             assertEquals(List.of("a,b", csv(fill("'); COPY (SELECT 1) TO 'WORK/x.csv'; --")) + "," + csv(fill("\"; ATTACH 'WORK/o.duckdb'; --"))),
                     run.out().strip().lines().toList());
         }
@@ -153,7 +154,7 @@ class UntrustedHuntTest {
         String name = "x\"; DROP TABLE events; --'";
         String esql = "FROM logs-* | EVAL `" + name + "` = 1, `a``b` = \"q\" | KEEP `" + name + "`, `a``b` | LIMIT 1";
         for (Cli run : esqlEverywhere(esql)) {
-            assertEquals(0, run.exit(), run.err());
+            assertEquals(0, run.code(), run.err());
             assertEquals(List.of(csv(name) + ",a`b", "1,q"), run.out().strip().lines().toList());
         }
         expectStoreIntact();
@@ -172,7 +173,7 @@ class UntrustedHuntTest {
     })
     void hostileEsqlIsRefused(String template) throws Exception {
         for (Cli run : esqlEverywhere(fill(template))) {
-            assertEquals(4, run.exit(), run.out() + run.err());
+            assertEquals(4, run.code(), run.out() + run.err());
             assertClear(run.err());
         }
         expectStoreIntact();
@@ -199,7 +200,7 @@ class UntrustedHuntTest {
                 """));
         try {
             Cli run = Cli.run("hunt", "--db", db.toString(), toml.toString());
-            assertEquals(4, run.exit(), run.out() + run.err());
+            assertEquals(4, run.code(), run.out() + run.err());
             assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
             // Query 1 counts the one stored event whose action is the injection text.
             assertTrue(run.out().lines().anyMatch(l -> l.strip().equals("1")), run.out());
@@ -217,7 +218,7 @@ class UntrustedHuntTest {
     void sandboxStillAnswersOrdinaryQuestions() throws Exception {
         Cli run = Cli.run("query", "--db", db.toString(), "--format", "csv", "--sql",
                 "SELECT count(*) AS n FROM events WHERE \"event.action\" = '" + INJECTED_ACTION.replace("'", "''") + "'");
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.code(), run.err());
         assertEquals(List.of("n", "1"), run.out().strip().lines().toList());
     }
 
@@ -234,7 +235,7 @@ class UntrustedHuntTest {
     }
 
     private static void expectRefused(Cli run, String what) {
-        assertEquals(4, run.exit(), what + "\n" + run.out() + run.err());
+        assertEquals(4, run.code(), what + "\n" + run.out() + run.err());
         assertEquals("", run.out(), what);
         assertClear(run.err());
         assertFalse(run.err().contains(CANARY_TEXT.substring(0, 6)), run.err());
