@@ -100,6 +100,16 @@ public final class EventLoader {
     /** Creates the store's tables when absent and checks the layout of existing ones. */
     public void prepareStore() {
         StoreSchema.ensure(connection, eventColumns(ecsColumns));
+        // DuckDB otherwise caches up to 80% of RAM; 400 MB keeps a 150 MB single-file ingest under
+        // 1 GiB peak RSS (measured 0.71-0.76 GiB vs 1.26 GiB unlimited) for a modest CPU cost.
+        String limit = System.getProperty("trailhunt.duckdb.memory", "400MB");
+        if (!limit.isEmpty()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET memory_limit = " + literal(limit));
+            } catch (SQLException e) {
+                throw new StoreException("cannot limit DuckDB's memory: " + Store.firstLine(e), e);
+            }
+        }
     }
 
     /**

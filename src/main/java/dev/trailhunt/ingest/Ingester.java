@@ -40,8 +40,11 @@ import java.util.stream.Stream;
 public final class Ingester {
     /** Commits once this many staged events are pending. */
     static final long BATCH_EVENTS = 200_000;
-    /** Commits once this many files are pending, so that many small files still commit regularly. */
-    static final int BATCH_FILES = 256;
+    /**
+     * Commits once this many files are pending, so that many small files still commit regularly;
+     * {@code -Dtrailhunt.ingest.batchFiles} lowers it, which the crash test uses to get many commits.
+     */
+    static final int BATCH_FILES = Integer.getInteger("trailhunt.ingest.batchFiles", 256);
 
     /** Gives workers room for the deepest record the reader accepts (stack is reserved, not committed). */
     static final long WORKER_STACK_BYTES = 256L << 20;

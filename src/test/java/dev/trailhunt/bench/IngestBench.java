@@ -23,7 +23,26 @@ public final class IngestBench {
         Path db = dir.resolve("bench.duckdb");
         Files.deleteIfExists(db);
         Files.deleteIfExists(dir.resolve("bench.duckdb.wal"));
-        IngestSummary s = new Ingester(new IngestOptions(threads, false)).ingest(db, List.of(data), IngestProgress.NONE);
+        var tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long proc0 = os.getProcessCpuTime();
+        long[] workerCpu = {0};
+        // Sample the workers' CPU just before they finish: they are daemon threads of the ingest pool.
+        IngestProgress sampler = (done, total, events, bytes) -> {
+            if (done == total) {
+                for (long id : tmx.getAllThreadIds()) {
+                    var info = tmx.getThreadInfo(id);
+                    if (info != null && info.getThreadName().equals("trailhunt-ingest")) {
+                        workerCpu[0] += tmx.getThreadCpuTime(id);
+                    }
+                }
+            }
+        };
+        long main0 = tmx.getCurrentThreadCpuTime();
+        IngestSummary s = new Ingester(new IngestOptions(threads, true)).ingest(db, List.of(data), sampler);
+        System.out.printf(Locale.ROOT, "cpu-s: process %.1f, workers (read+parse+map+stage) %.1f, main thread incl. JDBC %.1f, rest (DuckDB threads, GC, JIT) %.1f%n",
+                (os.getProcessCpuTime() - proc0) / 1e9, workerCpu[0] / 1e9, (tmx.getCurrentThreadCpuTime() - main0) / 1e9,
+                (os.getProcessCpuTime() - proc0 - workerCpu[0] - (tmx.getCurrentThreadCpuTime() - main0)) / 1e9);
         double secs = s.elapsed().toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "events %d added %d in %.2f s = %.0f events/s, db %d MB, exit %d%n",
                 s.eventsRead(), s.eventsAdded(), secs, s.eventsRead() / secs, Files.size(db) >> 20, s.exitCode());
