@@ -6,6 +6,8 @@ import dev.trailhunt.generate.GeneratorOptions;
 import dev.trailhunt.generate.LogGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,10 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Write deterministic, realistic CloudTrail logs (S3 delivery layout, .json.gz) with a planted",
-            "credential-access story. The same options always give byte-identical files."
-        })
+        description = "Write deterministic, realistic CloudTrail logs (S3 delivery layout, .json.gz) with a planted "
+                + "credential-access story. The same options always give byte-identical files.")
 public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -56,8 +56,26 @@ public final class GenerateCommand implements Callable<Integer> {
     int sizeMb = 150;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() {
+        try {
+            return generate();
+        } catch (IOException e) {
+            // Reported as a data problem in one line by the execution exception handler.
+            throw new UncheckedIOException("cannot write the logs: " + reason(e), e);
+        }
+    }
+
+    /** Words a file-system failure as "no such file: /x" rather than as an exception class name. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            String kind = f.getClass().getSimpleName().replace("Exception", "")
+                    .replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+            return kind + ": " + f.getFile();
+        }
+        return e.getMessage();
+    }
+
+    private int generate() throws IOException {
         PrintWriter outWriter = spec.commandLine().getOut();
         Instant from;
         try {
@@ -92,7 +110,6 @@ public final class GenerateCommand implements Callable<Integer> {
         long logs = r.files().stream().filter(f -> !f.digest()).count();
         outWriter.printf(Locale.ROOT, "wrote %,d events in %d log files (+%d digest files), %,d bytes of JSON, under %s in %.1f s%n",
                 r.events(), logs, r.files().size() - logs, r.uncompressedBytes(), out.resolve("AWSLogs"), seconds(began));
-        err.flush();
         return 0;
     }
 

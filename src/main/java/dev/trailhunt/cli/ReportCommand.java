@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 /** Writes a reproducible notebook-style report of hunts. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Run hunts and write one report: hunt metadata, the ES|QL, the generated SQL, the results, charts, and provenance (every input file with size, SHA-256 and events; the data's time range; the resolved now; trailhunt and DuckDB versions; each hunt file's SHA-256).",
+            "Run hunts and write one reproducible report, in Markdown or HTML.",
+            "",
+            "The report holds the hunt metadata, the ES|QL, the generated SQL, the results, charts, and provenance (every input file with size, SHA-256 and events; the data's time range; the resolved now; trailhunt and DuckDB versions; each hunt file's SHA-256).",
             "",
             "Two runs on the same store write byte-identical files: no clock times, a total row order. HTML is one self-contained page (inline CSS and SVG, no scripts, nothing from the network).",
         },

@@ -58,12 +58,12 @@ final class Estate {
             List.of(UA_NODE_LAMBDA), List.of("44.204.17.88", "44.204.17.90"));
     final Principal paymentsEks = role(PROD, "payments-eks-irsa", "aws-go-sdk-1732541123456789012", "AROAV8PJ4ZHMN2EXAMPLE",
             List.of(UA_GO), List.of("34.230.11.209"));
-    final Principal jenkins = user(PROD, "jenkins-deploy", "IDAX5RLM3P8QW2EXAMPL", List.of(UA_JAVA), List.of("52.23.140.15"));
-    final Principal alice = consoleUser(PROD, "alice.nguyen", "IDAW9TZK4L7MC3EXAMPL", UA_CHROME_WINDOWS, "203.0.113.24");
+    final Principal jenkins = user(PROD, "jenkins-deploy", "X5RLM3P8QW2EXAMPL", List.of(UA_JAVA), List.of("52.23.140.15"));
+    final Principal alice = consoleUser(PROD, "alice.nguyen", "W9TZK4L7MC3EXAMPL", UA_CHROME_WINDOWS, "203.0.113.24");
     final Principal bob = new Principal(Kind.AssumedRole, PROD, "AWSReservedSSO_AdministratorAccess_6f1b2c3d4e5a7b8c",
-            "bob@example.com", "ROAT2MVN6J8KD4EXAMPL", true, true, List.of(UA_FIREFOX_LINUX), List.of("203.0.113.25"));
-    final Principal carol = user(PROD, "carol.diaz", "IDAZ4HQW8N2LX6EXAMPL", List.of(UA_CLI2_MAC), List.of("192.0.2.44"));
-    final Principal terraform = user(PROD, "terraform", "IDAY7FPM2K5RB8EXAMPL", List.of(UA_TERRAFORM), List.of("203.0.113.40"));
+            "bob@example.com", "T2MVN6J8KD4EXAMPL", true, true, List.of(UA_FIREFOX_LINUX), List.of("203.0.113.25"));
+    final Principal carol = user(PROD, "carol.diaz", "Z4HQW8N2LX6EXAMPL", List.of(UA_CLI2_MAC), List.of("192.0.2.44"));
+    final Principal terraform = user(PROD, "terraform", "Y7FPM2K5RB8EXAMPL", List.of(UA_TERRAFORM), List.of("203.0.113.40"));
     final Principal configRole = role(PROD, "AWSServiceRoleForConfig", "AWSConfig-Describe", "AROAU2GHT6YKQ9EXAMPLE",
             List.of("config.amazonaws.com"), List.of("config.amazonaws.com"));
     final Principal advisorRole = role(PROD, "AWSServiceRoleForTrustedAdvisor", "TrustedAdvisor_111122223333_8f3a",
@@ -76,15 +76,15 @@ final class Estate {
             List.of(UA_CLI1), List.of("35.171.4.12"));
     final Principal devEtl = role(DEV, "dev-etl-lambda", "dev-etl", "AROAK8WQ3MZT6EXAMPLE",
             List.of(UA_BOTO3_LAMBDA), List.of("18.208.1.9"));
-    final Principal dave = consoleUser(DEV, "dave.kim", "IDAM3KXR9P4TZ5EXAMPL", UA_SAFARI_MAC, "192.0.2.61");
-    final Principal devRoot = new Principal(Kind.Root, DEV, "root", null, "ROOTX0000000000000", true, false,
+    final Principal dave = consoleUser(DEV, "dave.kim", "M3KXR9P4TZ5EXAMPL", UA_SAFARI_MAC, "192.0.2.61");
+    final Principal devRoot = new Principal(Kind.Root, DEV, "root", null, "R00TC0NS0LEKEY0AB", true, false,
             List.of(UA_CHROME_MAC), List.of("192.0.2.61"));
     final Principal devConfig = role(DEV, "AWSServiceRoleForConfig", "AWSConfig-Describe", "AROAH6MVX2KRP4EXAMPLE",
             List.of("config.amazonaws.com"), List.of("config.amazonaws.com"));
     final Principal devEc2Service = service(DEV, "ec2.amazonaws.com");
 
     /** The one caller that appears only in the attack: a forgotten IAM user whose key leaked. */
-    final Principal intruder = user(PROD, "legacy-reporting", "IDAQ8ZP3XK7MW4EXAMPL", List.of(UA_KALI_CLI),
+    final Principal intruder = user(PROD, "legacy-reporting", "Q8ZP3XK7MW4EXAMPL", List.of(UA_KALI_CLI),
             List.of("198.51.100.77"));
     /** An unsigned caller scraping a public bucket. */
     final Principal anonymous = new Principal(Kind.AWSAccount, "anonymous", "anonymous", null, "", false, false,

@@ -3,6 +3,7 @@ package dev.trailhunt.generate;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ import java.util.concurrent.Future;
  * byte-identical files, however many threads write them.
  */
 public final class LogGenerator {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Creates generators that can write the nested maps and lists of request and response shapes. */
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DIGEST_TIME =
@@ -299,7 +301,7 @@ public final class LogGenerator {
     }
 
     /**
-     * Writes one {@code {"Records":[…]}} file of ordinary traffic of at least {@code targetBytes} JSON
+     * Writes one {@code {"Records":[…]}} file of ordinary production traffic in us-east-1, of at least {@code targetBytes} JSON
      * bytes, one record at a time (memory stays flat whatever the size); gzip when the name ends in {@code .gz}.
      */
     public GeneratedFile writeSingleFile(Path path, long targetBytes, long seed, Instant start) throws IOException {
@@ -318,8 +320,8 @@ public final class LogGenerator {
             g.writeArrayFieldStart("Records");
             while (measured.count() + g.getOutputBuffered() < targetBytes) {
                 t += rnd.nextInt(3);
-                String account = rnd.chance(0.7) ? Estate.PROD : Estate.DEV;
-                RecordWriter.write(g, traffic.next(rnd, account, "us-east-1", t));
+                // One delivery file holds one account's records for one region.
+                RecordWriter.write(g, traffic.next(rnd, Estate.PROD, "us-east-1", t));
                 events++;
             }
             g.writeEndArray();

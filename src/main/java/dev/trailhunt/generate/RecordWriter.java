@@ -28,12 +28,12 @@ final class RecordWriter {
             g.writeStringField("errorMessage", r.errorMessage);
         }
         g.writeFieldName("requestParameters");
-        writeValue(g, r.requestParameters);
+        g.writeObject(r.requestParameters);
         g.writeFieldName("responseElements");
-        writeValue(g, r.responseElements);
+        g.writeObject(r.responseElements);
         if (r.additionalEventData != null) {
             g.writeFieldName("additionalEventData");
-            writeValue(g, r.additionalEventData);
+            g.writeObject(r.additionalEventData);
         }
         if (r.requestId != null) {
             g.writeStringField("requestID", r.requestId);
@@ -42,7 +42,7 @@ final class RecordWriter {
         g.writeBooleanField("readOnly", r.readOnly);
         if (r.resources != null) {
             g.writeFieldName("resources");
-            writeValue(g, r.resources);
+            g.writeObject(r.resources);
         }
         g.writeStringField("eventType", r.eventType);
         g.writeBooleanField("managementEvent", r.managementEvent);
@@ -136,35 +136,5 @@ final class RecordWriter {
             g.writeStringField("ec2RoleDelivery", "2.0");
         }
         g.writeEndObject();
-    }
-
-    /** Writes a nested value built from maps, lists, strings, numbers, booleans and nulls. */
-    static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                writeValue(g, o);
-            }
-            g.writeEndArray();
-        } else {
-            throw new IllegalArgumentException("cannot write " + v.getClass());
-        }
     }
 }

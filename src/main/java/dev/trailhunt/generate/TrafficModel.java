@@ -15,13 +15,11 @@ final class TrafficModel {
     /** A caller and the calls it makes, each with a relative weight. */
     private record Habit(Principal principal, int weight, List<Api> apis, int[] apiWeights) {}
 
-    private final Estate estate;
     private final CallShapes shapes;
     private final List<Habit> prodHabits = new ArrayList<>();
     private final List<Habit> devHabits = new ArrayList<>();
 
     TrafficModel(Estate estate, CallShapes shapes) {
-        this.estate = estate;
         this.shapes = shapes;
         Estate e = estate;
         habit(prodHabits, e.appBackend, 22, GET_OBJECT, 30, PUT_OBJECT, 10, DECRYPT, 12, GET_PARAMETER, 10,
@@ -108,9 +106,5 @@ final class TrafficModel {
             }
         }
         return n - 1;
-    }
-
-    Estate estate() {
-        return estate;
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  * executed, DuckDB SQL from {@code .sql} files runs as is, other languages are listed as skipped.
  */
 public final class HuntRunner {
+    private static final java.util.regex.Pattern ORDER_BY =
+            java.util.regex.Pattern.compile("\\border\\s+by\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Connection sandboxed;
     private final EsqlCompiler compiler;
     private final StoreProfile profile;
@@ -77,7 +80,9 @@ public final class HuntRunner {
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
             try {
                 ResultTable t = SandboxedSql.run(sandboxed, q.text(), maxSqlRows);
-                return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), t, "", List.of());
+                // SQL without ORDER BY has no defined order; order it fully so reports rerun to the same bytes.
+                ResultTable ordered = ORDER_BY.matcher(q.text()).find() ? t : RowOrder.total(t, QueryShape.UNORDERED);
+                return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), ordered, "", List.of());
             } catch (SqlRejectedException e) {
                 return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null, e.getMessage(), List.of());
             }

@@ -1,25 +1,38 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.esql.ast.Binary;
+import dev.trailhunt.esql.ast.BinaryOp;
+import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.esql.ast.MvExpand;
+import dev.trailhunt.esql.ast.Order;
+import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.esql.ast.Sort;
+import dev.trailhunt.esql.ast.Stats;
+import dev.trailhunt.esql.ast.TimeSpan;
+import dev.trailhunt.esql.ast.UnsupportedCommand;
+import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads the two things a run reports about an ES|QL query without translating it: the time window
- * its WHERE puts on {@code @timestamp}, and the keys of the SORT that orders its output.
+ * Reads the two things a run reports about an ES|QL query from its syntax tree: the time window
+ * its WHERE puts on {@code @timestamp} relative to now, and the keys of the SORT that orders its output.
  *
  * @param windows the {@code @timestamp} conditions relative to now, e.g. {@code @timestamp > now - 7 days}
  * @param sortKeys the final SORT's keys when every key is a plain column, else empty
- * @param sorted whether the output is ordered by a SORT (after the last STATS)
+ * @param sorted whether the output is ordered by a SORT (one after the last STATS or MV_EXPAND)
  */
 public record QueryShape(List<String> windows, List<SortKey> sortKeys, boolean sorted) {
-    private static final Pattern WINDOW = Pattern.compile(
-            "(`?@timestamp`?)\\s*(>=|>|<=|<)\\s*now\\s*\\(\\s*\\)\\s*([-+])\\s*(\\d+)\\s*([a-z_]+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern KEY = Pattern.compile(
-            "(`[^`]+`|[@a-z_][\\w.@]*)(?:\\s+(asc|desc))?(?:\\s+nulls\\s+(first|last))?", Pattern.CASE_INSENSITIVE);
+    private static final String TIMESTAMP = "@timestamp";
+
+    /** Describes a query with no window and no order of its own. */
+    public static final QueryShape UNORDERED = new QueryShape(List.of(), List.of(), false);
 
     public QueryShape {
         windows = List.copyOf(windows);
@@ -35,119 +48,62 @@ public record QueryShape(List<String> windows, List<SortKey> sortKeys, boolean s
      */
     public record SortKey(String column, boolean descending, boolean nullsFirst) {}
 
-    /** Reads the shape of an ES|QL query; text it cannot follow yields no window and no sort keys. */
+    /** Reads the shape of an ES|QL query; a query that does not parse has no window and no order. */
     public static QueryShape of(String esql) {
-        List<String> stages = stages(withoutCommentsAndStrings(esql));
+        Query query;
+        try {
+            query = EsqlParser.parse(esql);
+        } catch (EsqlSyntaxException e) {
+            return UNORDERED;
+        }
         List<String> windows = new ArrayList<>();
-        List<SortKey> keys = new ArrayList<>();
+        List<SortKey> keys = List.of();
         boolean sorted = false;
-        for (String stage : stages) {
-            String command = firstWord(stage);
-            if (command.equals("where")) {
-                Matcher m = WINDOW.matcher(stage);
-                while (m.find()) {
-                    windows.add("@timestamp " + m.group(2) + " now " + m.group(3) + " " + m.group(4) + " "
-                            + unit(m.group(5), Long.parseLong(m.group(4))));
-                }
-            } else if (command.equals("sort")) {
+        for (Command c : query.commands()) {
+            if (c instanceof Where w) {
+                collectWindows(w.condition(), windows);
+            } else if (c instanceof Sort s) {
                 sorted = true;
-                keys = sortKeys(stage.substring(command.length()));
-            } else if (command.equals("stats") || command.equals("mv_expand") || command.equals("inlinestats")) {
+                keys = sortKeys(s);
+            } else if (c instanceof Stats || c instanceof MvExpand || c instanceof UnsupportedCommand) {
+                // These regroup or multiply rows, so an earlier SORT no longer orders the output.
                 sorted = false;
-                keys = new ArrayList<>();
+                keys = List.of();
             }
         }
-        return new QueryShape(windows, sorted ? keys : List.of(), sorted);
+        return new QueryShape(windows, keys, sorted);
     }
 
-    private static List<SortKey> sortKeys(String list) {
+    private static List<SortKey> sortKeys(Sort sort) {
         List<SortKey> keys = new ArrayList<>();
-        for (String part : list.split(",")) {
-            Matcher m = KEY.matcher(part.strip());
-            if (!m.matches()) {
-                return new ArrayList<>();
+        for (Order o : sort.orders()) {
+            if (!(o.expr() instanceof FieldRef f)) {
+                return List.of();
             }
-            String col = m.group(1);
-            if (col.startsWith("`")) {
-                col = col.substring(1, col.length() - 1);
-            }
-            boolean desc = "desc".equalsIgnoreCase(m.group(2));
-            // ES|QL puts nulls last when ascending and first when descending unless told otherwise.
-            boolean nullsFirst = m.group(3) == null ? desc : "first".equalsIgnoreCase(m.group(3));
-            keys.add(new SortKey(col, desc, nullsFirst));
+            keys.add(new SortKey(f.name(), o.descending(), o.nullsFirst()));
         }
         return keys;
     }
 
-    private static String unit(String raw, long n) {
-        String u = raw.toLowerCase(Locale.ROOT);
-        String base = switch (u) {
-            case "d", "day", "days" -> "day";
-            case "h", "hour", "hours" -> "hour";
-            case "m", "min", "minute", "minutes" -> "minute";
-            case "s", "sec", "second", "seconds" -> "second";
-            case "ms", "millisecond", "milliseconds" -> "millisecond";
-            case "w", "week", "weeks" -> "week";
-            case "mo", "month", "months" -> "month";
-            case "q", "quarter", "quarters" -> "quarter";
-            case "y", "yr", "year", "years" -> "year";
-            default -> u;
-        };
-        return n == 1 ? base : base + "s";
-    }
-
-    private static String firstWord(String stage) {
-        String s = stage.strip();
-        int end = 0;
-        while (end < s.length() && (Character.isLetter(s.charAt(end)) || s.charAt(end) == '_')) {
-            end++;
+    /** Finds {@code @timestamp <op> now() ± span} conditions joined by AND. */
+    private static void collectWindows(Expr e, List<String> out) {
+        if (!(e instanceof Binary b)) {
+            return;
         }
-        return s.substring(0, end).toLowerCase(Locale.ROOT);
-    }
-
-    private static List<String> stages(String text) {
-        List<String> out = new ArrayList<>();
-        for (String s : text.split("\\|")) {
-            out.add(s.strip());
+        if (b.op() == BinaryOp.AND) {
+            collectWindows(b.left(), out);
+            collectWindows(b.right(), out);
+            return;
         }
-        return out;
-    }
-
-    /** Blanks comments and string contents so that pipes and keywords inside them are not seen. */
-    private static String withoutCommentsAndStrings(String q) {
-        StringBuilder b = new StringBuilder(q.length());
-        int i = 0;
-        while (i < q.length()) {
-            char c = q.charAt(i);
-            if (q.startsWith("//", i)) {
-                while (i < q.length() && q.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (q.startsWith("/*", i)) {
-                int end = q.indexOf("*/", i + 2);
-                i = end < 0 ? q.length() : end + 2;
-                b.append(' ');
-            } else if (q.startsWith("\"\"\"", i)) {
-                int end = q.indexOf("\"\"\"", i + 3);
-                i = end < 0 ? q.length() : end + 3;
-                b.append("\"\"");
-            } else if (c == '"') {
-                i++;
-                while (i < q.length() && q.charAt(i) != '"') {
-                    i += q.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-                b.append("\"\"");
-            } else if (c == '`') {
-                int end = q.indexOf('`', i + 1);
-                int stop = end < 0 ? q.length() : end + 1;
-                b.append(q, i, stop);
-                i = stop;
-            } else {
-                b.append(c);
-                i++;
-            }
+        if (b.op().group() != BinaryOp.Group.COMPARISON || !(b.left() instanceof FieldRef f) || !f.name().equals(TIMESTAMP)) {
+            return;
         }
-        return b.toString();
+        if (b.right() instanceof Binary shift && (shift.op() == BinaryOp.SUB || shift.op() == BinaryOp.ADD)
+                && shift.left() instanceof FunctionCall now && now.name().equalsIgnoreCase("now")
+                && shift.right() instanceof TimeSpan span) {
+            String unit = span.unit().name().toLowerCase(Locale.ROOT);
+            out.add(TIMESTAMP + " " + b.op().symbol() + " now " + shift.op().symbol() + " " + span.amount() + " "
+                    + (span.amount() == 1 ? unit : unit + "s"));
+        }
     }
 }

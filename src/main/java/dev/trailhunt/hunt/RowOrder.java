@@ -2,6 +2,7 @@ package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.ResultColumn;
 import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.engine.ValueType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,11 +31,11 @@ public final class RowOrder {
                 if (idx < 0) {
                     return table;
                 }
-                order = order.thenComparing(byColumn(idx, key.descending(), key.nullsFirst()));
+                order = order.thenComparing(byColumn(idx, cols.get(idx).type(), key.descending(), key.nullsFirst()));
             }
         }
         for (int i = 0; i < cols.size(); i++) {
-            order = order.thenComparing(byColumn(i, false, false));
+            order = order.thenComparing(byColumn(i, cols.get(i).type(), false, false));
         }
         List<List<Object>> rows = new ArrayList<>(table.rows());
         rows.sort(order);
@@ -50,7 +51,7 @@ public final class RowOrder {
         return -1;
     }
 
-    private static Comparator<List<Object>> byColumn(int idx, boolean descending, boolean nullsFirst) {
+    private static Comparator<List<Object>> byColumn(int idx, ValueType type, boolean descending, boolean nullsFirst) {
         return (a, b) -> {
             Object x = a.get(idx);
             Object y = b.get(idx);
@@ -60,9 +61,45 @@ public final class RowOrder {
                 }
                 return (x == null) == nullsFirst ? -1 : 1;
             }
-            int c = compareValues(x, y);
+            int c = type == ValueType.IP ? compareIps(x, y) : compareValues(x, y);
             return descending ? -c : c;
         };
+    }
+
+    /**
+     * Compares addresses as Elasticsearch orders ip values: by their 16-byte IPv6 form (IPv4 mapped),
+     * unsigned; text that is not a literal address sorts after every address, by text.
+     */
+    static int compareIps(Object x, Object y) {
+        byte[] a = ipBytes(x);
+        byte[] b = ipBytes(y);
+        if (a == null || b == null) {
+            return a == b ? compareValues(x, y) : a == null ? 1 : -1;
+        }
+        return java.util.Arrays.compareUnsigned(a, b);
+    }
+
+    private static byte[] ipBytes(Object v) {
+        String s = v.toString();
+        // Only literals reach InetAddress, which would otherwise resolve a name over the network.
+        boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+        if (!v4 && !v6) {
+            return null;
+        }
+        try {
+            byte[] raw = java.net.InetAddress.getByName(s).getAddress();
+            if (raw.length == 16) {
+                return raw;
+            }
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(raw, 0, mapped, 12, 4);
+            return mapped;
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     /** Compares two non-null cell values: numbers numerically, text by code point (UTF-8 byte order, as Elasticsearch). */

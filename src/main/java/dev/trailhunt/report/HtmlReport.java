@@ -37,10 +37,10 @@ public final class HtmlReport implements ReportSink {
             .scroll{overflow-x:auto;margin:6px 0 16px;border:1px solid var(--line);border-radius:6px}
             table{border-collapse:collapse;font-size:13px;width:100%}
             th,td{padding:5px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}
-            th{background:var(--soft);font-weight:600;white-space:nowrap}
+            th{background:var(--soft);font-weight:600}
             tr:last-child td{border-bottom:none}
             td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;white-space:nowrap}
-            td.long{white-space:normal;word-break:break-all;min-width:16em}
+            td.long{white-space:normal;overflow-wrap:anywhere;min-width:14em}
             td.num,th.num{text-align:right}
             td.null{color:var(--muted);font-style:italic}
             figure{margin:8px 0 18px}
@@ -129,7 +129,7 @@ public final class HtmlReport implements ReportSink {
     public void result(ResultTable table) {
         out.append("<div class=\"scroll\"><table>\n<thead><tr>");
         for (ResultColumn c : table.columns()) {
-            out.append(c.type().isNumeric() ? "<th class=\"num\">" : "<th>").append(esc(c.name())).append("</th>");
+            out.append(c.type().isNumeric() ? "<th class=\"num\">" : "<th>").append(breakable(c.name())).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (List<Object> row : table.rows()) {
@@ -205,6 +205,11 @@ public final class HtmlReport implements ReportSink {
             return " class=\"num\"";
         }
         return text.length() > LONG_CELL ? " class=\"long\"" : "";
+    }
+
+    /** Escapes a column name and lets it break after its dots, so long ECS names do not widen the table. */
+    private static String breakable(String name) {
+        return esc(name).replace(".", ".<wbr>");
     }
 
     private static String link(Inline i) {

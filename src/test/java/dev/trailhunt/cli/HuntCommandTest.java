@@ -138,6 +138,12 @@ class HuntCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("action,n", r.out().lines().findFirst().orElse(""));
         assertEquals(4, r.out().lines().count());
+        Path unordered = Files.writeString(dir.resolve("unordered.sql"),
+                "SELECT \"event.action\" AS action, count(*) AS n FROM events GROUP BY ALL");
+        Cli u = Cli.run("hunt", "--db", SamplesStore.get().toString(), "-f", "csv", unordered.toString());
+        List<String> body = u.out().lines().skip(1).toList();
+        assertEquals(body.stream().sorted(java.util.Comparator.comparing(l -> l.split(",")[0])).toList(), body,
+                "SQL without ORDER BY comes out ordered by every column");
         Path esql = Files.writeString(dir.resolve("count.esql"), "from logs-aws.cloudtrail* | stats n = count(*)\n");
         Cli e = Cli.run("hunt", "--db", SamplesStore.get().toString(), "-f", "csv", esql.toString());
         assertEquals(0, e.code(), e.err());

@@ -53,8 +53,8 @@ class HuntLibraryTest {
     @Test
     void searchFindsByTextAndTechnique() {
         HuntLibrary lib = HuntLibrary.load();
-        assertEquals(2, lib.search("SECRETS MANAGER").size());
-        assertEquals(2, lib.search("t1555.006").size());
+        assertEquals(3, lib.search("SECRETS MANAGER").size());
+        assertEquals(3, lib.search("t1555.006").size());
         assertEquals(0, lib.search("kerberoast").size());
     }
 

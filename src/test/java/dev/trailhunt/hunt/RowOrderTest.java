@@ -44,6 +44,15 @@ class RowOrderTest {
     }
 
     @Test
+    void addressesSortByValueNotText() {
+        List<ResultColumn> cols = List.of(new ResultColumn("source.ip", ValueType.IP));
+        ResultTable t = new ResultTable(cols, List.of(row("10.0.0.9"), row("::1"), row("9.1.1.1"), row("10.0.0.10")));
+        // IPv4 maps into ::ffff:0:0/96, above ::1, as Elasticsearch's ip doc values order them.
+        assertEquals(List.of(row("::1"), row("9.1.1.1"), row("10.0.0.9"), row("10.0.0.10")),
+                RowOrder.total(t, QueryShape.of("from x | keep source.ip")).rows());
+    }
+
+    @Test
     void textComparesByCodePointLikeUtf8Bytes() {
         // U+FF21 (fullwidth A) sorts before U+1F600 in UTF-8 byte order, although UTF-16 puts the surrogate first.
         assertEquals(-1, Integer.signum(RowOrder.compareValues("\uFF21", "\uD83D\uDE00")));
