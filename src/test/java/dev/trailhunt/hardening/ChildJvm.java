@@ -34,14 +34,16 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}. */
     static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
-        return start(workDir, java.util.Map.of(), mainClass, args);
+        return start(workDir, java.util.Map.of(), List.of(), mainClass, args);
     }
 
-    /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}, with extra environment variables. */
-    static ChildJvm start(Path workDir, java.util.Map<String, String> env, Class<?> mainClass, String... args) throws IOException {
+    /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}, with extra environment variables and JVM options. */
+    static ChildJvm start(Path workDir, java.util.Map<String, String> env, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Duser.timezone=UTC");
         cmd.add("-cp");

@@ -56,7 +56,7 @@ class ConcurrencyTest {
 
     @Test
     void aSecondSessionInOneProcessRunsInUtcWhateverTheSystemZone() throws Exception {
-        try (ChildJvm child = ChildJvm.start(dir, java.util.Map.of("TZ", "America/New_York"), SessionZones.class, db.toString())) {
+        try (ChildJvm child = ChildJvm.start(dir, java.util.Map.of("TZ", "America/New_York"), List.of(), SessionZones.class, db.toString())) {
             assertEquals("UTC 2024-05-01 12:00:00+00", child.awaitLine(l -> true, 60), child.stderr());
             assertEquals(0, child.waitFor(60), child.stderr());
         }

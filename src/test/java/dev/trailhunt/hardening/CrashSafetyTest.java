@@ -32,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * final store holds every record exactly once.
  */
 class CrashSafetyTest {
-    /** More files than one batch holds (256), so that kills land before, between and after commits. */
-    private static final int FILES = 600;
+    /** Files per committed batch in the child, set through the ingester's system property. */
+    private static final int BATCH = 40;
+    /** More files than three batches, so that kills land before, between and after commits. */
+    private static final int FILES = 130;
     private static final int RECORDS_PER_FILE = 30;
 
     @TempDir static Path corpusDir;
@@ -58,7 +60,7 @@ class CrashSafetyTest {
                 records.add(all.get(random.nextInt(all.size() - RECORDS_PER_FILE)));
                 records.add(all.get(random.nextInt(all.size() - RECORDS_PER_FILE)));
             }
-            Path file = logs.resolve(String.format(java.util.Locale.ROOT, "d%02d/f%04d.json.gz", f % 24, f));
+            Path file = logs.resolve(String.format(java.util.Locale.ROOT, "d%02d/f%04d.json.gz", f % 12, f));
             Files.createDirectories(file.getParent());
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
                 out.write(TrailRecords.recordsFile(records).getBytes(StandardCharsets.UTF_8));
@@ -72,8 +74,8 @@ class CrashSafetyTest {
     void killedAtProgressPointsThenRerunIsExact() throws Exception {
         Path db = dir.resolve("store.duckdb");
         int midRun = 0;
-        for (int filesDone : new int[] {1, 257, 400, 590}) {
-            try (ChildJvm child = ChildJvm.start(dir, IngestChild.class, db.toString(), logs.toString())) {
+        for (int filesDone : new int[] {1, BATCH + 1, 2 * BATCH + BATCH / 2, FILES - 5}) {
+            try (ChildJvm child = child(dir, db.toString(), logs.toString())) {
                 String hit = child.awaitLine(l -> l.startsWith("files ") && Integer.parseInt(l.split(" ")[1]) >= filesDone, 120);
                 child.kill();
                 assertTrue(hit != null || child.stdout().stream().anyMatch(l -> l.startsWith("done")),
@@ -88,34 +90,38 @@ class CrashSafetyTest {
 
     @Test
     void killedDuringTheFirstCommitLeavesAllOrNothing() throws Exception {
-        // The first batch (256 files) is inserted and committed while file 256 is accepted, between
-        // the lines for files 255 and 256. A first run measures that span; later runs are killed at
-        // fractions of it, so the kills land inside the transaction on any machine.
+        // The first batch (BATCH files) is inserted and committed while file BATCH is accepted,
+        // between the progress lines for files BATCH - 1 and BATCH. A first run measures that span;
+        // later runs are killed at fractions of it, so the kills land inside the transaction.
         long span;
         Path measured = dir.resolve("measured.duckdb");
-        try (ChildJvm child = ChildJvm.start(dir, IngestChild.class, measured.toString(), logs.toString())) {
-            assertTrue(child.awaitLine(l -> l.startsWith("files 255 "), 120) != null, child.stderr());
+        try (ChildJvm child = child(dir, measured.toString(), logs.toString())) {
+            assertTrue(child.awaitLine(l -> l.startsWith("files " + (BATCH - 1) + " "), 120) != null, child.stderr());
             long t0 = System.nanoTime();
-            assertTrue(child.awaitLine(l -> l.startsWith("files 256 "), 120) != null, child.stderr());
+            assertTrue(child.awaitLine(l -> l.startsWith("files " + BATCH + " "), 120) != null, child.stderr());
             span = (System.nanoTime() - t0) / 1_000_000;
             child.kill();
         }
-        assertEquals(256, StoreContents.files(measured).size());
+        assertEquals(BATCH, StoreContents.files(measured).size());
         System.out.println("first commit took " + span + " ms");
         Path db = null;
         for (double fraction : new double[] {0.3, 0.6, 0.9}) {
             db = dir.resolve("store-" + fraction + ".duckdb");
-            try (ChildJvm child = ChildJvm.start(dir, IngestChild.class, db.toString(), logs.toString())) {
-                assertTrue(child.awaitLine(l -> l.startsWith("files 255 "), 120) != null, child.stderr());
+            try (ChildJvm child = child(dir, db.toString(), logs.toString())) {
+                assertTrue(child.awaitLine(l -> l.startsWith("files " + (BATCH - 1) + " "), 120) != null, child.stderr());
                 Thread.sleep((long) (span * fraction));
                 child.kill();
             }
             assertConsistent(db);
             int files = StoreContents.files(db).size();
-            assertTrue(files == 0 || files == 256, files + " files: a batch must commit whole or not at all");
+            assertTrue(files == 0 || files == BATCH, files + " files: a batch must commit whole or not at all");
             System.out.println("killed at " + fraction + " of the commit: " + files + " files in the store");
         }
         rerunAndAssertExact(db);
+    }
+
+    private static ChildJvm child(Path workDir, String... args) throws IOException {
+        return ChildJvm.start(workDir, java.util.Map.of(), List.of("-Dtrailhunt.ingest.batchFiles=" + BATCH), IngestChild.class, args);
     }
 
     private static void rerunAndAssertExact(Path db) throws Exception {
