@@ -12,7 +12,7 @@ import java.util.List;
 /** Reads back what an ingest stored, through a read-only connection as any DuckDB client would. */
 final class StoreContents {
     /**
-     * One row of the {@code files} table.
+     * Holds one row of the {@code files} table.
      *
      * @param path   the input path
      * @param format the detected layout
