@@ -70,7 +70,7 @@ final class RecordReader {
 
     /** Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte. */
     void read(InputStream in, Sink sink) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(in, 4);
+        PushbackInputStream pin = new PushbackInputStream(new Utf8ReplacingStream(in), 4);
         int first = firstSignificantByte(pin);
         if (first < 0) {
             throw new NotCloudTrail("empty file");
