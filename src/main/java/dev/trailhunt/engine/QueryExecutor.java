@@ -1,0 +1,115 @@
+package dev.trailhunt.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs translated SQL on DuckDB and reads the rows into ES|QL's value model.
+ *
+ * <p>The SQL's select list must match {@code columns} one to one; each cell is converted by the
+ * column's ES|QL type, and a LIST cell becomes a multi-value (one element: the element itself;
+ * empty: null), as ES|QL reports them.
+ */
+public final class QueryExecutor {
+    private QueryExecutor() {}
+
+    /** Executes one query and returns its rows typed by {@code columns}. */
+    public static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            if (n != columns.size()) {
+                throw new IllegalStateException("query returns " + n + " columns, expected " + columns.size());
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    row.add(cell(rs, i + 1, columns.get(i).type()));
+                }
+                rows.add(Collections.unmodifiableList(row));
+            }
+            return new ResultTable(columns, rows);
+        } catch (SQLException e) {
+            throw new QueryException("query failed: " + Store.firstLine(e), e);
+        }
+    }
+
+    private static Object cell(ResultSet rs, int index, ValueType type) throws SQLException {
+        Object raw = type == ValueType.DATETIME || type == ValueType.DATE_NANOS
+                ? datetimeOrArray(rs, index)
+                : rs.getObject(index);
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof Array array) {
+            Object[] values = (Object[]) array.getArray();
+            List<Object> out = new ArrayList<>(values.length);
+            for (Object v : values) {
+                if (v != null) {
+                    out.add(convert(v, type));
+                }
+            }
+            if (out.isEmpty()) {
+                return null;
+            }
+            return out.size() == 1 ? out.get(0) : Collections.unmodifiableList(out);
+        }
+        return convert(raw, type);
+    }
+
+    private static Object datetimeOrArray(ResultSet rs, int index) throws SQLException {
+        Object raw = rs.getObject(index);
+        if (raw == null || raw instanceof Array) {
+            return raw;
+        }
+        return rs.getObject(index, LocalDateTime.class);
+    }
+
+    private static Object convert(Object v, ValueType type) {
+        switch (type) {
+            case INTEGER:
+                return ((Number) v).intValue();
+            case LONG:
+            case UNSIGNED_LONG:
+                return v instanceof BigInteger b ? b.longValue() : ((Number) v).longValue();
+            case DOUBLE:
+                return v instanceof BigDecimal d ? d.doubleValue() : ((Number) v).doubleValue();
+            case BOOLEAN:
+                return v;
+            case DATETIME:
+            case DATE_NANOS:
+                return instant(v);
+            case NULL:
+                return null;
+            default:
+                return v.toString();
+        }
+    }
+
+    private static Instant instant(Object v) {
+        if (v instanceof LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        if (v instanceof Timestamp ts) {
+            // DuckDB builds list elements from the wall-clock fields, so read them back the same way.
+            return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (v instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("not a datetime: " + v.getClass().getName());
+    }
+}
