@@ -140,9 +140,10 @@ enum SpecType {
     }
 
     private static double scaledFloat(String text) {
-        // ScaledFloatFieldMapper truncates to the scaling factor, then multiplies by the inexact inverse.
-        double scalingFactorInverse = 1d / 100d;
-        return new BigDecimal(text).multiply(BigDecimal.valueOf(100d)).longValue() * scalingFactorInverse;
+        // Truncated to the scaling factor 100 as CsvTestUtils loads it, then divided: since the
+        // fix_precision_of_scaled_float_fields capability (ES issue 122547) Elasticsearch divides instead
+        // of multiplying by the inexact 0.01, so 2.03 reads back as 2.03 (string.csv-spec convertFromFloats).
+        return new BigDecimal(text).multiply(BigDecimal.valueOf(100)).longValue() / 100d;
     }
 
     private static Boolean strictBoolean(String text) {
