@@ -18,6 +18,15 @@ public final class EsqlParser {
      * @throws EsqlSyntaxException when the text is not a valid query, positioned at the offending token
      */
     public static Query parse(String text) {
-        throw new EsqlSyntaxException(1, 1, "the ES|QL parser is not implemented yet", "");
+        if (text == null) {
+            throw new EsqlSyntaxException(1, 1, "empty query: expected a source command (FROM or ROW)", "");
+        }
+        TokenCursor cursor = new TokenCursor(text);
+        try {
+            return new CommandParser(text, cursor).parseQuery();
+        } catch (StackOverflowError e) {
+            // The depth limit normally prevents this; a small thread stack can still overflow first.
+            throw cursor.error(cursor.peek().start(), "query too deeply nested");
+        }
     }
 }

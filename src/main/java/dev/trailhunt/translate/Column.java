@@ -1,0 +1,12 @@
+package dev.trailhunt.translate;
+
+import dev.trailhunt.engine.ValueType;
+
+/**
+ * Describes one column of a pipe stage: its ES|QL name, type and whether the SQL value is a LIST.
+ *
+ * @param name the column name (also its quoted SQL name)
+ * @param type the ES|QL type
+ * @param multiValued whether the SQL value is a LIST
+ */
+record Column(String name, ValueType type, boolean multiValued) {}

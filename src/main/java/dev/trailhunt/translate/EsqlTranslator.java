@@ -1,0 +1,573 @@
+package dev.trailhunt.translate;
+
+import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.esql.ast.Aggregate;
+import dev.trailhunt.esql.ast.Alias;
+import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.CommandVisitor;
+import dev.trailhunt.esql.ast.Dissect;
+import dev.trailhunt.esql.ast.Drop;
+import dev.trailhunt.esql.ast.Eval;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.From;
+import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.esql.ast.Grok;
+import dev.trailhunt.esql.ast.Keep;
+import dev.trailhunt.esql.ast.Limit;
+import dev.trailhunt.esql.ast.MvExpand;
+import dev.trailhunt.esql.ast.NamePattern;
+import dev.trailhunt.esql.ast.Order;
+import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.esql.ast.Rename;
+import dev.trailhunt.esql.ast.RenamePair;
+import dev.trailhunt.esql.ast.Row;
+import dev.trailhunt.esql.ast.Sort;
+import dev.trailhunt.esql.ast.Stats;
+import dev.trailhunt.esql.ast.UnsupportedCommand;
+import dev.trailhunt.esql.ast.Where;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.SelectJoinStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+
+/**
+ * Translates a parsed ES|QL query into one DuckDB SQL statement with Elasticsearch's semantics.
+ *
+ * <p>Every pipe stage becomes a CTE with an explicit column list, so ES|QL's column placement
+ * (EVAL, DISSECT and STATS append; shadowed names disappear; FROM is alphabetical) is tracked here
+ * rather than left to SQL. Only tables from the {@link SourceCatalog} are referenced, and function
+ * names come from the {@link FunctionCatalog}; query text reaches SQL only as inlined literals.
+ */
+public final class EsqlTranslator {
+    /** Names the hidden column that carries the order of a SORT through later stages. */
+    static final String ORDER = "__order";
+    private static final String DISSECT = "__dissect";
+
+    private final SourceCatalog sources;
+    private final TranslateOptions options;
+    private final FunctionCatalog functions;
+    private final DSLContext dsl;
+
+    /** Creates a translator reading from {@code sources} with the given run options. */
+    public EsqlTranslator(SourceCatalog sources, TranslateOptions options) {
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.options = Objects.requireNonNull(options, "options");
+        this.functions = new FunctionCatalog(options);
+        this.dsl = DSL.using(SQLDialect.DUCKDB, new Settings()
+                .withStatementType(StatementType.STATIC_STATEMENT)
+                .withRenderFormatted(true));
+    }
+
+    /**
+     * Translates a query.
+     *
+     * @throws EsqlException positioned, when the query uses an unsupported feature or is invalid
+     */
+    public Translation translate(Query query) {
+        return new Pipeline(query).build();
+    }
+
+    /** Holds the state of one translation: the CTEs built so far and the current ES|QL schema. */
+    private final class Pipeline implements CommandVisitor<Void> {
+        private final Query query;
+        private final List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        private Table<?> current;
+        private List<Column> schema = List.of();
+        private boolean ordered;
+        private long finalLimit = -1;
+
+        Pipeline(Query query) {
+            this.query = query;
+        }
+
+        Translation build() {
+            List<Command> commands = query.commands();
+            if (commands.isEmpty()) {
+                throw EsqlException.semantic("empty query", 1, 1);
+            }
+            for (int i = 0; i < commands.size(); i++) {
+                Command c = commands.get(i);
+                boolean source = c instanceof From || c instanceof Row;
+                if (source != (i == 0)) {
+                    throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
+                }
+                if (i == commands.size() - 1 && c instanceof Limit l) {
+                    finalLimit = Math.min(l.count(), options.maxLimit());
+                } else {
+                    c.accept(this);
+                }
+            }
+            long limit = finalLimit >= 0 ? finalLimit : Math.min(options.defaultLimit(), options.maxLimit());
+            List<SelectField<?>> out = new ArrayList<>();
+            List<ResultColumn> columns = new ArrayList<>();
+            for (Column c : schema) {
+                out.add(ref(c.name()));
+                columns.add(new ResultColumn(c.name(), c.type()));
+            }
+            var select = ctes.isEmpty() ? DSL.select(out) : DSL.with(ctes).select(out);
+            Select<?> q = current == null
+                    ? select.limit(DSL.inline(limit))
+                    : ordered
+                            ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
+                            : select.from(current).limit(DSL.inline(limit));
+            return new Translation(q, dsl.renderInlined(q), columns);
+        }
+
+        // ------------------------------------------------------------ stage plumbing
+
+        private Map<String, Column> scope() {
+            Map<String, Column> m = new HashMap<>();
+            for (Column c : schema) {
+                m.put(c.name(), c);
+            }
+            return m;
+        }
+
+        private ExpressionTranslator rows() {
+            return new ExpressionTranslator(scope(), functions, null);
+        }
+
+        /** Adds a stage selecting {@code exprs} (aligned with {@code next}) from the current stage. */
+        private void push(List<Column> next, List<? extends Field<?>> exprs, boolean keepOrder,
+                UnaryOperator<Select<?>> body) {
+            List<SelectField<?>> fields = new ArrayList<>(exprs);
+            List<String> names = new ArrayList<>();
+            next.forEach(c -> names.add(c.name()));
+            boolean carryOrder = keepOrder && ordered;
+            if (carryOrder) {
+                fields.add(ref(ORDER));
+                names.add(ORDER);
+            }
+            SelectJoinStep<Record> from = DSL.select(fields).from(current);
+            Select<?> select = body.apply(from);
+            pushSelect(next, names, select);
+            ordered = carryOrder;
+        }
+
+        private void pushSelect(List<Column> next, List<String> names, Select<?> select) {
+            String name = "s" + (ctes.size() + 1);
+            ctes.add(DSL.name(name).fields(names.toArray(String[]::new)).as(select));
+            current = DSL.table(DSL.name(name));
+            schema = List.copyOf(next);
+        }
+
+        private List<Field<?>> refs(List<Column> cols) {
+            List<Field<?>> out = new ArrayList<>();
+            for (Column c : cols) {
+                out.add(ref(c.name()));
+            }
+            return out;
+        }
+
+        private static Field<Object> ref(String name) {
+            return DSL.field(DSL.name(name));
+        }
+
+        private static List<Column> without(List<Column> cols, String name) {
+            List<Column> out = new ArrayList<>();
+            for (Column c : cols) {
+                if (!c.name().equals(name)) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        private static Column column(String name, Typed t, Expr at) {
+            if (t.type() == null) {
+                throw Errors.unsupported("a time span as a column value", at);
+            }
+            return new Column(name, t.type(), t.multiValued());
+        }
+
+        // ------------------------------------------------------------ source commands
+
+        @Override
+        public Void visitFrom(From from) {
+            if (!from.metadata().isEmpty()) {
+                throw Errors.unsupported("FROM ... METADATA", from);
+            }
+            SourceTable table = null;
+            for (String pattern : from.indexPatterns()) {
+                SourceTable t = sources.resolve(pattern).orElseThrow(() -> Errors.semantic("Unknown index [" + pattern
+                        + "]; known sources: " + String.join(", ", sources.knownSources()), from));
+                if (table != null && !table.table().equals(t.table())) {
+                    throw Errors.unsupported("FROM over several tables", from);
+                }
+                table = t;
+            }
+            List<Column> cols = new ArrayList<>();
+            for (SourceColumn c : table.columns()) {
+                cols.add(new Column(c.name(), c.type(), c.multiValued()));
+            }
+            cols.sort(Comparator.comparing(Column::name));
+            List<String> names = cols.stream().map(Column::name).toList();
+            pushSelect(cols, names, DSL.select(refs(cols)).from(DSL.table(DSL.name(table.table()))));
+            return null;
+        }
+
+        @Override
+        public Void visitRow(Row row) {
+            Map<String, Typed> values = new LinkedHashMap<>();
+            Map<String, Alias> aliases = new HashMap<>();
+            for (Alias a : row.fields()) {
+                values.remove(a.name());
+                values.put(a.name(), rows().translate(a.expr()));
+                aliases.put(a.name(), a);
+            }
+            List<Column> cols = new ArrayList<>();
+            List<SelectField<?>> fields = new ArrayList<>();
+            for (Map.Entry<String, Typed> e : values.entrySet()) {
+                cols.add(column(e.getKey(), e.getValue(), aliases.get(e.getKey()).expr()));
+                fields.add(e.getValue().field());
+            }
+            pushSelect(cols, cols.stream().map(Column::name).toList(), DSL.select(fields));
+            return null;
+        }
+
+        // ------------------------------------------------------------ row-wise commands
+
+        @Override
+        public Void visitWhere(Where where) {
+            Condition c = rows().condition(where.condition());
+            push(schema, refs(schema), true, s -> ((SelectJoinStep<?>) s).where(c));
+            return null;
+        }
+
+        @Override
+        public Void visitEval(Eval eval) {
+            for (Alias a : eval.fields()) {
+                Typed t = rows().translate(a.expr());
+                List<Column> next = without(schema, a.name());
+                List<Field<?>> exprs = refs(next);
+                next.add(column(a.name(), t, a.expr()));
+                exprs.add(t.field());
+                push(next, exprs, true, UnaryOperator.identity());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitDissect(Dissect d) {
+            Typed in = rows().translate(d.input());
+            if (in.multiValued()) {
+                throw Errors.unsupported("DISSECT of a multi-valued field", d);
+            }
+            if (!in.isNullConstant() && (in.type() == null || !SqlTypes.isString(in.type()))) {
+                throw Errors.semantic("DISSECT only supports KEYWORD or TEXT values, found expression [" + d.input().source().text()
+                        + "] type [" + ExpressionTranslator.typeName(in) + "]", d);
+            }
+            DissectPattern p;
+            try {
+                p = DissectPattern.parse(d.pattern(), d.appendSeparator());
+            } catch (IllegalArgumentException e) {
+                throw Errors.semantic(e.getMessage(), d);
+            }
+            if (p.outputs().isEmpty()) {
+                return null;
+            }
+            List<Field<?>> names = new ArrayList<>();
+            for (int g = 1; g <= p.groupCount(); g++) {
+                names.add(DSL.inline("g" + g));
+            }
+            Field<?> re = DSL.inline(p.regex());
+            Field<?> names2 = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
+            // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
+            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
+                    Object.class, in.field(), re, names2);
+            List<Column> withStruct = new ArrayList<>(schema);
+            List<Field<?>> exprs = refs(schema);
+            withStruct.add(new Column(DISSECT, ValueType.UNSUPPORTED, false));
+            exprs.add(struct);
+            push(withStruct, exprs, true, UnaryOperator.identity());
+            List<Column> next = new ArrayList<>(schema);
+            next.removeIf(c -> c.name().equals(DISSECT) || p.outputs().stream().anyMatch(o -> o.name().equals(c.name())));
+            List<Field<?>> out = refs(next);
+            for (DissectPattern.Output o : p.outputs()) {
+                next.add(new Column(o.name(), ValueType.KEYWORD, false));
+                Field<?> value = null;
+                for (int g : o.groups()) {
+                    Field<?> piece = DSL.function("struct_extract", String.class, ref(DISSECT), DSL.inline("g" + g));
+                    value = value == null ? piece
+                            : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
+                }
+                out.add(value);
+            }
+            push(next, out, true, UnaryOperator.identity());
+            return null;
+        }
+
+        @Override
+        public Void visitGrok(Grok g) {
+            throw Errors.unsupported("GROK", g);
+        }
+
+        @Override
+        public Void visitMvExpand(MvExpand m) {
+            Column c = scope().get(m.field());
+            if (c == null) {
+                throw Errors.semantic("Unknown column [" + m.field() + "]", m);
+            }
+            if (!c.multiValued()) {
+                return null;
+            }
+            List<Column> next = new ArrayList<>();
+            List<Field<?>> exprs = new ArrayList<>();
+            for (Column col : schema) {
+                if (col == c) {
+                    next.add(new Column(c.name(), c.type(), false));
+                    // A null or empty field keeps its row, with a null value.
+                    exprs.add(DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, ref(c.name())));
+                } else {
+                    next.add(col);
+                    exprs.add(ref(col.name()));
+                }
+            }
+            push(next, exprs, true, UnaryOperator.identity());
+            return null;
+        }
+
+        // ------------------------------------------------------------ ordering and limits
+
+        @Override
+        public Void visitSort(Sort sort) {
+            List<SortField<?>> keys = new ArrayList<>();
+            for (Order o : sort.orders()) {
+                Typed t = rows().translate(o.expr());
+                if (t.type() == null) {
+                    throw Errors.semantic("cannot sort on a time span", o);
+                }
+                Field<?> f = t.field();
+                if (t.multiValued()) {
+                    // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
+                    f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
+                }
+                SortField<?> k = o.descending() ? f.desc() : f.asc();
+                keys.add(o.nullsFirst() ? k.nullsFirst() : k.nullsLast());
+            }
+            List<SelectField<?>> fields = new ArrayList<>(refs(schema));
+            fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));
+            List<String> names = new ArrayList<>(schema.stream().map(Column::name).toList());
+            names.add(ORDER);
+            pushSelect(schema, names, DSL.select(fields).from(current));
+            ordered = true;
+            return null;
+        }
+
+        @Override
+        public Void visitLimit(Limit limit) {
+            boolean wasOrdered = ordered;
+            push(schema, refs(schema), true, s -> wasOrdered
+                    ? ((SelectJoinStep<?>) s).orderBy(ref(ORDER)).limit(DSL.inline(limit.count()))
+                    : ((SelectJoinStep<?>) s).limit(DSL.inline(limit.count())));
+            return null;
+        }
+
+        // ------------------------------------------------------------ column-list commands
+
+        @Override
+        public Void visitKeep(Keep keep) {
+            // Precedence: an exact name beats a partial wildcard, which beats a lone '*'; among equals the last pattern decides.
+            Map<String, int[]> claim = new HashMap<>();
+            for (int i = 0; i < keep.patterns().size(); i++) {
+                NamePattern p = keep.patterns().get(i);
+                int rank = !p.hasWildcard() ? 2 : p.pattern().equals("*") ? 0 : 1;
+                boolean any = false;
+                for (Column c : schema) {
+                    if (p.hasWildcard() ? p.matches(c.name()) : p.pattern().equals(c.name())) {
+                        any = true;
+                        int[] old = claim.get(c.name());
+                        if (old == null || rank >= old[0]) {
+                            claim.put(c.name(), new int[] {rank, i});
+                        }
+                    }
+                }
+                if (!any) {
+                    throw Errors.semantic(p.hasWildcard() ? "No matches found for pattern [" + p.pattern() + "]"
+                            : "Unknown column [" + p.pattern() + "]", p);
+                }
+            }
+            List<Column> next = new ArrayList<>();
+            for (int i = 0; i < keep.patterns().size(); i++) {
+                for (Column c : schema) {
+                    int[] cl = claim.get(c.name());
+                    if (cl != null && cl[1] == i) {
+                        next.add(c);
+                    }
+                }
+            }
+            push(next, refs(next), true, UnaryOperator.identity());
+            return null;
+        }
+
+        @Override
+        public Void visitDrop(Drop drop) {
+            List<Column> next = new ArrayList<>(schema);
+            for (NamePattern p : drop.patterns()) {
+                boolean any = schema.stream().anyMatch(c -> p.hasWildcard() ? p.matches(c.name()) : p.pattern().equals(c.name()));
+                if (!any) {
+                    throw Errors.semantic(p.hasWildcard() ? "No matches found for pattern [" + p.pattern() + "]"
+                            : "Unknown column [" + p.pattern() + "]", p);
+                }
+                next.removeIf(c -> p.hasWildcard() ? p.matches(c.name()) : p.pattern().equals(c.name()));
+            }
+            push(next, refs(next), true, UnaryOperator.identity());
+            return null;
+        }
+
+        @Override
+        public Void visitRename(Rename rename) {
+            List<Column> cols = new ArrayList<>(schema);
+            List<String> sourceNames = new ArrayList<>(schema.stream().map(Column::name).toList());
+            for (RenamePair p : rename.pairs()) {
+                int at = -1;
+                for (int i = 0; i < cols.size(); i++) {
+                    if (cols.get(i).name().equals(p.oldName())) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    throw Errors.semantic("Unknown column [" + p.oldName() + "]", p);
+                }
+                Column c = cols.get(at);
+                cols.set(at, new Column(p.newName(), c.type(), c.multiValued()));
+                for (int i = cols.size() - 1; i >= 0; i--) {
+                    if (i != at && cols.get(i).name().equals(p.newName())) {
+                        cols.remove(i);
+                        sourceNames.remove(i);
+                    }
+                }
+            }
+            List<Field<?>> exprs = new ArrayList<>();
+            for (String s : sourceNames) {
+                exprs.add(ref(s));
+            }
+            push(cols, exprs, true, UnaryOperator.identity());
+            return null;
+        }
+
+        // ------------------------------------------------------------ STATS
+
+        @Override
+        public Void visitStats(Stats stats) {
+            new StatsBuilder(stats).build();
+            return null;
+        }
+
+        @Override
+        public Void visitUnsupportedCommand(UnsupportedCommand c) {
+            throw Errors.unsupported(c.keyword(), c);
+        }
+
+        /** Translates one STATS command: keys (multi-values expanded) and aggregates over the original rows. */
+        private final class StatsBuilder {
+            private final Stats stats;
+
+            StatsBuilder(Stats stats) {
+                this.stats = stats;
+            }
+
+            void build() {
+                Map<String, Column> rowScope = scope();
+                List<Typed> keys = new ArrayList<>();
+                boolean needKeyStage = false;
+                for (Alias g : stats.groupings()) {
+                    Typed t = new ExpressionTranslator(rowScope, functions, null).translate(g.expr());
+                    if (t.type() == null) {
+                        throw Errors.unsupported("grouping by a time span", g);
+                    }
+                    keys.add(t);
+                    needKeyStage |= t.multiValued() || !(g.expr() instanceof FieldRef);
+                }
+                List<Field<?>> keyFields = new ArrayList<>();
+                if (needKeyStage) {
+                    List<Column> base = new ArrayList<>(schema);
+                    for (int i = 0; i < keys.size(); i++) {
+                        Typed k = keys.get(i);
+                        List<Column> next = new ArrayList<>(base);
+                        List<Field<?>> exprs = refs(base);
+                        String name = "__g" + i;
+                        next.add(new Column(name, k.type(), false));
+                        // One key per stage: DuckDB zips several unnests, ES|QL takes their cross product.
+                        exprs.add(k.multiValued()
+                                ? DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, k.field())
+                                : k.field());
+                        push(next, exprs, false, UnaryOperator.identity());
+                        base = next;
+                        keyFields.add(ref(name));
+                    }
+                } else {
+                    for (Typed k : keys) {
+                        keyFields.add(k.field());
+                    }
+                }
+                List<Column> outCols = new ArrayList<>();
+                List<Field<?>> outFields = new ArrayList<>();
+                for (Aggregate a : stats.aggregates()) {
+                    Condition filter = a.filter() == null ? null
+                            : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
+                    boolean[] used = {false};
+                    ExpressionTranslator aggs = new ExpressionTranslator(Map.of(), functions, call -> {
+                        used[0] = true;
+                        return aggregate(call, rowScope, filter);
+                    });
+                    Typed t = aggs.translate(a.alias().expr());
+                    if (!used[0] && !t.constant()) {
+                        throw Errors.semantic("expected an aggregate function in [" + a.alias().expr().source().text() + "]", a);
+                    }
+                    if (!used[0]) {
+                        throw Errors.unsupported("STATS of a constant without an aggregate function", a);
+                    }
+                    outCols.add(column(a.alias().name(), t, a.alias().expr()));
+                    outFields.add(t.field());
+                }
+                for (int i = 0; i < keys.size(); i++) {
+                    Typed k = keys.get(i);
+                    outCols.add(new Column(stats.groupings().get(i).name(), k.type(), false));
+                    outFields.add(keyFields.get(i));
+                }
+                // When two columns share a name the last one wins, as in Elasticsearch.
+                for (int i = outCols.size() - 1; i >= 0; i--) {
+                    for (int j = i - 1; j >= 0; j--) {
+                        if (outCols.get(j).name().equals(outCols.get(i).name())) {
+                            outCols.remove(j);
+                            outFields.remove(j);
+                            i--;
+                        }
+                    }
+                }
+                List<Field<?>> groupBy = List.copyOf(keyFields);
+                push(outCols, outFields, false, s -> groupBy.isEmpty() ? s : ((SelectJoinStep<?>) s).groupBy(groupBy));
+            }
+
+            private Typed aggregate(FunctionCall call, Map<String, Column> rowScope, Condition filter) {
+                ExpressionTranslator row = new ExpressionTranslator(rowScope, functions, null);
+                List<Typed> args = new ArrayList<>();
+                for (Expr e : call.args()) {
+                    args.add(row.translate(e));
+                }
+                return functions.aggregate(call, args, filter);
+            }
+        }
+    }
+}

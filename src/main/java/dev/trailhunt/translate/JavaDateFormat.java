@@ -1,0 +1,68 @@
+package dev.trailhunt.translate;
+
+import java.util.Map;
+
+/**
+ * Converts Java {@code DateTimeFormatter} patterns, which ES|QL's DATE_FORMAT and DATE_PARSE take,
+ * into DuckDB strftime/strptime formats.
+ *
+ * <p>Elasticsearch formats with ISO week rules for {@code Locale.ROOT}, so {@code YYYY} is the ISO
+ * week-based year ({@code %G}). Pattern letters without an exact strftime equivalent are rejected.
+ */
+final class JavaDateFormat {
+    /** Formats a datetime as ES|QL prints it: {@code 2024-01-01T00:00:00.000Z}. */
+    static final String ISO = "%Y-%m-%dT%H:%M:%S.%gZ";
+
+    private static final Map<String, String> LETTERS = Map.ofEntries(
+            Map.entry("yyyy", "%Y"), Map.entry("uuuu", "%Y"), Map.entry("yy", "%y"), Map.entry("uu", "%y"),
+            Map.entry("YYYY", "%G"), Map.entry("MM", "%m"), Map.entry("M", "%-m"), Map.entry("MMM", "%b"),
+            Map.entry("MMMM", "%B"), Map.entry("dd", "%d"), Map.entry("d", "%-d"), Map.entry("HH", "%H"),
+            Map.entry("H", "%-H"), Map.entry("hh", "%I"), Map.entry("h", "%-I"), Map.entry("mm", "%M"),
+            Map.entry("m", "%-M"), Map.entry("ss", "%S"), Map.entry("s", "%-S"), Map.entry("SSS", "%g"),
+            Map.entry("SSSSSS", "%f"), Map.entry("a", "%p"), Map.entry("EEE", "%a"), Map.entry("E", "%a"),
+            Map.entry("EEEE", "%A"), Map.entry("DDD", "%j"), Map.entry("ww", "%V"), Map.entry("X", "Z"),
+            Map.entry("XXX", "Z"), Map.entry("Z", "+0000"));
+
+    private JavaDateFormat() {}
+
+    /**
+     * Converts a pattern.
+     *
+     * @throws IllegalArgumentException naming the first pattern letter run that has no equivalent
+     */
+    static String toStrftime(String pattern) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                int end = pattern.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated quote in date pattern [" + pattern + "]");
+                }
+                if (end == i + 1) {
+                    out.append('\'');
+                } else {
+                    out.append(pattern.substring(i + 1, end).replace("%", "%%"));
+                }
+                i = end + 1;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                int j = i;
+                while (j < pattern.length() && pattern.charAt(j) == c) {
+                    j++;
+                }
+                String run = pattern.substring(i, j);
+                String f = LETTERS.get(run);
+                if (f == null) {
+                    throw new IllegalArgumentException("date pattern letters [" + run + "]");
+                }
+                out.append(f);
+                i = j;
+            } else {
+                out.append(c == '%' ? "%%" : String.valueOf(c));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
