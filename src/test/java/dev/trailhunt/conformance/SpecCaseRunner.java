@@ -8,10 +8,12 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.translate.EsqlException;
+import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.TranslateOptions;
 import dev.trailhunt.translate.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -37,7 +39,7 @@ final class SpecCaseRunner implements AutoCloseable {
             "global_timezone_parameter_with_output", "aggregate_metric_double_v0", "union_types",
             "metadata_tsid_field", "join_lookup_v12", "enrich_load", "inline_stats");
 
-    private static final long TIME_LIMIT_SECONDS = 30;
+    private static final long TIME_LIMIT_SECONDS = 20;
 
     private final SpecDatasets datasets;
     private final SpecSourceCatalog catalog;
@@ -108,7 +110,7 @@ final class SpecCaseRunner implements AutoCloseable {
         Translation translation;
         catalog.clearMisses();
         try {
-            translation = translate(query);
+            translation = new EsqlTranslator(catalog, options).translate(query);
         } catch (EsqlException e) {
             if (!catalog.misses().isEmpty()) {
                 return unsupported(c, "unsupported: dataset " + catalog.misses());
@@ -137,23 +139,6 @@ final class SpecCaseRunner implements AutoCloseable {
                 .orElseGet(() -> new CaseResult(c, CaseResult.Outcome.PASSED, "", translation.sql()));
     }
 
-    private Translation translate(Query query) {
-        // Interim: the translator class lands on its branch later; resolved reflectively until merged.
-        try {
-            Class<?> translator = Class.forName("dev.trailhunt.translate.EsqlTranslator");
-            Object t = translator.getConstructor(dev.trailhunt.translate.SourceCatalog.class, TranslateOptions.class)
-                    .newInstance(catalog, options);
-            return (Translation) translator.getMethod("translate", Query.class).invoke(t, query);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw EsqlException.unsupported("translator not merged yet", 1, 1);
-        }
-    }
-
     private static CaseResult unsupported(SpecCase c, String reason) {
         return new CaseResult(c, CaseResult.Outcome.UNSUPPORTED, reason, null);
     }
@@ -165,6 +150,11 @@ final class SpecCaseRunner implements AutoCloseable {
 
     private Connection freshDatabase() throws SQLException {
         Connection c = Store.openInMemory();
+        try (Statement st = c.createStatement()) {
+            // A runaway case (e.g. REPEAT with a huge count) must fail alone, not starve the machine.
+            st.execute("SET memory_limit = '512MB'");
+            st.execute("SET threads = 1");
+        }
         datasets.createTables(c);
         Store.sandbox(c);
         return c;
