@@ -43,8 +43,19 @@ public final class QueryExecutor {
             }
             return new ResultTable(columns, rows);
         } catch (SQLException e) {
-            throw new QueryException("query failed: " + Store.firstLine(e), e);
+            throw new QueryException("query failed: " + reason(e), e);
         }
+    }
+
+    /** Returns DuckDB's own error line; the JDBC driver puts a generic line before it. */
+    private static String reason(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        for (String line : m.split("\n")) {
+            if (line.startsWith("Error: ")) {
+                return line.substring("Error: ".length()).trim();
+            }
+        }
+        return Store.firstLine(e);
     }
 
     private static Object cell(ResultSet rs, int index, ValueType type) throws SQLException {

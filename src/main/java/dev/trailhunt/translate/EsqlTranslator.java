@@ -521,43 +521,59 @@ public final class EsqlTranslator {
                         keyFields.add(k.field());
                     }
                 }
+                // Aggregates are computed in one stage as hidden columns; a second stage applies any
+                // expression around them, because DuckDB forbids aggregates inside try().
+                List<Column> aggCols = new ArrayList<>();
+                List<Field<?>> aggFields = new ArrayList<>();
                 List<Column> outCols = new ArrayList<>();
-                List<Field<?>> outFields = new ArrayList<>();
+                List<Typed> outValues = new ArrayList<>();
                 for (Aggregate a : stats.aggregates()) {
                     Condition filter = a.filter() == null ? null
                             : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
-                    boolean[] used = {false};
+                    int before = aggCols.size();
                     ExpressionTranslator aggs = new ExpressionTranslator(Map.of(), functions, call -> {
-                        used[0] = true;
-                        return aggregate(call, rowScope, filter);
+                        Typed agg = aggregate(call, rowScope, filter);
+                        if (agg.constant()) {
+                            return agg;
+                        }
+                        String hidden = "__a" + aggCols.size();
+                        aggCols.add(new Column(hidden, agg.type(), agg.multiValued()));
+                        aggFields.add(agg.field());
+                        Field<?> r = DSL.field(DSL.name(hidden), SqlTypes.of(agg.type()));
+                        return agg.multiValued() ? Typed.list(r, agg.type()) : Typed.of(r, agg.type());
                     });
                     Typed t = aggs.translate(a.alias().expr());
-                    if (!used[0] && !t.constant()) {
+                    if (aggCols.size() == before && !(t.constant() && a.alias().expr() instanceof FunctionCall)) {
                         throw Errors.semantic("expected an aggregate function in [" + a.alias().expr().source().text() + "]", a);
                     }
-                    if (!used[0]) {
-                        throw Errors.unsupported("STATS of a constant without an aggregate function", a);
-                    }
                     outCols.add(column(a.alias().name(), t, a.alias().expr()));
-                    outFields.add(t.field());
+                    outValues.add(t);
                 }
+                List<Column> groupCols = new ArrayList<>(aggCols);
+                List<Field<?>> groupFields = new ArrayList<>(aggFields);
                 for (int i = 0; i < keys.size(); i++) {
                     Typed k = keys.get(i);
+                    String hidden = "__k" + i;
+                    groupCols.add(new Column(hidden, k.type(), false));
+                    groupFields.add(keyFields.get(i));
                     outCols.add(new Column(stats.groupings().get(i).name(), k.type(), false));
-                    outFields.add(keyFields.get(i));
+                    outValues.add(Typed.of(DSL.field(DSL.name(hidden), SqlTypes.of(k.type())), k.type()));
                 }
                 // When two columns share a name the last one wins, as in Elasticsearch.
                 for (int i = outCols.size() - 1; i >= 0; i--) {
                     for (int j = i - 1; j >= 0; j--) {
                         if (outCols.get(j).name().equals(outCols.get(i).name())) {
                             outCols.remove(j);
-                            outFields.remove(j);
+                            outValues.remove(j);
                             i--;
                         }
                     }
                 }
                 List<Field<?>> groupBy = List.copyOf(keyFields);
-                push(outCols, outFields, false, s -> groupBy.isEmpty() ? s : ((SelectJoinStep<?>) s).groupBy(groupBy));
+                push(groupCols, groupFields, false, s -> groupBy.isEmpty() ? s : ((SelectJoinStep<?>) s).groupBy(groupBy));
+                List<Field<?>> outFields = new ArrayList<>();
+                outValues.forEach(v -> outFields.add(v.field()));
+                push(outCols, outFields, false, UnaryOperator.identity());
             }
 
             private Typed aggregate(FunctionCall call, Map<String, Column> rowScope, Condition filter) {

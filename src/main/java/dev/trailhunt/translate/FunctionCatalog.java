@@ -124,7 +124,7 @@ public final class FunctionCatalog {
                     return Typed.of(DSL.cast(sum, SQLDataType.DOUBLE), ValueType.DOUBLE);
                 }
                 // DuckDB sums integers into HUGEINT; ES|QL answers null when the long overflows.
-                return Typed.of(DSL.field("try(CAST({0} AS BIGINT))", SQLDataType.BIGINT, sum), ValueType.LONG);
+                return Typed.of(DSL.field("try_cast({0} AS BIGINT)", SQLDataType.BIGINT, sum), ValueType.LONG);
             }
             case "avg": {
                 requireNumeric(call, x);

@@ -45,11 +45,14 @@ final class CommandParser {
             "change_point", "fork", "sample", "completion", "rerank", "fuse", "rrf", "dedup", "insist", "join",
             "left", "right", "full", "uri_parts", "registered_domain", "show", "metrics", "explain");
 
-    /** Lists the token kinds an unquoted FROM index pattern is glued from, e.g. {@code logs-aws.cloudtrail-*}. */
+    /**
+     * Lists the token kinds an unquoted FROM index pattern is glued from, e.g. {@code logs-aws.cloudtrail-*} or the
+     * date math {@code <logs-{now/d}>}.
+     */
     private static final Set<TokenKind> INDEX_PATTERN_PARTS = EnumSet.of(TokenKind.IDENTIFIER, TokenKind.INTEGER,
             TokenKind.DECIMAL, TokenKind.DOT, TokenKind.MINUS, TokenKind.PLUS, TokenKind.STAR, TokenKind.COLON,
             TokenKind.CAST, TokenKind.UNKNOWN, TokenKind.PERCENT, TokenKind.SLASH, TokenKind.LT, TokenKind.GT,
-            TokenKind.PARAMETER, TokenKind.QUOTED_IDENTIFIER);
+            TokenKind.PARAMETER, TokenKind.QUOTED_IDENTIFIER, TokenKind.LBRACE, TokenKind.RBRACE);
 
     /** Lists the token kinds a KEEP/DROP pattern is glued from, e.g. {@code first*} or {@code *.name}. */
     private static final Set<TokenKind> NAME_PATTERN_PARTS = EnumSet.of(TokenKind.IDENTIFIER,
@@ -106,7 +109,7 @@ final class CommandParser {
                     return unsupported(keyword);
                 }
                 if (keyword.kind() == TokenKind.EOF) {
-                    throw cursor.error(keyword.start(), "empty query: expected a source command (FROM or ROW)");
+                    throw cursor.error(0, "empty query: expected a source command (FROM or ROW)");
                 }
                 throw cursor.expected("a source command (FROM or ROW)");
         }

@@ -229,14 +229,15 @@ final class ExpressionParser {
 
     private Expr parseUnary() {
         if (!cursor.at(TokenKind.MINUS) && !cursor.at(TokenKind.PLUS)) {
-            return parsePostfix(parsePrimary());
+            int start = cursor.peek().start();
+            return parsePostfix(parsePrimary(), start);
         }
         Token sign = cursor.next();
         boolean minus = sign.kind() == TokenKind.MINUS;
         TokenKind next = cursor.peek().kind();
         if (next == TokenKind.INTEGER || next == TokenKind.DECIMAL) {
             // Elasticsearch reads a signed number as one constant, so -2147483648 stays an integer.
-            return parsePostfix(number(sign.start(), minus));
+            return parsePostfix(number(sign.start(), minus), sign.start());
         }
         enter();
         try {
@@ -247,9 +248,9 @@ final class ExpressionParser {
         }
     }
 
-    private Expr parsePostfix(Expr primary) {
+    /** Applies {@code ::type} casts to a primary that began at {@code start} (before any parenthesis). */
+    private Expr parsePostfix(Expr primary, int start) {
         Expr result = primary;
-        int start = primary.source().offset();
         while (cursor.accept(TokenKind.CAST)) {
             Token type = cursor.peek();
             if (type.kind() != TokenKind.IDENTIFIER && type.kind() != TokenKind.QUOTED_IDENTIFIER) {
@@ -263,7 +264,8 @@ final class ExpressionParser {
 
     /** Parses a primary expression followed by any {@code ::type} casts, as DISSECT and GROK take. */
     Expr parsePrimaryWithCasts() {
-        return parsePostfix(parsePrimary());
+        int start = cursor.peek().start();
+        return parsePostfix(parsePrimary(), start);
     }
 
     private Expr parsePrimary() {
@@ -405,6 +407,9 @@ final class ExpressionParser {
         Token token = cursor.next();
         if (token.kind() == TokenKind.DECIMAL) {
             double value = Double.parseDouble(token.value());
+            if (Double.isInfinite(value)) {
+                throw cursor.error(token.start(), "number out of range: " + token.value());
+            }
             return new Literal(negative ? -value : value, LiteralType.DOUBLE, cursor.sourceFrom(start));
         }
         BigInteger value = new BigInteger(token.value());

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 final class ParserCorpus {
 
-    /** Identifies one query of the corpus and its text. */
-    record CorpusQuery(String file, String name, String text) {
+    /** Identifies one query of the corpus, its text and, for a csv-spec test, its expected-results header line. */
+    record CorpusQuery(String file, String name, String text, String header) {
     }
 
     private ParserCorpus() {
@@ -46,7 +46,7 @@ final class ParserCorpus {
             String relative = huntingDir.relativize(file).toString().replace('\\', '/');
             int index = 0;
             for (JsonNode query : hunt.path("query")) {
-                queries.add(new CorpusQuery(relative, "#" + index++, query.asText()));
+                queries.add(new CorpusQuery(relative, "#" + index++, query.asText(), null));
             }
         }
         return queries;
@@ -78,6 +78,7 @@ final class ParserCorpus {
             String name = null;
             StringBuilder query = null;
             boolean inResults = false;
+            String pendingQuery = null;
             for (String raw : lines) {
                 String line = raw.strip();
                 if (line.isEmpty() || line.startsWith("//") || line.startsWith("#")) {
@@ -85,8 +86,15 @@ final class ParserCorpus {
                 }
                 if (inResults) {
                     if (line.startsWith(";")) {
+                        if (pendingQuery != null) {
+                            queries.add(new CorpusQuery(file.getFileName().toString(), name, pendingQuery, null));
+                        }
                         inResults = false;
                         name = null;
+                        pendingQuery = null;
+                    } else if (pendingQuery != null && !isResultDirective(line)) {
+                        queries.add(new CorpusQuery(file.getFileName().toString(), name, pendingQuery, line));
+                        pendingQuery = null;
                     }
                     continue;
                 }
@@ -100,7 +108,7 @@ final class ParserCorpus {
                 }
                 if (line.endsWith(";") && !line.endsWith("\\;")) {
                     query.append(line, 0, line.length() - 1);
-                    queries.add(new CorpusQuery(file.getFileName().toString(), name, query.toString()));
+                    pendingQuery = query.toString();
                     inResults = true;
                 } else {
                     String part = line.endsWith("\\;") ? line.substring(0, line.length() - 2) + ";" : line;
@@ -115,6 +123,12 @@ final class ParserCorpus {
         String lower = line.toLowerCase(Locale.ROOT);
         return Stream.of("required_capability", "required_feature", "missing_capability", "pragma:",
                         "request_stored", "request_time_filter", "skip_flattened_rewrite", "dataset:", "schema::")
+                .anyMatch(lower::startsWith);
+    }
+
+    private static boolean isResultDirective(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return Stream.of("warning:", "warningregex:", "ignoreorder:", "documents_found", "values_loaded")
                 .anyMatch(lower::startsWith);
     }
 
