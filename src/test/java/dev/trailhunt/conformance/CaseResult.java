@@ -20,7 +20,7 @@ record CaseResult(SpecCase specCase, Outcome outcome, String reason, String sql)
         FAILED,
         /** The parser or translator declared a feature unsupported, or the case needs a dataset or setting we lack. */
         UNSUPPORTED,
-        /** The spec itself switches the case off ({@code -Ignore}); not counted. */
+        /** The spec itself switches the case off ({@code -Ignore}, or skipped on current versions); not counted. */
         DISABLED
     }
 

@@ -84,6 +84,8 @@ record ConformanceRun(Path specDir, Map<String, List<CaseResult>> files) {
         out.add("esql-spec conformance report for " + specDir);
         out.add("");
         out.addAll(summaryLines());
+        long disabled = files.values().stream().flatMap(List::stream).filter(r -> r.outcome() == CaseResult.Outcome.DISABLED).count();
+        out.add("(not counted: " + disabled + " cases the specs switch off with -Ignore or a skip range)");
         out.add("");
         for (CaseResult.Outcome outcome : List.of(CaseResult.Outcome.FAILED, CaseResult.Outcome.UNSUPPORTED)) {
             out.add("== " + outcome.name().toLowerCase(Locale.ROOT) + " by category");

@@ -1,6 +1,8 @@
 package dev.trailhunt.conformance;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Holds one csv-spec test case as written.
@@ -35,9 +37,36 @@ record SpecCase(
         resultLines = List.copyOf(resultLines);
     }
 
-    /** Tells whether Elasticsearch runs the case: a name ending in {@code -Ignore} switches it off. */
+    /**
+     * Lists the version the corpus's expectations describe: the copied files are from Elasticsearch 9.x
+     * development, so a {@code skip} range reaching 9.0.0 or beyond means Elasticsearch does not run the case.
+     */
+    static final List<Integer> CORPUS_VERSION = List.of(9, 0, 0);
+
+    private static final Pattern SKIP = Pattern.compile("skip\\s*:\\s*([0-9.]*)\\s*-\\s*([0-9.]*)");
+
+    /**
+     * Tells whether Elasticsearch runs the case: a name ending in {@code -Ignore} switches it off, and
+     * so does a {@code #[skip:low-high]} range whose upper end (empty: the current version) is not below
+     * {@link #CORPUS_VERSION}.
+     */
     boolean enabled() {
-        return !name.endsWith("-Ignore");
+        if (name.endsWith("-Ignore")) {
+            return false;
+        }
+        Matcher m = SKIP.matcher(instructions);
+        return !m.find() || (!m.group(2).isEmpty() && compareVersions(m.group(2), CORPUS_VERSION) < 0);
+    }
+
+    private static int compareVersions(String version, List<Integer> other) {
+        String[] parts = version.split("\\.");
+        for (int i = 0; i < other.size(); i++) {
+            int v = i < parts.length && !parts[i].isEmpty() ? Integer.parseInt(parts[i]) : 0;
+            if (v != other.get(i)) {
+                return Integer.compare(v, other.get(i));
+            }
+        }
+        return 0;
     }
 
     /** Returns {@code file:name}, the identity used in reports. */

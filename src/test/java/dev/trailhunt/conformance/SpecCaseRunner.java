@@ -58,7 +58,7 @@ final class SpecCaseRunner implements AutoCloseable {
     /** Runs one case and says how it went; never throws for a problem of the case itself. */
     CaseResult run(SpecCase c) {
         if (!c.enabled()) {
-            return new CaseResult(c, CaseResult.Outcome.DISABLED, "name ends in -Ignore", null);
+            return new CaseResult(c, CaseResult.Outcome.DISABLED, "switched off by the spec: " + c.name() + "#" + c.instructions(), null);
         }
         if (c.query().toLowerCase(Locale.ROOT).startsWith("set ")) {
             return unsupported(c, "unsupported: SET (session settings such as time_zone)");

@@ -77,6 +77,16 @@ class SpecFileTest {
     }
 
     @Test
+    void skipRangesReachingCurrentVersionsSwitchCasesOff() {
+        SpecFile f = SpecFile.parse("s", String.join("\n",
+                "old#[skip:-8.12.99]", "row a=1;", "a:integer", ";",
+                "never#[skip:-9.99.99,reason:not yet fixed]", "row a=1;", "a:integer", ";",
+                "open#[skip:8.0.0-]", "row a=1;", "a:integer", ";",
+                "plain", "row a=1;", "a:integer", ";"));
+        assertEquals(List.of(true, false, false, true), f.cases().stream().map(SpecCase::enabled).toList());
+    }
+
+    @Test
     void rejectsDuplicateNamesIgnoringCase() {
         assertThrows(SpecFormatException.class, () -> SpecFile.parse("d", "a\nrow x=1;\nx:integer\n;\nA\nrow x=1;\nx:integer\n;"));
     }
