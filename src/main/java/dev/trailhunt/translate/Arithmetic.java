@@ -19,8 +19,8 @@ final class Arithmetic {
         }
         Typed l = ExpressionTranslator.single(left);
         Typed r = ExpressionTranslator.single(right);
-        if (l.isNullConstant() || r.isNullConstant()) {
-            ValueType t = l.isNullConstant() ? r.type() : l.type();
+        if (l.isNullConstant() || r.isNullConstant() || l.type() == ValueType.NULL || r.type() == ValueType.NULL) {
+            ValueType t = l.type() == ValueType.NULL ? r.type() : l.type();
             return Typed.literal(null, t == null ? ValueType.NULL : t);
         }
         if (!l.type().isNumeric() || !r.type().isNumeric() || l.type() == ValueType.UNSIGNED_LONG || r.type() == ValueType.UNSIGNED_LONG) {
@@ -33,8 +33,8 @@ final class Arithmetic {
             case ADD -> integral ? "try({0} + {1})" : "({0} + {1})";
             case SUB -> integral ? "try({0} - {1})" : "({0} - {1})";
             case MUL -> integral ? "try({0} * {1})" : "({0} * {1})";
-            // DuckDB's // truncates toward zero like Java and gives NULL for a zero divisor.
-            case DIV -> integral ? "try({0} // {1})" : "({0} / nullif({1}, 0))";
+            // DuckDB's divide() (the // operator) truncates toward zero like Java and gives NULL for a zero divisor.
+            case DIV -> integral ? "try(divide({0}, {1}))" : "({0} / nullif({1}, 0))";
             case MOD -> integral ? "try({0} % {1})" : "({0} % nullif({1}, 0))";
             default -> throw new IllegalArgumentException(op.symbol());
         };

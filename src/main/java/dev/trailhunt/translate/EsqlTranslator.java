@@ -217,8 +217,11 @@ public final class EsqlTranslator {
                 table = t;
             }
             List<Column> cols = new ArrayList<>();
+            var observed = ReferencedNames.of(query);
             for (SourceColumn c : table.columns()) {
-                cols.add(new Column(c.name(), c.type(), c.multiValued()));
+                if (observed == null || observed.test(c.name())) {
+                    cols.add(new Column(c.name(), c.type(), c.multiValued()));
+                }
             }
             cols.sort(Comparator.comparing(Column::name));
             List<String> names = cols.stream().map(Column::name).toList();

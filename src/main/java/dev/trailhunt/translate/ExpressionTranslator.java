@@ -66,7 +66,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (t.isNullConstant()) {
             return DSL.condition((Boolean) null);
         }
-        if (t.type() != ValueType.BOOLEAN) {
+        if (t.type() != ValueType.BOOLEAN && t.type() != ValueType.NULL) {
             throw Errors.semantic("Condition expression needs to be boolean, found [" + typeName(t) + "]", at);
         }
         @SuppressWarnings("unchecked")
@@ -263,7 +263,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     }
 
     private static Typed requireString(Typed t, Node at) {
-        if (t.isNullConstant() || (t.type() != null && (SqlTypes.isString(t.type()) || t.type() == ValueType.IP))) {
+        if (t.isNullConstant() || (t.type() != null && (SqlTypes.isString(t.type()) || t.type() == ValueType.NULL || t.type() == ValueType.IP))) {
             return t;
         }
         throw Errors.semantic("argument of [" + at.source().text() + "] must be [string], found [" + typeName(t) + "]", at);

@@ -203,7 +203,7 @@ public final class FunctionCatalog {
     }
 
     private static void requireNumeric(Node call, Typed t) {
-        if (t.isNullConstant()) {
+        if (t.isNullConstant() || t.type() == ValueType.NULL) {
             return;
         }
         if (t.type() == null || !t.type().isNumeric()) {
@@ -213,7 +213,7 @@ public final class FunctionCatalog {
 
     private static Typed string(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
-        if (!t.isNullConstant() && (t.type() == null || !(SqlTypes.isString(t.type()) || t.type() == ValueType.IP || t.type() == ValueType.VERSION))) {
+        if (!t.isNullConstant() && (t.type() == null || !(SqlTypes.isString(t.type()) || t.type() == ValueType.NULL || t.type() == ValueType.IP || t.type() == ValueType.VERSION))) {
             throw Errors.semantic("argument " + (i + 1) + " of [" + call.source().text() + "] must be [string], found [" + ExpressionTranslator.typeName(t) + "]", call);
         }
         return ExpressionTranslator.single(t);
@@ -230,7 +230,7 @@ public final class FunctionCatalog {
         if (t.isStringConstant()) {
             return Typed.literal(Comparisons.parseDatetime((String) t.value(), call), ValueType.DATETIME);
         }
-        if (!t.isNullConstant() && t.type() != ValueType.DATETIME && t.type() != ValueType.DATE_NANOS) {
+        if (!t.isNullConstant() && t.type() != ValueType.NULL && t.type() != ValueType.DATETIME && t.type() != ValueType.DATE_NANOS) {
             throw Errors.semantic("argument " + (i + 1) + " of [" + call.source().text() + "] must be [datetime], found [" + ExpressionTranslator.typeName(t) + "]", call);
         }
         return ExpressionTranslator.single(t);
@@ -775,7 +775,7 @@ public final class FunctionCatalog {
         if (!t.multiValued()) {
             return t;
         }
-        Field<?> f = DSL.field(template, returnsList ? SQLDataType.OTHER : SqlTypes.of(t.type()), t.field());
+        Field<?> f = returnsList ? DSL.field(template, Object.class, t.field()) : DSL.field(template, SqlTypes.of(t.type()), t.field());
         return returnsList ? Typed.list(f, t.type()) : Typed.of(f, t.type());
     }
 }

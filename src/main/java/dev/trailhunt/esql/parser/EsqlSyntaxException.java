@@ -45,6 +45,11 @@ public final class EsqlSyntaxException extends RuntimeException {
         return detail;
     }
 
+    /** Tells whether the text is valid ES|QL that trailhunt does not support, such as function options or parameters. */
+    public boolean isUnsupported() {
+        return detail.startsWith("unsupported: ");
+    }
+
     /** Returns the text of the offending line. */
     public String sourceLine() {
         return sourceLine;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Parses ES|QL expressions by recursive descent with Elasticsearch's precedence, bounding the nesting depth.
@@ -60,17 +61,21 @@ final class ExpressionParser {
     Expr parseExpression() {
         enter();
         try {
-            int start = cursor.peek().start();
-            Expr left = parseAnd();
-            while (cursor.atKeyword("or")) {
-                cursor.next();
-                Expr right = parseAnd();
-                left = new Binary(BinaryOp.OR, left, right, cursor.sourceFrom(start));
-            }
-            return left;
+            return parseLogical("or", BinaryOp.OR, this::parseAnd);
         } finally {
             depth--;
         }
+    }
+
+    /** Parses a left-associative chain of one logical operator over operands of the next tighter level. */
+    private Expr parseLogical(String keyword, BinaryOp op, Supplier<Expr> operand) {
+        int start = cursor.peek().start();
+        Expr left = operand.get();
+        while (cursor.acceptKeyword(keyword)) {
+            Expr right = operand.get();
+            left = new Binary(op, left, right, cursor.sourceFrom(start));
+        }
+        return left;
     }
 
     private void enter() {
@@ -81,14 +86,7 @@ final class ExpressionParser {
     }
 
     private Expr parseAnd() {
-        int start = cursor.peek().start();
-        Expr left = parseNot();
-        while (cursor.atKeyword("and")) {
-            cursor.next();
-            Expr right = parseNot();
-            left = new Binary(BinaryOp.AND, left, right, cursor.sourceFrom(start));
-        }
-        return left;
+        return parseLogical("and", BinaryOp.AND, this::parseNot);
     }
 
     private Expr parseNot() {

@@ -124,7 +124,7 @@ final class TokenCursor {
         if (token.kind() == TokenKind.ERROR) {
             return error(token.start(), token.value());
         }
-        return error(token.start(), "expected " + what + " but found " + describe(token));
+        return error(positionOf(token), "expected " + what + " but found " + describe(token));
     }
 
     /** Fails at a token, preferring the lexer's message when the token is malformed. */
@@ -132,7 +132,12 @@ final class TokenCursor {
         if (token.kind() == TokenKind.ERROR) {
             return error(token.start(), token.value());
         }
-        return error(token.start(), "unexpected " + describe(token));
+        return error(positionOf(token), "unexpected " + describe(token));
+    }
+
+    /** Places an error at a token, or just after the last real token when the query ends early. */
+    private int positionOf(Token token) {
+        return token.kind() == TokenKind.EOF && index > 0 ? previousEnd() : token.start();
     }
 
     /** Creates a syntax error at a character offset. */

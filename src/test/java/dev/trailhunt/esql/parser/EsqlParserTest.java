@@ -263,9 +263,13 @@ class EsqlParserTest {
         assertEquals("count_distinct", distinct.name());
         assertEquals(2, distinct.args().size());
         assertEquals("case[(== a 1), x, y]", tree("CASE(a == 1, \"x\", \"y\")").replace("\"", ""));
-        assertError("""
+        EsqlSyntaxException options = assertError("""
                 row x = date_parse(a, {"locale": "fr"})
                                       ^""", "unsupported: function options");
+        assertTrue(options.isUnsupported());
+        assertFalse(assertError("""
+                row x = f(
+                          ^""", "expected an expression").isUnsupported());
     }
 
     @Test
@@ -434,6 +438,10 @@ class EsqlParserTest {
         assertError("""
                 from x | where a ==
                                    ^""", "expected an expression but found end of query");
+        EsqlSyntaxException atEnd = assertThrows(EsqlSyntaxException.class,
+                () -> EsqlParser.parse("from x | where a ==\n// nothing follows\n"));
+        assertEquals("1:20: expected an expression but found end of query", atEnd.getMessage(),
+                "an early end is reported just after the last token, not on a trailing blank line");
         assertError("""
                 from x | where f(a
                                   ^""", "expected ',' or ')'");
