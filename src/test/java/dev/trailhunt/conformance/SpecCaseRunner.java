@@ -99,11 +99,10 @@ final class SpecCaseRunner implements AutoCloseable {
         try {
             query = EsqlParser.parse(c.query());
         } catch (EsqlSyntaxException e) {
-            String message = e.getMessage();
-            if (message.contains("unsupported:")) {
-                return unsupported(c, message.substring(message.indexOf("unsupported:")));
+            if (e.isUnsupported()) {
+                return unsupported(c, e.detail() + " at " + e.line() + ":" + e.column());
             }
-            return new CaseResult(c, CaseResult.Outcome.FAILED, "syntax: " + message, null);
+            return new CaseResult(c, CaseResult.Outcome.FAILED, "syntax: " + e.getMessage(), null);
         } catch (RuntimeException e) {
             return crash(c, e, null);
         }
