@@ -61,7 +61,7 @@ import org.jooq.impl.DSL;
 public final class EsqlTranslator {
     /** Names the hidden column that carries the order of a SORT through later stages. */
     static final String ORDER = "__order";
-    private static final String DISSECT = "__dissect";
+    private static final String EXTRACT = "__extract";
 
     private final SourceCatalog sources;
     private final TranslateOptions options;
@@ -272,14 +272,7 @@ public final class EsqlTranslator {
 
         @Override
         public Void visitDissect(Dissect d) {
-            Typed in = rows().translate(d.input());
-            if (in.multiValued()) {
-                throw Errors.unsupported("DISSECT of a multi-valued field", d);
-            }
-            if (!in.isNullConstant() && (in.type() == null || !SqlTypes.isString(in.type()))) {
-                throw Errors.semantic("DISSECT only supports KEYWORD or TEXT values, found expression [" + d.input().source().text()
-                        + "] type [" + ExpressionTranslator.typeName(in) + "]", d);
-            }
+            Typed in = extractInput(d.input(), d, "DISSECT");
             DissectPattern p;
             try {
                 p = DissectPattern.parse(d.pattern(), d.appendSeparator());
@@ -289,40 +282,105 @@ public final class EsqlTranslator {
             if (p.outputs().isEmpty()) {
                 return null;
             }
-            List<Field<?>> names = new ArrayList<>();
-            for (int g = 1; g <= p.groupCount(); g++) {
-                names.add(DSL.inline("g" + g));
-            }
-            Field<?> re = DSL.inline(p.regex());
-            Field<?> names2 = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
-            // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
-            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
-                    Object.class, in.field(), re, names2);
-            List<Column> withStruct = new ArrayList<>(schema);
-            List<Field<?>> exprs = refs(schema);
-            withStruct.add(new Column(DISSECT, ValueType.UNSUPPORTED, false));
-            exprs.add(struct);
-            push(withStruct, exprs, true, UnaryOperator.identity());
-            List<Column> next = new ArrayList<>(schema);
-            next.removeIf(c -> c.name().equals(DISSECT) || p.outputs().stream().anyMatch(o -> o.name().equals(c.name())));
-            List<Field<?>> out = refs(next);
+            List<Column> outCols = new ArrayList<>();
+            List<Field<?>> outFields = new ArrayList<>();
             for (DissectPattern.Output o : p.outputs()) {
-                next.add(new Column(o.name(), ValueType.KEYWORD, false));
+                outCols.add(new Column(o.name(), ValueType.KEYWORD, false));
                 Field<?> value = null;
                 for (int g : o.groups()) {
-                    Field<?> piece = DSL.function("struct_extract", String.class, ref(DISSECT), DSL.inline("g" + g));
+                    Field<?> piece = group(g);
                     value = value == null ? piece
                             : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
                 }
-                out.add(value);
+                outFields.add(value);
             }
-            push(next, out, true, UnaryOperator.identity());
+            extract(in, p.regex(), p.groupCount(), outCols, outFields);
             return null;
+        }
+
+        /** Returns capture group {@code g} of the struct an extraction stage computed. */
+        private Field<?> group(int g) {
+            return DSL.function("struct_extract", String.class, ref(EXTRACT), DSL.inline("g" + g));
+        }
+
+        /**
+         * Adds the two stages of DISSECT and GROK: one matches {@code regex} once per row into a struct
+         * (null when it does not match, so every output is null and the row stays), the next appends
+         * the outputs, replacing columns of the same names.
+         */
+        private void extract(Typed in, String regex, int groupCount, List<Column> outCols, List<Field<?>> outFields) {
+            List<Field<?>> names = new ArrayList<>();
+            for (int g = 1; g <= groupCount; g++) {
+                names.add(DSL.inline("g" + g));
+            }
+            Field<?> re = DSL.inline(regex);
+            Field<?> nameList = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
+            // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
+            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
+                    Object.class, in.field(), re, nameList);
+            List<Column> withStruct = new ArrayList<>(schema);
+            List<Field<?>> exprs = refs(schema);
+            withStruct.add(new Column(EXTRACT, ValueType.UNSUPPORTED, false));
+            exprs.add(struct);
+            push(withStruct, exprs, true, UnaryOperator.identity());
+            List<Column> next = new ArrayList<>(schema);
+            next.removeIf(c -> c.name().equals(EXTRACT) || outCols.stream().anyMatch(o -> o.name().equals(c.name())));
+            List<Field<?>> out = refs(next);
+            next.addAll(outCols);
+            out.addAll(outFields);
+            push(next, out, true, UnaryOperator.identity());
+        }
+
+        private Typed extractInput(Expr input, Command at, String command) {
+            Typed in = rows().translate(input);
+            if (in.multiValued()) {
+                throw Errors.unsupported(command + " of a multi-valued field", at);
+            }
+            if (!in.isNullConstant() && (in.type() == null || !(SqlTypes.isString(in.type()) || in.type() == ValueType.NULL))) {
+                throw Errors.semantic(command + " only supports KEYWORD or TEXT values, found expression [" + input.source().text()
+                        + "] type [" + ExpressionTranslator.typeName(in) + "]", at);
+            }
+            return in;
         }
 
         @Override
         public Void visitGrok(Grok g) {
-            throw Errors.unsupported("GROK", g);
+            if (g.patterns().size() != 1) {
+                throw Errors.unsupported("GROK with several patterns", g);
+            }
+            Typed in = extractInput(g.input(), g, "GROK");
+            GrokPattern p;
+            try {
+                p = GrokPattern.compile(g.patterns().get(0));
+            } catch (IllegalArgumentException e) {
+                throw Errors.unsupported(e.getMessage(), g);
+            }
+            List<Column> outCols = new ArrayList<>();
+            List<Field<?>> outFields = new ArrayList<>();
+            for (GrokPattern.Field f : p.fields()) {
+                String cast = switch (f.type()) {
+                    case INTEGER -> "try_cast(%s AS INTEGER)";
+                    case LONG -> "try_cast(%s AS BIGINT)";
+                    case DOUBLE -> "try_cast(%s AS DOUBLE)";
+                    case BOOLEAN -> "(lower(%s) = 'true')";
+                    default -> "%s";
+                };
+                // RE2 reports a group that did not take part as ''; grok leaves such a field unset.
+                List<Field<?>> pieces = new ArrayList<>();
+                for (int group : f.groups()) {
+                    pieces.add(DSL.function("nullif", String.class, group(group), DSL.inline("")));
+                }
+                if (pieces.size() == 1) {
+                    outCols.add(new Column(f.name(), f.type(), false));
+                    outFields.add(DSL.field(cast.replace("%s", "{0}"), SqlTypes.of(f.type()), pieces.get(0)));
+                } else {
+                    outCols.add(new Column(f.name(), f.type(), true));
+                    Field<?> list = DSL.function("list_value", Object.class, pieces.toArray(Field<?>[]::new));
+                    outFields.add(DSL.field("list_transform(list_filter({0}, v -> v IS NOT NULL), v -> " + cast.replace("%s", "v") + ")", Object.class, list));
+                }
+            }
+            extract(in, p.regex(), p.groupCount(), outCols, outFields);
+            return null;
         }
 
         @Override

@@ -43,7 +43,7 @@ final class CommandParser {
     /** Lists processing commands Elasticsearch has and trailhunt parses only to report as unsupported. */
     private static final Set<String> UNSUPPORTED_PROCESSING = Set.of("enrich", "lookup", "inlinestats", "inline",
             "change_point", "fork", "sample", "completion", "rerank", "fuse", "rrf", "dedup", "insist", "join",
-            "left", "right", "full", "uri_parts", "registered_domain", "show", "metrics", "explain");
+            "left", "right", "full", "uri_parts", "registered_domain");
 
     /**
      * Lists the token kinds an unquoted FROM index pattern is glued from, e.g. {@code logs-aws.cloudtrail-*} or the
