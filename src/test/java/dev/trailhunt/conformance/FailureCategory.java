@@ -1,5 +1,6 @@
 package dev.trailhunt.conformance;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,13 +14,14 @@ final class FailureCategory {
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
+    private static final Pattern DUCKDB_ERROR = Pattern.compile("^(?:query failed: )?([A-Za-z ]+Error|[A-Za-z ]+Exception)?:?\\s*(.*)$");
 
     private FailureCategory() {}
 
     /** Returns the category of a reason. */
     static String of(CaseResult.Outcome outcome, String reason) {
         if (outcome == CaseResult.Outcome.PASSED || outcome == CaseResult.Outcome.DISABLED) {
-            return outcome.name().toLowerCase(java.util.Locale.ROOT);
+            return outcome.name().toLowerCase(Locale.ROOT);
         }
         String r = reason;
         int colon = r.indexOf(": ");
@@ -38,7 +40,7 @@ final class FailureCategory {
                 return kind + ": " + truncate(d, 70);
             }
             case "execution" -> {
-                Matcher m = Pattern.compile("^(?:query failed: )?([A-Za-z ]+Error|[A-Za-z ]+Exception)?:?\\s*(.*)$").matcher(detail);
+                Matcher m = DUCKDB_ERROR.matcher(detail);
                 if (m.matches() && m.group(1) != null) {
                     String rest = QUOTED.matcher(m.group(2)).replaceAll("\"\"");
                     return "execution: " + m.group(1) + ": " + truncate(NUMBERS.matcher(rest).replaceAll("N"), 50);

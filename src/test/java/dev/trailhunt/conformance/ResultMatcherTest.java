@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResultMatcherTest {
+    @SafeVarargs
     private static ResultTable table(List<ResultColumn> columns, List<Object>... rows) {
         return new ResultTable(columns, Arrays.asList(rows));
     }
