@@ -7,15 +7,19 @@ import dev.trailhunt.engine.ResultColumn;
 import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.ValueType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResultMatcherTest {
-    @SafeVarargs
-    private static ResultTable table(List<ResultColumn> columns, List<Object>... rows) {
-        return new ResultTable(columns, Arrays.asList(rows));
+    private static ResultTable table(List<ResultColumn> columns, List<?>... rows) {
+        List<List<Object>> copy = new ArrayList<>();
+        for (List<?> row : rows) {
+            copy.add(new ArrayList<>(row));
+        }
+        return new ResultTable(columns, copy);
     }
 
     private static Optional<String> diff(List<String> expected, ResultTable actual, boolean ignoreOrder) {
