@@ -47,9 +47,22 @@ final class Arithmetic {
         return Typed.of(DSL.field(template, SqlTypes.of(type), l2, r2), type);
     }
 
+    private static Typed spanMath(BinaryOp op, Object l, Object r, Node at) {
+        if (op != BinaryOp.ADD && op != BinaryOp.SUB) {
+            throw Errors.semantic("[" + op.symbol() + "] is not defined between time spans", at);
+        }
+        if (l instanceof java.time.Period a && r instanceof java.time.Period b) {
+            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+        }
+        if (l instanceof java.time.Duration a && r instanceof java.time.Duration b) {
+            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+        }
+        throw Errors.unsupported("arithmetic between a date period and a time duration", at);
+    }
+
     private static Typed dateMath(BinaryOp op, Typed left, Typed right, Node at) {
         if (left.isSpan() && right.isSpan()) {
-            throw Errors.unsupported("arithmetic between two time spans", at);
+            return spanMath(op, left.value(), right.value(), at);
         }
         boolean spanFirst = left.isSpan();
         Typed span = spanFirst ? left : right;

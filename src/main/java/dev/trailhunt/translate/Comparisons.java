@@ -31,6 +31,7 @@ final class Comparisons {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd().optionalEnd().optionalEnd().optionalEnd().optionalEnd().optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
             .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)

@@ -95,6 +95,7 @@ public final class EsqlTranslator {
         private List<Column> schema = List.of();
         private boolean ordered;
         private long finalLimit = -1;
+        private Command command;
 
         Pipeline(Query query) {
             this.query = query;
@@ -111,6 +112,7 @@ public final class EsqlTranslator {
                 if (source != (i == 0)) {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
+                command = c;
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -165,6 +167,13 @@ public final class EsqlTranslator {
         }
 
         private void pushSelect(List<Column> next, List<String> names, Select<?> select) {
+            java.util.Set<String> folded = new java.util.HashSet<>();
+            for (String n : names) {
+                if (!folded.add(n.toLowerCase(java.util.Locale.ROOT))) {
+                    // DuckDB matches even quoted names without regard to case, so such columns would be confused.
+                    throw Errors.unsupported("column names that differ only in case [" + n + "]", command);
+                }
+            }
             String name = "s" + (ctes.size() + 1);
             ctes.add(DSL.name(name).fields(names.toArray(String[]::new)).as(select));
             current = DSL.table(DSL.name(name));
@@ -393,18 +402,26 @@ public final class EsqlTranslator {
                 return null;
             }
             List<Column> next = new ArrayList<>();
-            List<Field<?>> exprs = new ArrayList<>();
+            List<SelectField<?>> exprs = new ArrayList<>();
+            Field<?> values = DSL.field("CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END", Object.class, ref(c.name()));
             for (Column col : schema) {
                 if (col == c) {
                     next.add(new Column(c.name(), c.type(), false));
                     // A null or empty field keeps its row, with a null value.
-                    exprs.add(DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, ref(c.name())));
+                    exprs.add(DSL.field("unnest({0})", Object.class, values));
                 } else {
                     next.add(col);
                     exprs.add(ref(col.name()));
                 }
             }
-            push(next, exprs, true, UnaryOperator.identity());
+            List<String> names = new ArrayList<>(next.stream().map(Column::name).toList());
+            if (ordered) {
+                // The expanded rows keep their value order within the earlier SORT: DuckDB zips the two
+                // unnests, so each value gets its position as a fraction added to the row's rank.
+                exprs.add(DSL.field("{0} + unnest(range(len({1}))) / (len({1}) + 1.0)", Object.class, ref(ORDER), values));
+                names.add(ORDER);
+            }
+            pushSelect(next, names, DSL.select(exprs).from(current));
             return null;
         }
 
@@ -418,6 +435,9 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
+                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                }
                 Field<?> f = t.field();
                 if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
@@ -425,6 +445,10 @@ public final class EsqlTranslator {
                 }
                 SortField<?> k = o.descending() ? f.desc() : f.asc();
                 keys.add(o.nullsFirst() ? k.nullsFirst() : k.nullsLast());
+            }
+            if (ordered) {
+                // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
+                keys.add(ref(ORDER).asc());
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));
@@ -552,7 +576,13 @@ public final class EsqlTranslator {
                 Map<String, Column> rowScope = scope();
                 List<Typed> keys = new ArrayList<>();
                 boolean needKeyStage = false;
+                // A grouping shadowed by a later one of the same name does not group at all.
+                List<Alias> groupings = new ArrayList<>();
                 for (Alias g : stats.groupings()) {
+                    groupings.removeIf(o -> o.name().equals(g.name()));
+                    groupings.add(g);
+                }
+                for (Alias g : groupings) {
                     Typed t = new ExpressionTranslator(rowScope, functions, null).translate(g.expr());
                     if (t.type() == null) {
                         throw Errors.unsupported("grouping by a time span", g);
@@ -582,6 +612,16 @@ public final class EsqlTranslator {
                         keyFields.add(k.field());
                     }
                 }
+                // Aggregate arguments and filters see a computed grouping by its name, as Elasticsearch resolves them.
+                Map<String, Column> aggRowScope = new HashMap<>(rowScope);
+                for (int i = 0; i < groupings.size(); i++) {
+                    Alias g = groupings.get(i);
+                    if (g.expr() instanceof FieldRef f) {
+                        aggRowScope.put(g.name(), rowScope.get(f.name()));
+                    } else {
+                        aggRowScope.put(g.name(), new Column("__g" + i, keys.get(i).type(), false));
+                    }
+                }
                 // Aggregates are computed in one stage as hidden columns; a second stage applies any
                 // expression around them, because DuckDB forbids aggregates inside try().
                 List<Column> aggCols = new ArrayList<>();
@@ -590,10 +630,9 @@ public final class EsqlTranslator {
                 List<Typed> outValues = new ArrayList<>();
                 for (Aggregate a : stats.aggregates()) {
                     Condition filter = a.filter() == null ? null
-                            : new ExpressionTranslator(rowScope, functions, null).condition(a.filter());
-                    int before = aggCols.size();
-                    ExpressionTranslator aggs = new ExpressionTranslator(Map.of(), functions, call -> {
-                        Typed agg = aggregate(call, rowScope, filter);
+                            : new ExpressionTranslator(aggRowScope, functions, null).condition(a.filter());
+                    ExpressionTranslator aggs = new ExpressionTranslator(keyScope(groupings, keys), functions, call -> {
+                        Typed agg = aggregate(call, aggRowScope, filter);
                         if (agg.constant()) {
                             return agg;
                         }
@@ -603,21 +642,24 @@ public final class EsqlTranslator {
                         Field<?> r = DSL.field(DSL.name(hidden), SqlTypes.of(agg.type()));
                         return agg.multiValued() ? Typed.list(r, agg.type()) : Typed.of(r, agg.type());
                     });
+                    // An expression without aggregates may still use the grouping keys, which the scope provides.
                     Typed t = aggs.translate(a.alias().expr());
-                    if (aggCols.size() == before && !(t.constant() && a.alias().expr() instanceof FunctionCall)) {
-                        throw Errors.semantic("expected an aggregate function in [" + a.alias().expr().source().text() + "]", a);
-                    }
                     outCols.add(column(a.alias().name(), t, a.alias().expr()));
                     outValues.add(t);
                 }
                 List<Column> groupCols = new ArrayList<>(aggCols);
                 List<Field<?>> groupFields = new ArrayList<>(aggFields);
+                if (aggCols.isEmpty() && keys.isEmpty()) {
+                    // STATS without BY returns exactly one row even when every aggregate folded to a constant.
+                    groupCols.add(new Column("__rows", ValueType.LONG, false));
+                    groupFields.add(DSL.count());
+                }
                 for (int i = 0; i < keys.size(); i++) {
                     Typed k = keys.get(i);
                     String hidden = "__k" + i;
                     groupCols.add(new Column(hidden, k.type(), false));
                     groupFields.add(keyFields.get(i));
-                    outCols.add(new Column(stats.groupings().get(i).name(), k.type(), false));
+                    outCols.add(new Column(groupings.get(i).name(), k.type(), false));
                     outValues.add(Typed.of(DSL.field(DSL.name(hidden), SqlTypes.of(k.type())), k.type()));
                 }
                 // When two columns share a name the last one wins, as in Elasticsearch.
@@ -635,6 +677,15 @@ public final class EsqlTranslator {
                 List<Field<?>> outFields = new ArrayList<>();
                 outValues.forEach(v -> outFields.add(v.field()));
                 push(outCols, outFields, false, UnaryOperator.identity());
+            }
+
+            /** Lets an expression around aggregates refer to the grouping keys, which the projection stage holds as hidden columns. */
+            private Map<String, Column> keyScope(List<Alias> groupings, List<Typed> keys) {
+                Map<String, Column> m = new HashMap<>();
+                for (int i = 0; i < groupings.size(); i++) {
+                    m.put(groupings.get(i).name(), new Column("__k" + i, keys.get(i).type(), false));
+                }
+                return m;
             }
 
             private Typed aggregate(FunctionCall call, Map<String, Column> rowScope, Condition filter) {

@@ -167,6 +167,9 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
 
     @Override
     public Typed visitFunctionCall(FunctionCall call) {
+        if (!catalog.has(call.name())) {
+            throw Errors.unsupported(call.name().toUpperCase(java.util.Locale.ROOT), call);
+        }
         if (catalog.isAggregate(call.name())) {
             if (aggregates == null) {
                 throw Errors.semantic("aggregate function [" + call.source().text() + "] is only allowed in STATS", call);

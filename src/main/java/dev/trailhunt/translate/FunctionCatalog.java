@@ -35,7 +35,7 @@ public final class FunctionCatalog {
     }
 
     private static final Set<String> AGGREGATES = Set.of("count", "count_distinct", "sum", "avg", "min", "max",
-            "values", "median", "percentile", "std_dev", "median_absolute_deviation");
+            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg");
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
@@ -44,11 +44,14 @@ public final class FunctionCatalog {
     public FunctionCatalog(TranslateOptions options) {
         this.now = LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC);
         registerStrings();
+        registerMoreStrings();
         registerConversions();
         registerDates();
         registerMath();
         registerConditionals();
         registerMultiValues();
+        registerListBuilders();
+        registerMultiValueMatches();
     }
 
     /** Lists the names of every supported function, scalar and aggregate, sorted. */
@@ -56,6 +59,10 @@ public final class FunctionCatalog {
         Set<String> all = new TreeSet<>(scalars.keySet());
         all.addAll(AGGREGATES);
         return all;
+    }
+
+    boolean has(String name) {
+        return AGGREGATES.contains(name) || scalars.containsKey(name);
     }
 
     boolean isAggregate(String name) {
@@ -92,11 +99,35 @@ public final class FunctionCatalog {
         if (name.equals("count") && (call.star() || args.isEmpty())) {
             return Typed.of(filtered(DSL.count(), filter), ValueType.LONG);
         }
+        if (name.equals("weighted_avg")) {
+            arity(call, args, 2, 2);
+            Typed x = args.get(0);
+            Typed w = args.get(1);
+            requireNumeric(call, x);
+            requireNumeric(call, w);
+            if (x.multiValued() || w.multiValued()) {
+                throw Errors.unsupported("WEIGHTED_AVG of a multi-valued field", call);
+            }
+            Field<?> num;
+            if (SqlTypes.isIntegral(x.type()) && SqlTypes.isIntegral(w.type())) {
+                // Integral products and their sum are longs in Elasticsearch: an overflow makes the result null.
+                Field<?> sum = filtered(DSL.aggregate("sum", Object.class, DSL.field("try({0} * {1})", Object.class, x.field(), w.field())), filter);
+                num = DSL.field("CAST(try_cast({0} AS BIGINT) AS DOUBLE)", Object.class, sum);
+            } else {
+                num = filtered(DSL.aggregate("fsum", Object.class, DSL.field("CAST({0} AS DOUBLE) * {1}", Object.class, x.field(), w.field())), filter);
+            }
+            Field<?> den = filtered(DSL.aggregate("fsum", Object.class,
+                    DSL.field("CASE WHEN {0} IS NOT NULL THEN CAST({1} AS DOUBLE) END", Object.class, x.field(), w.field())), filter);
+            return Typed.of(DSL.field("({0} / nullif({1}, 0))", SQLDataType.DOUBLE, num, den), ValueType.DOUBLE);
+        }
         int max = name.equals("percentile") || name.equals("count_distinct") ? 2 : 1;
         arity(call, args, 1, max);
         Typed x = args.get(0);
         if (x.type() == null) {
             throw Errors.semantic("[" + name + "] cannot aggregate a time span", call);
+        }
+        if (x.type() == ValueType.NULL && (name.equals("sum") || name.equals("min") || name.equals("max") || name.equals("values"))) {
+            return Typed.literal(null, ValueType.NULL);
         }
         switch (name) {
             case "count": {
@@ -121,7 +152,8 @@ public final class FunctionCatalog {
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
                 if (x.type() == ValueType.DOUBLE) {
-                    return Typed.of(DSL.cast(sum, SQLDataType.DOUBLE), ValueType.DOUBLE);
+                    // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
+                    return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
                 }
                 // DuckDB sums integers into HUGEINT; ES|QL answers null when the long overflows.
                 return Typed.of(DSL.field("try_cast({0} AS BIGINT)", SQLDataType.BIGINT, sum), ValueType.LONG);
@@ -133,7 +165,7 @@ public final class FunctionCatalog {
                     Field<?> n = filtered(DSL.aggregate("sum", Object.class, fn("len", ValueType.LONG, x.field())), filter);
                     return Typed.of(DSL.field("CAST({0} AS DOUBLE) / nullif({1}, 0)", SQLDataType.DOUBLE, s, n), ValueType.DOUBLE);
                 }
-                return Typed.of(DSL.cast(filtered(DSL.aggregate("avg", Object.class, x.field()), filter), SQLDataType.DOUBLE), ValueType.DOUBLE);
+                return Typed.of(DSL.cast(filtered(DSL.aggregate(x.type() == ValueType.DOUBLE ? "favg" : "avg", Object.class, x.field()), filter), SQLDataType.DOUBLE), ValueType.DOUBLE);
             }
             case "min":
             case "max": {
@@ -154,7 +186,16 @@ public final class FunctionCatalog {
             case "median_absolute_deviation": {
                 requireNumeric(call, x);
                 if (x.multiValued()) {
-                    throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of a multi-valued field", call);
+                    // Every value of every row takes part: gather them, then aggregate the flattened list.
+                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+                    String flat = "list_transform(flatten({0}), v -> CAST(v AS DOUBLE))";
+                    Field<?> r = switch (name) {
+                        case "median" -> DSL.field("list_aggregate(" + flat + ", 'quantile_cont', 0.5)", SQLDataType.DOUBLE, all);
+                        case "std_dev" -> DSL.field("list_aggregate(" + flat + ", 'stddev_pop')", SQLDataType.DOUBLE, all);
+                        case "median_absolute_deviation" -> DSL.field("list_aggregate(" + flat + ", 'mad')", SQLDataType.DOUBLE, all);
+                        default -> throw Errors.unsupported("PERCENTILE of a multi-valued field", call);
+                    };
+                    return Typed.of(r, ValueType.DOUBLE);
                 }
                 Field<?> d = DSL.cast(x.field(), SQLDataType.DOUBLE);
                 Field<?> agg = switch (name) {
@@ -322,12 +363,45 @@ public final class FunctionCatalog {
         }, "replace");
         register((c, a) -> {
             arity(c, a, 2, 2);
-            return Typed.of(fn("repeat", ValueType.KEYWORD, string(c, a, 0).field(), number(c, a, 1).field()), ValueType.KEYWORD);
+            // Elasticsearch answers null for a negative count or a result over 1 MB.
+            return typed("CASE WHEN {1} < 0 OR length({0}) * {1} > 1048576 THEN NULL ELSE repeat({0}, {1}) END", ValueType.KEYWORD,
+                    string(c, a, 0).field(), number(c, a, 1).field());
         }, "repeat");
         register((c, a) -> {
             arity(c, a, 1, 1);
             return Typed.of(fn("reverse", ValueType.KEYWORD, string(c, a, 0).field()), ValueType.KEYWORD);
         }, "reverse");
+    }
+
+    private void registerMoreStrings() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            return Typed.of(fn("contains", ValueType.BOOLEAN, string(c, a, 0).field(), string(c, a, 1).field()), ValueType.BOOLEAN);
+        }, "contains");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CASE WHEN {0} < 0 OR {0} > 1048576 THEN NULL ELSE repeat(' ', {0}) END", ValueType.KEYWORD, number(c, a, 0).field());
+        }, "space");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CAST(strlen({0}) AS INTEGER)", ValueType.INTEGER, string(c, a, 0).field());
+        }, "byte_length");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("CAST(strlen({0}) * 8 AS INTEGER)", ValueType.INTEGER, string(c, a, 0).field());
+        }, "bit_length");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("to_base64(encode({0}))", ValueType.KEYWORD, string(c, a, 0).field());
+        }, "to_base64");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return Typed.of(fn("dayname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+        }, "day_name");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return Typed.of(fn("monthname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+        }, "month_name");
     }
 
     private static Typed caseMap(FunctionCall c, List<Typed> a, String fn) {
@@ -373,9 +447,9 @@ public final class FunctionCatalog {
     // ---------------------------------------------------------------- conversions
 
     private void registerConversions() {
-        register((c, a) -> toNumber(c, a, ValueType.INTEGER), "to_integer", "to_int");
-        register((c, a) -> toNumber(c, a, ValueType.LONG), "to_long");
-        register((c, a) -> toNumber(c, a, ValueType.DOUBLE), "to_double", "to_dbl");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.INTEGER)), "to_integer", "to_int");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.LONG)), "to_long");
+        register(perValue((c, a) -> toNumber(c, a, ValueType.DOUBLE)), "to_double", "to_dbl");
         register((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = a.get(0);
@@ -393,7 +467,7 @@ public final class FunctionCatalog {
             }
             return typed(per.replace("%s", "{0}"), ValueType.KEYWORD, t.field());
         }, "to_string", "to_str");
-        register((c, a) -> {
+        register(perValue((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = ExpressionTranslator.single(a.get(0));
             if (t.type() == ValueType.DATETIME) {
@@ -405,9 +479,11 @@ public final class FunctionCatalog {
             if (t.type() != null && t.type().isNumeric()) {
                 return typed("epoch_ms(CAST({0} AS BIGINT))", ValueType.DATETIME, t.field());
             }
-            return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 0).field());
-        }, "to_datetime", "to_dt");
-        register((c, a) -> {
+            // Elasticsearch's strict_date_optional_time needs a 'T' before the time; DuckDB would also take a space.
+            return typed("CASE WHEN strpos({0}, ' ') = 0 THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) END", ValueType.DATETIME,
+                    string(c, a, 0).field());
+        }), "to_datetime", "to_dt");
+        register(perValue((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = ExpressionTranslator.single(a.get(0));
             if (t.type() == ValueType.BOOLEAN) {
@@ -417,7 +493,7 @@ public final class FunctionCatalog {
                 return typed("({0} <> 0)", ValueType.BOOLEAN, t.field());
             }
             return typed("(lower({0}) = 'true')", ValueType.BOOLEAN, string(c, a, 0).field());
-        }, "to_boolean", "to_bool");
+        }), "to_boolean", "to_bool");
         register((c, a) -> {
             arity(c, a, 1, 1);
             Typed t = a.get(0);
@@ -429,6 +505,18 @@ public final class FunctionCatalog {
             }
             throw Errors.unsupported("TO_IP of a non-constant string", c);
         }, "to_ip");
+    }
+
+    /** Applies a conversion to each value of a multi-valued argument, as ES|QL's TO_* functions do. */
+    private static Scalar perValue(Scalar s) {
+        return (c, a) -> {
+            if (a.size() != 1 || !a.get(0).multiValued()) {
+                return s.apply(c, a);
+            }
+            Typed v = Typed.of(DSL.field(DSL.name("__v"), SqlTypes.of(a.get(0).type())), a.get(0).type());
+            Typed each = s.apply(c, List.of(v));
+            return Typed.list(DSL.field("list_transform({0}, \"__v\" -> {1})", Object.class, a.get(0).field(), each.field()), each.type());
+        };
     }
 
     private static Typed toNumber(FunctionCall c, List<Typed> a, ValueType to) {
@@ -453,14 +541,14 @@ public final class FunctionCatalog {
         if (to == ValueType.DOUBLE) {
             return typed("try_cast({0} AS DOUBLE)", to, t.field());
         }
-        // Java's narrowing truncates toward zero, where a DuckDB cast would round.
+        // Elasticsearch converts a double with Math.round (half up), where a DuckDB cast rounds half away from zero.
         if (t.type() == ValueType.DOUBLE) {
-            return typed("try_cast(trunc({0}) AS " + sqlType + ")", to, t.field());
+            return typed("try_cast(floor({0} + 0.5) AS " + sqlType + ")", to, t.field());
         }
         if (t.type().isNumeric()) {
             return typed("try_cast({0} AS " + sqlType + ")", to, t.field());
         }
-        return typed("try_cast(trunc(try_cast({0} AS DOUBLE)) AS " + sqlType + ")", to, string(c, a, 0).field());
+        return typed("try_cast(floor(try_cast({0} AS DOUBLE) + 0.5) AS " + sqlType + ")", to, string(c, a, 0).field());
     }
 
     // ---------------------------------------------------------------- dates
@@ -500,11 +588,12 @@ public final class FunctionCatalog {
             }
             String format;
             try {
-                format = JavaDateFormat.toStrftime(constantString(c, a, 0));
+                format = JavaDateFormat.toStrptime(constantString(c, a, 0));
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
             }
-            return Typed.of(fn("try_strptime", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format)), ValueType.DATETIME);
+            // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
+            return typed("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format));
         }, "date_parse");
         register((c, a) -> {
             arity(c, a, 3, 3);
@@ -656,7 +745,7 @@ public final class FunctionCatalog {
     private static ValueType commonType(FunctionCall c, List<Typed> args) {
         ValueType type = null;
         for (Typed t : args) {
-            if (t.isNullConstant()) {
+            if (t.isNullConstant() || t.type() == ValueType.NULL) {
                 continue;
             }
             if (t.type() == null) {
@@ -732,7 +821,7 @@ public final class FunctionCatalog {
             }
             return typed("CASE WHEN {0} IS NULL THEN NULL ELSE 1 END", ValueType.INTEGER, t.field());
         }, "mv_count");
-        register((c, a) -> listOp(c, a, "list_sort(list_distinct({0}))", true), "mv_dedupe");
+        register((c, a) -> listOp(c, a, "list_filter({0}, (v, i) -> list_position({0}, v) = i)", true), "mv_dedupe");
         register((c, a) -> listOp(c, a, "{0}[1]", false), "mv_first");
         register((c, a) -> listOp(c, a, "{0}[-1]", false), "mv_last");
         register((c, a) -> listOp(c, a, "list_min({0})", false), "mv_min");
@@ -754,6 +843,9 @@ public final class FunctionCatalog {
             arity(c, a, 2, 2);
             Typed t = a.get(0);
             Field<?> sep = string(c, a, 1).field();
+            if (!a.get(1).constant()) {
+                throw Errors.unsupported("MV_CONCAT with a non-constant delimiter", c);
+            }
             if (!t.multiValued()) {
                 return Typed.of(string(c, a, 0).field(), ValueType.KEYWORD);
             }
@@ -767,6 +859,70 @@ public final class FunctionCatalog {
             }
             return listOp(c, a.subList(0, 1), desc ? "list_reverse_sort({0})" : "list_sort({0})", true);
         }, "mv_sort");
+    }
+
+    private void registerListBuilders() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            ValueType type = commonType(c, a);
+            return Typed.list(DSL.field("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE list_concat({0}, {1}) END",
+                    Object.class, asList(a.get(0)), asList(a.get(1))), type);
+        }, "mv_append");
+        register((c, a) -> {
+            arity(c, a, 2, 3);
+            Typed t = a.get(0);
+            Field<?> start = number(c, a, 1).field();
+            Field<?> end = a.size() == 3 ? number(c, a, 2).field() : start;
+            // ES|QL slices are 0-based with an inclusive end; DuckDB's are 1-based, and both count negatives from the end.
+            Field<?> slice = DSL.field("list_slice({0}, CASE WHEN {1} >= 0 THEN {1} + 1 ELSE len({0}) + {1} + 1 END, "
+                    + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
+            return Typed.list(slice, t.type());
+        }, "mv_slice");
+    }
+
+    private void registerMultiValueMatches() {
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            string(c, a, 0);
+            Field<?> p = DSL.inline(LikePattern.toSqlLike(constantString(c, a, 1)));
+            // True when any value matches; a null field gives false, not null.
+            return typed("coalesce(list_bool_or(list_transform({0}, v -> v LIKE {1} ESCAPE '\\')), false)", ValueType.BOOLEAN, asList(a.get(0)), p);
+        }, "mv_like");
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            string(c, a, 0);
+            String re;
+            try {
+                re = LikePattern.toRe2(constantString(c, a, 1));
+            } catch (IllegalArgumentException e) {
+                throw Errors.unsupported(e.getMessage(), c);
+            }
+            return typed("coalesce(list_bool_or(list_transform({0}, v -> regexp_full_match(v, {1}))), false)", ValueType.BOOLEAN,
+                    asList(a.get(0)), DSL.inline(re));
+        }, "mv_rlike");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            // Java's URLDecoder reads '+' as a space and rejects a '%' without two hex digits.
+            return typed("CASE WHEN regexp_matches({0}, '%([^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|[0-9A-Fa-f]?$)') THEN NULL "
+                    + "ELSE try(url_decode(replace({0}, '+', ' '))) END", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_decode");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            // Elasticsearch keeps RFC 3986's unreserved characters and writes a space as '+'.
+            return typed("replace(url_encode({0}), '%20', '+')", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_encode");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            return typed("url_encode({0})", ValueType.KEYWORD, string(c, a, 0).field());
+        }), "url_encode_component");
+    }
+
+    /** Returns a value as a LIST: itself when multi-valued, a one-element list otherwise, null for null. */
+    private static Field<?> asList(Typed t) {
+        if (t.multiValued()) {
+            return t.field();
+        }
+        return DSL.field("CASE WHEN {0} IS NULL THEN NULL ELSE list_value({0}) END", Object.class, t.field());
     }
 
     private static Typed listOp(FunctionCall c, List<Typed> a, String template, boolean returnsList) {

@@ -21,7 +21,7 @@ final class JavaDateFormat {
             Map.entry("m", "%-M"), Map.entry("ss", "%S"), Map.entry("s", "%-S"), Map.entry("SSS", "%g"),
             Map.entry("SSSSSS", "%f"), Map.entry("a", "%p"), Map.entry("EEE", "%a"), Map.entry("E", "%a"),
             Map.entry("EEEE", "%A"), Map.entry("DDD", "%j"), Map.entry("ww", "%V"), Map.entry("X", "Z"),
-            Map.entry("XXX", "Z"), Map.entry("Z", "+0000"));
+            Map.entry("XXX", "Z"), Map.entry("XX", "Z"), Map.entry("Z", "+0000"), Map.entry("ZZ", "+0000"));
 
     private JavaDateFormat() {}
 
@@ -31,6 +31,15 @@ final class JavaDateFormat {
      * @throws IllegalArgumentException naming the first pattern letter run that has no equivalent
      */
     static String toStrftime(String pattern) {
+        return convert(pattern, false);
+    }
+
+    /** Converts a pattern for parsing, where zone offsets are read ({@code %z}) rather than printed as UTC. */
+    static String toStrptime(String pattern) {
+        return convert(pattern, true);
+    }
+
+    private static String convert(String pattern, boolean parsing) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < pattern.length()) {
@@ -52,7 +61,7 @@ final class JavaDateFormat {
                     j++;
                 }
                 String run = pattern.substring(i, j);
-                String f = LETTERS.get(run);
+                String f = parsing && (c == 'X' || c == 'Z' || c == 'x') ? "%z" : LETTERS.get(run);
                 if (f == null) {
                     throw new IllegalArgumentException("date pattern letters [" + run + "]");
                 }

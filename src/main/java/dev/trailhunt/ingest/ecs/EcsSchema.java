@@ -10,6 +10,14 @@ import java.util.Map;
 
 /**
  * Lists the ECS columns of the events table in their fixed order.
+ *
+ * <p>The columns are every field that default.yml (aws package 8.9.0) leaves in a document, every field
+ * the CloudTrail hunts name, and the index template's constants. Not columns, on purpose:
+ * {@code aws.cloudtrail.flattened.*} (flattened objects ES|QL cannot read; the pipeline also moves
+ * {@code aws.cloudtrail.digest.*} and {@code insightDetails} there), the flattened
+ * {@code web_id_federation_data.attributes}, {@code source.geo.location} (a geo_point), and the entity
+ * fields the pipeline writes only for tag {@code actor_target_mapping}. GeoIP/ASN columns exist but stay
+ * null: there is no MaxMind data. Keyword arrays are {@code VARCHAR[]}, sorted and de-duplicated.
  */
 public final class EcsSchema {
 
