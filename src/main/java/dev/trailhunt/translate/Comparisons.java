@@ -117,6 +117,40 @@ final class Comparisons {
         }
     }
 
+    /** Formats an IPv6 address as RFC 5952 text (the form the store and Elasticsearch print): longest zero run compressed. */
+    static String rfc5952(byte[] b) {
+        int[] h = new int[8];
+        for (int i = 0; i < 8; i++) {
+            h[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && h[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(h[i]));
+        }
+        return sb.toString();
+    }
+
     /** Returns the canonical text of an IP literal; never resolves host names. */
     static String canonicalIp(String s, Node at) {
         if (!IPV4.matcher(s).matches() && s.indexOf(':') < 0) {
@@ -125,7 +159,7 @@ final class Comparisons {
         try {
             // A literal with ':' or dotted digits is parsed without any name lookup.
             InetAddress a = InetAddress.getByName(s);
-            return a.getHostAddress();
+            return a instanceof java.net.Inet6Address ? rfc5952(a.getAddress()) : a.getHostAddress();
         } catch (UnknownHostException | SecurityException e) {
             throw Errors.semantic("Cannot convert string [" + s + "] to [IP]", at);
         }

@@ -84,7 +84,12 @@ public final class EsqlTranslator {
      * @throws EsqlException positioned, when the query uses an unsupported feature or is invalid
      */
     public Translation translate(Query query) {
-        return new Pipeline(query).build();
+        try {
+            return new Pipeline(query).build();
+        } catch (ArithmeticException e) {
+            // A time span or constant too large for java.time or int: a user error, reported in one line.
+            throw EsqlException.semantic("number out of range: " + e.getMessage(), query.source().line(), query.source().column());
+        }
     }
 
     /** Holds the state of one translation: the CTEs built so far and the current ES|QL schema. */
@@ -96,6 +101,8 @@ public final class EsqlTranslator {
         private boolean ordered;
         private long finalLimit = -1;
         private Command command;
+        private boolean sortIsFinal;
+        private List<SortField<?>> finalOrder;
 
         Pipeline(Query query) {
             this.query = query;
@@ -113,6 +120,9 @@ public final class EsqlTranslator {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
                 command = c;
+                int n = commands.size();
+                // A SORT that only a final LIMIT follows becomes the statement's ORDER BY, so DuckDB can use a top-N.
+                sortIsFinal = c instanceof Sort && (i == n - 1 || (i == n - 2 && commands.get(n - 1) instanceof Limit));
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -129,9 +139,11 @@ public final class EsqlTranslator {
             var select = ctes.isEmpty() ? DSL.select(out) : DSL.with(ctes).select(out);
             Select<?> q = current == null
                     ? select.limit(DSL.inline(limit))
-                    : ordered
-                            ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
-                            : select.from(current).limit(DSL.inline(limit));
+                    : finalOrder != null
+                            ? select.from(current).orderBy(finalOrder).limit(DSL.inline(limit))
+                            : ordered
+                                    ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
+                                    : select.from(current).limit(DSL.inline(limit));
             return new Translation(q, dsl.renderInlined(q), columns);
         }
 
@@ -297,7 +309,7 @@ public final class EsqlTranslator {
                 outCols.add(new Column(o.name(), ValueType.KEYWORD, false));
                 Field<?> value = null;
                 for (int g : o.groups()) {
-                    Field<?> piece = group(g);
+                    Field<?> piece = group(g, in.multiValued());
                     value = value == null ? piece
                             : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
                 }
@@ -307,9 +319,13 @@ public final class EsqlTranslator {
             return null;
         }
 
-        /** Returns capture group {@code g} of the struct an extraction stage computed. */
-        private Field<?> group(int g) {
-            return DSL.function("struct_extract", String.class, ref(EXTRACT), DSL.inline("g" + g));
+        /**
+         * Returns capture group {@code g} of the struct an extraction stage computed; for a multi-valued
+         * input the struct is the lambda variable of a {@code list_transform} over the matched values.
+         */
+        private Field<?> group(int g, boolean multiValued) {
+            Field<?> struct = multiValued ? DSL.field(DSL.name("__s")) : ref(EXTRACT);
+            return DSL.function("struct_extract", String.class, struct, DSL.inline("g" + g));
         }
 
         /**
@@ -325,15 +341,31 @@ public final class EsqlTranslator {
             Field<?> re = DSL.inline(regex);
             Field<?> nameList = DSL.function("list_value", Object.class, names.toArray(Field<?>[]::new));
             // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
-            Field<?> struct = DSL.field("CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END",
-                    Object.class, in.field(), re, nameList);
+            String match = "CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END";
+            Field<?> struct = DSL.field(match, Object.class, in.field(), re, nameList);
+            if (in.multiValued()) {
+                // Each value is matched on its own; values that do not match contribute nothing.
+                Field<?> one = DSL.field(match, Object.class, DSL.field(DSL.name("__v")), re, nameList);
+                struct = DSL.field("list_filter(list_transform({0}, \"__v\" -> {1}), \"__m\" -> \"__m\" IS NOT NULL)", Object.class, in.field(), one);
+                List<Column> cols = new ArrayList<>();
+                List<Field<?>> fields = new ArrayList<>();
+                for (int i = 0; i < outCols.size(); i++) {
+                    Column c = outCols.get(i);
+                    String collect = c.multiValued() ? "flatten(list_transform({0}, \"__s\" -> {1}))" : "list_transform({0}, \"__s\" -> {1})";
+                    fields.add(DSL.field("list_filter(" + collect + ", \"__o\" -> \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
+                    cols.add(new Column(c.name(), c.type(), true));
+                }
+                outCols = cols;
+                outFields = fields;
+            }
             List<Column> withStruct = new ArrayList<>(schema);
             List<Field<?>> exprs = refs(schema);
             withStruct.add(new Column(EXTRACT, ValueType.UNSUPPORTED, false));
             exprs.add(struct);
             push(withStruct, exprs, true, UnaryOperator.identity());
             List<Column> next = new ArrayList<>(schema);
-            next.removeIf(c -> c.name().equals(EXTRACT) || outCols.stream().anyMatch(o -> o.name().equals(c.name())));
+            List<Column> outputs = outCols;
+            next.removeIf(c -> c.name().equals(EXTRACT) || outputs.stream().anyMatch(o -> o.name().equals(c.name())));
             List<Field<?>> out = refs(next);
             next.addAll(outCols);
             out.addAll(outFields);
@@ -342,9 +374,6 @@ public final class EsqlTranslator {
 
         private Typed extractInput(Expr input, Command at, String command) {
             Typed in = rows().translate(input);
-            if (in.multiValued()) {
-                throw Errors.unsupported(command + " of a multi-valued field", at);
-            }
             if (!in.isNullConstant() && (in.type() == null || !(SqlTypes.isString(in.type()) || in.type() == ValueType.NULL))) {
                 throw Errors.semantic(command + " only supports KEYWORD or TEXT values, found expression [" + input.source().text()
                         + "] type [" + ExpressionTranslator.typeName(in) + "]", at);
@@ -377,7 +406,7 @@ public final class EsqlTranslator {
                 // RE2 reports a group that did not take part as ''; grok leaves such a field unset.
                 List<Field<?>> pieces = new ArrayList<>();
                 for (int group : f.groups()) {
-                    pieces.add(DSL.function("nullif", String.class, group(group), DSL.inline("")));
+                    pieces.add(DSL.function("nullif", String.class, group(group, in.multiValued()), DSL.inline("")));
                 }
                 if (pieces.size() == 1) {
                     outCols.add(new Column(f.name(), f.type(), false));
@@ -435,11 +464,13 @@ public final class EsqlTranslator {
                 if (t.type() == null) {
                     throw Errors.semantic("cannot sort on a time span", o);
                 }
-                if (t.type() == ValueType.IP || t.type() == ValueType.VERSION) {
-                    throw Errors.unsupported("SORT on " + t.type().esqlName(), o);
+                if (t.type() == ValueType.VERSION) {
+                    throw Errors.unsupported("SORT on version", o);
                 }
                 Field<?> f = t.field();
-                if (t.multiValued()) {
+                if (t.type() == ValueType.IP) {
+                    f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);
+                } else if (t.multiValued()) {
                     // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
                     f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
                 }
@@ -449,6 +480,10 @@ public final class EsqlTranslator {
             if (ordered) {
                 // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
                 keys.add(ref(ORDER).asc());
+            }
+            if (sortIsFinal) {
+                finalOrder = keys;
+                return null;
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));

@@ -35,7 +35,7 @@ public final class FunctionCatalog {
     }
 
     private static final Set<String> AGGREGATES = Set.of("count", "count_distinct", "sum", "avg", "min", "max",
-            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg");
+            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg", "top");
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
@@ -120,6 +120,26 @@ public final class FunctionCatalog {
                     DSL.field("CASE WHEN {0} IS NOT NULL THEN CAST({1} AS DOUBLE) END", Object.class, x.field(), w.field())), filter);
             return Typed.of(DSL.field("({0} / nullif({1}, 0))", SQLDataType.DOUBLE, num, den), ValueType.DOUBLE);
         }
+        if (name.equals("top")) {
+            if (args.size() != 3) {
+                throw Errors.unsupported("TOP with " + args.size() + " arguments", call);
+            }
+            Typed x = args.get(0);
+            Typed n = args.get(1);
+            Typed order = args.get(2);
+            if (!n.constant() || !(n.value() instanceof Integer) || !order.isStringConstant()
+                    || !List.of("asc", "desc").contains(((String) order.value()).toLowerCase(Locale.ROOT))) {
+                throw Errors.unsupported("TOP with a non-constant limit or order", call);
+            }
+            if (x.type() == null || x.type() == ValueType.IP || x.type() == ValueType.VERSION || x.type() == ValueType.NULL) {
+                throw Errors.unsupported("TOP of " + ExpressionTranslator.typeName(x), call);
+            }
+            boolean desc = ((String) order.value()).equalsIgnoreCase("desc");
+            Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+            String values = x.multiValued() ? "flatten({0})" : "{0}";
+            String sorted = (desc ? "list_reverse_sort(" : "list_sort(") + values + ")";
+            return Typed.list(DSL.field("list_slice(" + sorted + ", 1, {1})", Object.class, all, DSL.inline(n.value())), x.type());
+        }
         int max = name.equals("percentile") || name.equals("count_distinct") ? 2 : 1;
         arity(call, args, 1, max);
         Typed x = args.get(0);
@@ -170,8 +190,12 @@ public final class FunctionCatalog {
             case "min":
             case "max": {
                 Field<?> v = x.multiValued() ? fn("list_" + name, x.type(), x.field()) : x.field();
-                if (x.type() == ValueType.IP || x.type() == ValueType.VERSION) {
+                if (x.type() == ValueType.VERSION || (x.type() == ValueType.IP && x.multiValued())) {
                     throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of " + x.type().esqlName(), call);
+                }
+                if (x.type() == ValueType.IP) {
+                    // IPs compare by address, not as text.
+                    return Typed.of(filtered(DSL.aggregate("arg_" + name, String.class, x.field(), IpOrder.key(x.field())), filter), x.type());
                 }
                 return Typed.of(filtered(DSL.aggregate(name, SqlTypes.of(x.type()), v), filter), x.type());
             }
@@ -262,6 +286,10 @@ public final class FunctionCatalog {
 
     private static Typed number(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
+        if (t.isStringConstant() && ((String) t.value()).matches("-?\\d{1,9}")) {
+            // ES|QL casts a string literal to the integer a numeric parameter expects.
+            return Typed.literal(Integer.parseInt((String) t.value()), ValueType.INTEGER);
+        }
         requireNumeric(call, t);
         return ExpressionTranslator.single(t);
     }
@@ -358,6 +386,14 @@ public final class FunctionCatalog {
         register((c, a) -> {
             arity(c, a, 3, 3);
             String replacement = javaReplacement(constantString(c, a, 2), c);
+            if (a.get(1).isStringConstant()) {
+                try {
+                    java.util.regex.Pattern.compile((String) a.get(1).value());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    // Elasticsearch answers null (with a warning) for a regex it cannot compile.
+                    return Typed.literal(null, ValueType.KEYWORD);
+                }
+            }
             return Typed.of(fn("regexp_replace", ValueType.KEYWORD, string(c, a, 0).field(), string(c, a, 1).field(),
                     DSL.inline(replacement), DSL.inline("g")), ValueType.KEYWORD);
         }, "replace");
@@ -602,13 +638,20 @@ public final class FunctionCatalog {
                 case "quarter", "quarters", "qq", "q" -> "quarter";
                 case "month", "months", "mm", "m" -> "month";
                 case "week", "weeks", "wk", "ww" -> "week";
-                case "day", "days", "dd", "d", "dayofyear", "dy", "y" -> "day";
+                case "day", "days", "dd", "d", "dayofyear", "dy", "y", "weekday", "weekdays", "dw" -> "day";
                 case "hour", "hours", "hh" -> "hour";
                 case "minute", "minutes", "mi", "n" -> "minute";
                 case "second", "seconds", "ss", "s" -> "second";
                 case "millisecond", "milliseconds", "ms" -> "millisecond";
+                case "microsecond", "microseconds", "mcs" -> "microsecond";
+                case "nanosecond", "nanoseconds", "ns" -> "nanosecond";
                 default -> throw Errors.unsupported("DATE_DIFF unit " + constantString(c, a, 0), c);
             };
+            if (unit.equals("nanosecond")) {
+                // Datetimes hold microseconds at most, so nanoseconds are whole microseconds times 1000.
+                return typed("try_cast(try(date_sub('microsecond', {0}, {1}) * 1000) AS INTEGER)", ValueType.INTEGER,
+                        datetime(c, a, 1).field(), datetime(c, a, 2).field());
+            }
             // date_sub counts whole elapsed units, as ES|QL does; date_diff would count boundaries.
             return typed("try_cast(date_sub({0}, {1}, {2}) AS INTEGER)", ValueType.INTEGER, DSL.inline(unit),
                     datetime(c, a, 1).field(), datetime(c, a, 2).field());

@@ -128,4 +128,15 @@ class PatternConversionTest {
                 "at 10.0.0.1 GET 512 done", p.regex()));
         assertThrows(IllegalArgumentException.class, () -> GrokPattern.compile("%{NOSUCHPATTERN:x}"));
     }
+
+    @Test
+    void ipLiteralsTakeTheStoresCanonicalForm() {
+        dev.trailhunt.esql.ast.Node at = new dev.trailhunt.esql.ast.FieldRef("x", dev.trailhunt.esql.ast.Source.EMPTY);
+        assertEquals("2001:db8::1", Comparisons.canonicalIp("2001:0DB8:0:0:0:0:0:1", at));
+        assertEquals("::1", Comparisons.canonicalIp("0:0:0:0:0:0:0:1", at));
+        assertEquals("2001:db8:0:1::", Comparisons.canonicalIp("2001:db8:0:1:0:0:0:0", at));
+        assertEquals("2001:0:0:1::1", Comparisons.canonicalIp("2001:0:0:1:0:0:0:1", at));
+        assertEquals("10.0.0.1", Comparisons.canonicalIp("::ffff:10.0.0.1", at));
+        assertThrows(EsqlException.class, () -> Comparisons.canonicalIp("example.com", at));
+    }
 }
