@@ -126,6 +126,11 @@ final class FileTask implements Callable<StagedFile> {
             return parts.staged(new FileOutcome(source.path(), size, sha, "digest", 0, FileOutcome.SKIPPED,
                     "CloudTrail-Digest file"), compression, size);
         }
+        if (reader.skippedLines() > 0) {
+            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL, reader.skippedLines()
+                    + " unreadable line" + (reader.skippedLines() == 1 ? "" : "s") + " skipped, first: "
+                    + message(reader.firstSkip())), compression, size);
+        }
         if (reader.foreign() > 0) {
             return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
                     reader.foreign() + " JSON values are not CloudTrail records"), compression, size);

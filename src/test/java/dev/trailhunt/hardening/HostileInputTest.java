@@ -72,6 +72,23 @@ class HostileInputTest {
     }
 
     @Test
+    void brokenNdjsonLinesAreSkippedAndEveryOtherRecordKept() throws Exception {
+        List<ObjectNode> r = trail.next(6);
+        String text = r.get(0) + "\n" + r.get(1) + "\n"
+                + "{\"eventVersion\":\"1.08\",\"eventTime\" \"2024-01-01T00:00:00Z\"}\n" // line 3: missing colon
+                + r.get(2) + "\n" + r.get(3) + "\n"
+                + "{\"eventVersion\":\"1.08\",\n" // line 6: cut short, line 7 is garbage
+                + "not json at all\n"
+                + r.get(4) + "\n" + r.get(5) + "\n";
+        Outcome o = ingest(write("lines.ndjson", text));
+        o.expectCounts(SOME_FILES_FAILED, 6, "partial");
+        assertTrue(o.file.reason().startsWith("2 unreadable lines skipped, first: invalid JSON at line 3, column "),
+                o.file.reason());
+        o.expectPrinted();
+        assertOriginals(o.db, r);
+    }
+
+    @Test
     void jsonThatIsNotCloudTrailIsRejected() throws Exception {
         Outcome o = ingest(write("inventory.json", "{\"kind\":\"inventory\",\"items\":[{\"id\":1},{\"id\":2}]}"));
         o.expectCounts(SOME_FILES_FAILED, 0, "rejected");
