@@ -22,9 +22,18 @@ import picocli.CommandLine.Spec;
 /** Loads CloudTrail logs into a trailhunt store. */
 @Command(name = "ingest",
         description = {
-            "Load CloudTrail logs (files or directories, plain, .gz or .zip; S3 Records files, arrays, NDJSON,",
-            "LookupEvents/console exports) into a DuckDB store with Elastic's ECS fields.",
-            "Files already loaded (same content) are skipped; records already stored are not stored twice."},
+            "Load CloudTrail logs into a DuckDB store with the ECS fields of Elastic's aws.cloudtrail integration.",
+            "",
+            "Files or directories (recursive); plain, .gz or .zip, detected by content: S3 Records files"
+                + " (AWSLogs/... trees), bare arrays, NDJSON (Logstash/Datadog extras ignored), LookupEvents and"
+                + " console exports. Digest files are skipped. Files already loaded (same SHA-256) are skipped and"
+                + " records already stored are not stored twice, so ingesting a growing folder again is cheap."
+                + " Bad files are named with the reason; every readable record of every file is kept."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  trailhunt ingest --db case.duckdb ~/Downloads/AWSLogs",
+            "  trailhunt ingest --db case.duckdb export.ndjson lookup-events.json.gz logs.zip",
+            "  trailhunt hunt --db case.duckdb secretsmanager_high_frequency_get_secret_value"},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:every file loaded or was skipped",
