@@ -673,6 +673,48 @@ public final class FunctionCatalog {
             };
             return typed("CAST(date_part({0}, {1}) AS BIGINT)", ValueType.LONG, DSL.inline(part), datetime(c, a, 1).field());
         }, "date_extract");
+        register(FunctionCatalog::dateUnitCount, "date_unit_count");
+    }
+
+    /** Names the calendar unit an argument of DATE_UNIT_COUNT spells, with its length in microseconds (0 for months and longer). */
+    private record CountUnit(String name, long micros, int months) {
+        static CountUnit of(FunctionCall c, List<Typed> a, int i) {
+            String text = constantString(c, a, i).toLowerCase(Locale.ROOT);
+            return switch (text.endsWith("s") ? text.substring(0, text.length() - 1) : text) {
+                case "year" -> new CountUnit("year", 0, 12);
+                case "quarter" -> new CountUnit("quarter", 0, 3);
+                case "month" -> new CountUnit("month", 0, 1);
+                case "week" -> new CountUnit("week", 7 * 86_400_000_000L, 0);
+                case "day" -> new CountUnit("day", 86_400_000_000L, 0);
+                case "hour" -> new CountUnit("hour", 3_600_000_000L, 0);
+                case "minute" -> new CountUnit("minute", 60_000_000L, 0);
+                case "second" -> new CountUnit("second", 1_000_000L, 0);
+                case "millisecond" -> new CountUnit("millisecond", 1_000L, 0);
+                case "microsecond" -> new CountUnit("microsecond", 1L, 0);
+                case "nanosecond" -> new CountUnit("nanosecond", -1L, 0);
+                default -> throw Errors.unsupported("DATE_UNIT_COUNT unit " + text, c);
+            };
+        }
+    }
+
+    private static Typed dateUnitCount(FunctionCall c, List<Typed> a) {
+        arity(c, a, 3, 3);
+        CountUnit unit = CountUnit.of(c, a, 0);
+        CountUnit period = CountUnit.of(c, a, 1);
+        Typed date = datetime(c, a, 2);
+        if (unit.months() > 0) {
+            if (period.months() == 0 || period.months() < unit.months()) {
+                throw Errors.unsupported("DATE_UNIT_COUNT of " + unit.name() + " in a " + period.name(), c);
+            }
+            return typed("CASE WHEN {0} IS NOT NULL THEN " + (period.months() / unit.months()) + "::BIGINT END", ValueType.LONG, date.field());
+        }
+        if (period.micros() < 0 || period.name().equals("microsecond") || period.name().equals("millisecond")) {
+            throw Errors.unsupported("DATE_UNIT_COUNT in a " + period.name(), c);
+        }
+        // The period is the calendar one holding the date, so months and years have their real lengths.
+        String micros = "date_sub('microsecond', date_trunc({0}, {1}), date_trunc({0}, {1}) + to_" + period.name() + "s(1))";
+        String count = unit.micros() < 0 ? micros + " * 1000" : micros + " // " + unit.micros();
+        return typed("CAST(" + count + " AS BIGINT)", ValueType.LONG, DSL.inline(period.name()), date.field());
     }
 
     private static Typed dateTrunc(FunctionCall c, Typed span, Typed date) {
