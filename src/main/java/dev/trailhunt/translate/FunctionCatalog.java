@@ -86,6 +86,7 @@ public final class FunctionCatalog {
             case "datetime", "date" -> "to_datetime";
             case "boolean", "bool" -> "to_boolean";
             case "ip" -> "to_ip";
+            case "version" -> "to_version";
             default -> throw Errors.unsupported("cast to " + c.type(), c);
         };
         return scalars.get(fn).apply(new FunctionCall(fn, List.of(c.value()), false, c.source()), List.of(value));
@@ -190,12 +191,13 @@ public final class FunctionCatalog {
             case "min":
             case "max": {
                 Field<?> v = x.multiValued() ? fn("list_" + name, x.type(), x.field()) : x.field();
-                if (x.type() == ValueType.VERSION || (x.type() == ValueType.IP && x.multiValued())) {
-                    throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of " + x.type().esqlName(), call);
-                }
-                if (x.type() == ValueType.IP) {
-                    // IPs compare by address, not as text.
-                    return Typed.of(filtered(DSL.aggregate("arg_" + name, String.class, x.field(), IpOrder.key(x.field())), filter), x.type());
+                if (x.type() == ValueType.IP || x.type() == ValueType.VERSION) {
+                    // IPs compare by address and versions by their parts, not as text: aggregate [key, value] pairs.
+                    Field<?> pairs = x.multiValued()
+                            ? DSL.field("list_" + name + "(list_transform({0}, lambda \"__v\": [{1}, \"__v\"]))", Object.class,
+                                    x.field(), orderKey(x.type(), DSL.field(DSL.name("__v"))))
+                            : DSL.field("CASE WHEN {1} IS NOT NULL THEN [{0}, {1}] END", Object.class, orderKey(x.type(), x.field()), x.field());
+                    return Typed.of(DSL.field("{0}[2]", String.class, filtered(DSL.aggregate(name, Object.class, pairs), filter)), x.type());
                 }
                 return Typed.of(filtered(DSL.aggregate(name, SqlTypes.of(x.type()), v), filter), x.type());
             }
@@ -244,6 +246,10 @@ public final class FunctionCatalog {
             default:
                 throw Errors.unsupported(name.toUpperCase(Locale.ROOT), call);
         }
+    }
+
+    private static Field<String> orderKey(ValueType type, Field<?> value) {
+        return type == ValueType.IP ? IpOrder.key(value) : VersionOrder.key(value);
     }
 
     private static Field<?> filtered(AggregateFunction<?> agg, Condition filter) {
@@ -541,6 +547,15 @@ public final class FunctionCatalog {
             }
             throw Errors.unsupported("TO_IP of a non-constant string", c);
         }, "to_ip");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            Typed t = a.get(0);
+            if (t.isStringConstant()) {
+                return Typed.literal(t.value(), ValueType.VERSION);
+            }
+            // The store holds versions as their text, so a string becomes a version unchanged.
+            return Typed.of(string(c, a, 0).field(), ValueType.VERSION);
+        }), "to_version", "to_ver");
     }
 
     /** Applies a conversion to each value of a multi-valued argument, as ES|QL's TO_* functions do. */
@@ -877,17 +892,19 @@ public final class FunctionCatalog {
                 values.add(a.get(a.size() - 1));
             }
             ValueType type = commonType(c, values);
+            // CASE hands a multi-valued value on whole, so every branch becomes a LIST when one is.
+            boolean lists = values.stream().anyMatch(Typed::multiValued);
             var choose = DSL.choose();
             org.jooq.CaseConditionStep<Object> step = null;
             for (int i = 0; i + 1 < a.size(); i += 2) {
                 Condition cond = ExpressionTranslator.asCondition(a.get(i), c);
-                Field<Object> v = ExpressionTranslator.single(a.get(i + 1)).obj();
+                Field<Object> v = caseValue(a.get(i + 1), lists);
                 step = step == null ? choose.when(cond, v) : step.when(cond, v);
             }
             Field<Object> result = a.size() % 2 == 1
-                    ? step.otherwise(ExpressionTranslator.single(a.get(a.size() - 1)).obj())
+                    ? step.otherwise(caseValue(a.get(a.size() - 1), lists))
                     : step.otherwise(DSL.inline((Object) null));
-            return Typed.of(result, type);
+            return lists ? Typed.list(result, type) : Typed.of(result, type);
         }, "case");
         register((c, a) -> {
             arity(c, a, 2, Integer.MAX_VALUE);
@@ -1003,6 +1020,11 @@ public final class FunctionCatalog {
     }
 
     /** Returns a value as a LIST: itself when multi-valued, a one-element list otherwise, null for null. */
+    @SuppressWarnings("unchecked")
+    private static Field<Object> caseValue(Typed t, boolean lists) {
+        return lists ? (Field<Object>) asList(t) : ExpressionTranslator.single(t).obj();
+    }
+
     private static Field<?> asList(Typed t) {
         if (t.multiValued()) {
             return t.field();
