@@ -35,7 +35,7 @@ public final class FunctionCatalog {
     }
 
     private static final Set<String> AGGREGATES = Set.of("count", "count_distinct", "sum", "avg", "min", "max",
-            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg", "top");
+            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg", "top", "variance", "std_var", "present", "absent");
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
@@ -106,8 +106,23 @@ public final class FunctionCatalog {
             Typed w = args.get(1);
             requireNumeric(call, x);
             requireNumeric(call, w);
+            // Elasticsearch rewrites WEIGHTED_AVG: a constant number is its MV_AVG, a constant weight makes it AVG.
+            if (x.constant()) {
+                return scalar(new FunctionCall("mv_avg", call.args().subList(0, 1), false, call.source()), List.of(x));
+            }
+            if (w.constant()) {
+                // SUM / COUNT, so a long sum that overflows makes the result null.
+                Typed sum = aggregate(new FunctionCall("sum", call.args().subList(0, 1), false, call.source()), List.of(x), filter);
+                Typed count = aggregate(new FunctionCall("count", call.args().subList(0, 1), false, call.source()), List.of(x), filter);
+                return Typed.of(DSL.field("(CAST({0} AS DOUBLE) / nullif({1}, 0))", SQLDataType.DOUBLE, sum.field(), count.field()), ValueType.DOUBLE);
+            }
             if (x.multiValued() || w.multiValued()) {
-                throw Errors.unsupported("WEIGHTED_AVG of a multi-valued field", call);
+                // SUM(number * weight) / SUM(weight): a product with a multi-value is null, the weights all count.
+                Field<?> product = DSL.field("CAST({0} AS DOUBLE) * {1}", Object.class, ExpressionTranslator.single(x).field(), ExpressionTranslator.single(w).field());
+                Field<?> weights = w.multiValued() ? fn("list_sum", w.type(), w.field()) : w.field();
+                Field<?> numerator = filtered(DSL.aggregate("fsum", Object.class, product), filter);
+                Field<?> denominator = filtered(DSL.aggregate("fsum", Object.class, DSL.cast(weights, SQLDataType.DOUBLE)), filter);
+                return Typed.of(DSL.field("({0} / nullif({1}, 0))", SQLDataType.DOUBLE, numerator, denominator), ValueType.DOUBLE);
             }
             Field<?> num;
             if (SqlTypes.isIntegral(x.type()) && SqlTypes.isIntegral(w.type())) {
@@ -140,6 +155,13 @@ public final class FunctionCatalog {
             String values = x.multiValued() ? "flatten({0})" : "{0}";
             String sorted = (desc ? "list_reverse_sort(" : "list_sort(") + values + ")";
             return Typed.list(DSL.field("list_slice(" + sorted + ", 1, {1})", Object.class, all, DSL.inline(n.value())), x.type());
+        }
+        if (name.equals("present") || name.equals("absent")) {
+            // PRESENT says whether any row holds a value; ABSENT is its negation.
+            arity(call, args, 1, 1);
+            Field<?> count = args.get(0).isNullConstant() ? DSL.inline(0L)
+                    : filtered(DSL.aggregate("count", Long.class, args.get(0).field()), filter);
+            return Typed.of(DSL.field(name.equals("present") ? "({0} > 0)" : "({0} = 0)", SQLDataType.BOOLEAN, count), ValueType.BOOLEAN);
         }
         int max = name.equals("percentile") || name.equals("count_distinct") ? 2 : 1;
         arity(call, args, 1, max);
@@ -209,6 +231,8 @@ public final class FunctionCatalog {
             case "median":
             case "percentile":
             case "std_dev":
+            case "variance":
+            case "std_var":
             case "median_absolute_deviation": {
                 requireNumeric(call, x);
                 if (x.multiValued()) {
@@ -218,6 +242,7 @@ public final class FunctionCatalog {
                     Field<?> r = switch (name) {
                         case "median" -> DSL.field("list_aggregate(" + flat + ", 'quantile_cont', 0.5)", SQLDataType.DOUBLE, all);
                         case "std_dev" -> DSL.field("list_aggregate(" + flat + ", 'stddev_pop')", SQLDataType.DOUBLE, all);
+                        case "variance", "std_var" -> DSL.field("list_aggregate(" + flat + ", 'var_pop')", SQLDataType.DOUBLE, all);
                         case "median_absolute_deviation" -> DSL.field("list_aggregate(" + flat + ", 'mad')", SQLDataType.DOUBLE, all);
                         default -> throw Errors.unsupported("PERCENTILE of a multi-valued field", call);
                     };
@@ -239,6 +264,7 @@ public final class FunctionCatalog {
                         yield filtered(DSL.aggregate("quantile_cont", Object.class, d, DSL.inline(q)), filter);
                     }
                     case "std_dev" -> filtered(DSL.aggregate("stddev_pop", Object.class, d), filter);
+                    case "variance", "std_var" -> filtered(DSL.aggregate("var_pop", Object.class, d), filter);
                     default -> filtered(DSL.aggregate("mad", Object.class, d), filter);
                 };
                 return Typed.of(DSL.cast(agg, SQLDataType.DOUBLE), ValueType.DOUBLE);
