@@ -464,6 +464,26 @@ public final class FunctionCatalog {
         }, "to_base64");
         register((c, a) -> {
             arity(c, a, 1, 1);
+            Typed t = a.get(0);
+            if (t.isStringConstant()) {
+                byte[] bytes;
+                try {
+                    bytes = java.util.Base64.getDecoder().decode((String) t.value());
+                } catch (IllegalArgumentException e) {
+                    throw Errors.unsupported("FROM_BASE64 of text that is not base64", c);
+                }
+                var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+                try {
+                    return Typed.literal(decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString(), ValueType.KEYWORD);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw Errors.unsupported("FROM_BASE64 of bytes that are not UTF-8", c);
+                }
+            }
+            // Bytes that are not UTF-8 make DuckDB's decode fail the query rather than answer with altered text.
+            return typed("decode(from_base64({0}))", ValueType.KEYWORD, string(c, a, 0).field());
+        }, "from_base64");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
             return Typed.of(fn("dayname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
         }, "day_name");
         register((c, a) -> {
@@ -1006,6 +1026,26 @@ public final class FunctionCatalog {
                     + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
             return Typed.list(slice, t.type());
         }, "mv_slice");
+        register((c, a) -> {
+            arity(c, a, 2, 3);
+            string(c, a, 0);
+            string(c, a, 1);
+            Field<?> left = DSL.field("coalesce({0}, []::VARCHAR[])", Object.class, asList(a.get(0)));
+            Field<?> right = DSL.field("coalesce({0}, []::VARCHAR[])", Object.class, asList(a.get(1)));
+            Field<?> delim = a.size() == 3 ? string(c, a, 2).field() : DSL.inline(",");
+            // Pairs are joined position by position; the longer side's extra values come through alone.
+            return Typed.list(DSL.field("CASE WHEN {2} IS NULL OR (len({0}) = 0 AND len({1}) = 0) THEN NULL "
+                    + "ELSE list_transform(range(1, greatest(len({0}), len({1})) + 1), lambda i: CASE "
+                    + "WHEN i <= len({0}) AND i <= len({1}) THEN {0}[i] || {2} || {1}[i] WHEN i <= len({0}) THEN {0}[i] ELSE {1}[i] END) END",
+                    Object.class, left, right, delim), ValueType.KEYWORD);
+        }, "mv_zip");
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            commonType(c, a);
+            // Every value of the second argument must be among the first's; a null second argument is always contained.
+            return typed("CASE WHEN {1} IS NULL THEN true WHEN {0} IS NULL THEN false ELSE list_has_all({0}, {1}) END",
+                    ValueType.BOOLEAN, asList(a.get(0)), asList(a.get(1)));
+        }, "mv_contains");
     }
 
     private void registerMultiValueMatches() {
