@@ -16,6 +16,7 @@ import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Grok;
 import dev.trailhunt.esql.ast.Keep;
 import dev.trailhunt.esql.ast.Limit;
+import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.MvExpand;
 import dev.trailhunt.esql.ast.NamePattern;
 import dev.trailhunt.esql.ast.Order;
@@ -23,10 +24,13 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.RenamePair;
 import dev.trailhunt.esql.ast.Row;
+import dev.trailhunt.esql.ast.Setting;
 import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.esql.ast.Where;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,8 +108,25 @@ public final class EsqlTranslator {
         private boolean sortIsFinal;
         private List<SortField<?>> finalOrder;
 
+        private final FunctionCatalog functions;
+
         Pipeline(Query query) {
             this.query = query;
+            ZoneId zone = ZoneOffset.UTC;
+            for (Setting setting : query.settings()) {
+                if (!setting.name().equals("time_zone")) {
+                    throw Errors.unsupported("SET " + setting.name(), setting);
+                }
+                if (!(setting.value() instanceof Literal l) || !(l.value() instanceof String id)) {
+                    throw Errors.semantic("time_zone must be a string", setting);
+                }
+                try {
+                    zone = ZoneId.of(id).normalized();
+                } catch (java.time.DateTimeException e) {
+                    throw Errors.semantic("invalid time_zone [" + id + "]", setting);
+                }
+            }
+            this.functions = zone.equals(ZoneOffset.UTC) ? EsqlTranslator.this.functions : new FunctionCatalog(options, zone);
         }
 
         Translation build() {

@@ -196,6 +196,10 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (op.group() == BinaryOp.Group.COMPARISON) {
             return Typed.bool(Comparisons.compare(op, l, r, b));
         }
+        if (catalog.zoned() && (l.value() instanceof java.time.Period || r.value() instanceof java.time.Period) && !(l.isSpan() && r.isSpan())) {
+            // Calendar spans move the session zone's wall clock, across daylight-saving changes.
+            throw Errors.unsupported("date math with a calendar span and SET time_zone", b);
+        }
         return Arithmetic.apply(op, l, r, b);
     }
 

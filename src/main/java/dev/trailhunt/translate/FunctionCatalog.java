@@ -7,6 +7,7 @@ import dev.trailhunt.esql.ast.Node;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +40,18 @@ public final class FunctionCatalog {
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
+    /** The session time zone of {@code SET time_zone}, or null for UTC, where no conversion is needed. */
+    private final ZoneId zone;
 
     /** Creates the catalog; {@code NOW()} returns {@code options.now()}. */
     public FunctionCatalog(TranslateOptions options) {
+        this(options, ZoneOffset.UTC);
+    }
+
+    /** Creates the catalog for a session time zone, which calendar functions work in. */
+    public FunctionCatalog(TranslateOptions options, ZoneId zone) {
         this.now = LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC);
+        this.zone = zone.normalized().equals(ZoneOffset.UTC) ? null : zone.normalized();
         registerStrings();
         registerMoreStrings();
         registerConversions();
@@ -484,11 +493,11 @@ public final class FunctionCatalog {
         }, "from_base64");
         register((c, a) -> {
             arity(c, a, 1, 1);
-            return Typed.of(fn("dayname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+            return Typed.of(fn("dayname", ValueType.KEYWORD, local(datetime(c, a, 0).field())), ValueType.KEYWORD);
         }, "day_name");
         register((c, a) -> {
             arity(c, a, 1, 1);
-            return Typed.of(fn("monthname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+            return Typed.of(fn("monthname", ValueType.KEYWORD, local(datetime(c, a, 0).field())), ValueType.KEYWORD);
         }, "month_name");
     }
 
@@ -676,12 +685,29 @@ public final class FunctionCatalog {
                 }
             }
             Typed d = datetime(c, a, a.size() - 1);
-            return Typed.of(fn("strftime", ValueType.KEYWORD, d.field(), DSL.inline(format)), ValueType.KEYWORD);
+            if (zone != null) {
+                if (a.size() == 1) {
+                    // The default format prints the session zone's offset instead of Z.
+                    String noZone = format.substring(0, format.length() - 1);
+                    return typed("(strftime({0}, {1}) || {2})", ValueType.KEYWORD, local(d.field()), DSL.inline(noZone), offsetText(d.field()));
+                }
+                if (JavaDateFormat.printsZone(constantString(c, a, 0))) {
+                    throw Errors.unsupported("DATE_FORMAT printing a zone with SET time_zone", c);
+                }
+            }
+            return Typed.of(fn("strftime", ValueType.KEYWORD, local(d.field()), DSL.inline(format)), ValueType.KEYWORD);
         }, "date_format");
         register((c, a) -> {
             arity(c, a, 1, 2);
             if (a.size() == 1) {
-                return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 0).field());
+                Field<?> text = string(c, a, 0).field();
+                if (zone != null) {
+                    // Text without an offset is a wall-clock time of the session zone.
+                    return Typed.of(DSL.field("CASE WHEN regexp_matches({0}, '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') "
+                            + "THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) ELSE {1} END", SqlTypes.of(ValueType.DATETIME),
+                            text, utc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text))), ValueType.DATETIME);
+                }
+                return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
             }
             String format;
             try {
@@ -690,7 +716,8 @@ public final class FunctionCatalog {
                 throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
             }
             // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
-            return typed("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format));
+            Field<?> parsed = DSL.field("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", Object.class, string(c, a, 1).field(), DSL.inline(format));
+            return Typed.of(format.contains("%z") ? parsed : utc(parsed), ValueType.DATETIME);
         }, "date_parse");
         register((c, a) -> {
             arity(c, a, 3, 3);
@@ -714,8 +741,12 @@ public final class FunctionCatalog {
                         datetime(c, a, 1).field(), datetime(c, a, 2).field());
             }
             // date_sub counts whole elapsed units, as ES|QL does; date_diff would count boundaries.
+            // Calendar units count on the session zone's wall clock, as java.time's ZonedDateTime.until does.
+            boolean calendar = List.of("year", "quarter", "month", "week", "day").contains(unit);
+            Field<?> start = datetime(c, a, 1).field();
+            Field<?> end = datetime(c, a, 2).field();
             return typed("try_cast(date_sub({0}, {1}, {2}) AS INTEGER)", ValueType.INTEGER, DSL.inline(unit),
-                    datetime(c, a, 1).field(), datetime(c, a, 2).field());
+                    calendar ? local(start) : start, calendar ? local(end) : end);
         }, "date_diff");
         register((c, a) -> {
             arity(c, a, 2, 2);
@@ -732,9 +763,12 @@ public final class FunctionCatalog {
                 case "quarter_of_year" -> "quarter";
                 default -> throw Errors.unsupported("DATE_EXTRACT part " + constantString(c, a, 0), c);
             };
-            return typed("CAST(date_part({0}, {1}) AS BIGINT)", ValueType.LONG, DSL.inline(part), datetime(c, a, 1).field());
+            return typed("CAST(date_part({0}, {1}) AS BIGINT)", ValueType.LONG, DSL.inline(part), local(datetime(c, a, 1).field()));
         }, "date_extract");
-        register(FunctionCatalog::dateUnitCount, "date_unit_count");
+        register((c, a) -> {
+            requireUtc(c, "DATE_UNIT_COUNT");
+            return dateUnitCount(c, a);
+        }, "date_unit_count");
     }
 
     /** Names the calendar unit an argument of DATE_UNIT_COUNT spells, with its length in microseconds (0 for months and longer). */
@@ -774,11 +808,52 @@ public final class FunctionCatalog {
         }
         // The period is the calendar one holding the date, so months and years have their real lengths.
         String micros = "date_sub('microsecond', date_trunc({0}, {1}), date_trunc({0}, {1}) + to_" + period.name() + "s(1))";
-        String count = unit.micros() < 0 ? micros + " * 1000" : micros + " // " + unit.micros();
+        String count = unit.micros() < 0 ? micros + " * 1000" : "floor(" + micros + " / " + unit.micros() + ")";
         return typed("CAST(" + count + " AS BIGINT)", ValueType.LONG, DSL.inline(period.name()), date.field());
     }
 
-    private static Typed dateTrunc(FunctionCall c, Typed span, Typed date) {
+    /** Says whether a session time zone other than UTC is in force. */
+    boolean zoned() {
+        return zone != null;
+    }
+
+    /** Converts a UTC datetime to the wall-clock time of the session zone. */
+    private Field<?> local(Field<?> utc) {
+        if (zone == null) {
+            return utc;
+        }
+        if (zone instanceof ZoneOffset o) {
+            return DSL.field("({0} + to_seconds({1}))", Object.class, utc, DSL.inline((long) o.getTotalSeconds()));
+        }
+        return DSL.field("CAST(timezone({1}, CAST({0} AS TIMESTAMPTZ)) AS TIMESTAMP)", Object.class, utc, DSL.inline(zone.getId()));
+    }
+
+    /** Converts a wall-clock time of the session zone back to UTC. */
+    private Field<?> utc(Field<?> local) {
+        if (zone == null) {
+            return local;
+        }
+        if (zone instanceof ZoneOffset o) {
+            return DSL.field("({0} - to_seconds({1}))", Object.class, local, DSL.inline((long) o.getTotalSeconds()));
+        }
+        return DSL.field("CAST(timezone({1}, {0}) AS TIMESTAMP)", Object.class, local, DSL.inline(zone.getId()));
+    }
+
+    /** Prints the session zone's offset at a UTC datetime as ISO does: {@code Z} or {@code +01:00}. */
+    private Field<?> offsetText(Field<?> utc) {
+        Field<?> m = DSL.field("date_sub('minute', {0}, {1})", Long.class, utc, local(utc));
+        return DSL.field("CASE WHEN {0} = 0 THEN 'Z' ELSE (CASE WHEN {0} < 0 THEN '-' ELSE '+' END) "
+                + "|| lpad(CAST(CAST(floor(abs({0}) / 60) AS BIGINT) AS VARCHAR), 2, '0') || {1} || lpad(CAST(abs({0}) % 60 AS VARCHAR), 2, '0') END",
+                String.class, m, DSL.inline(":"));
+    }
+
+    private void requireUtc(FunctionCall c, String what) {
+        if (zone != null) {
+            throw Errors.unsupported(what + " with SET time_zone", c);
+        }
+    }
+
+    private Typed dateTrunc(FunctionCall c, Typed span, Typed date) {
         if (!span.isSpan()) {
             throw Errors.semantic("first argument of [" + c.source().text() + "] must be a time span", c);
         }
@@ -796,13 +871,16 @@ public final class FunctionCatalog {
                 unit = "year";
             }
             if (unit != null) {
-                return Typed.of(fn("date_trunc", ValueType.DATETIME, DSL.inline(unit), date.field()), ValueType.DATETIME);
+                // Calendar units round the wall-clock time of the session zone.
+                return Typed.of(utc(fn("date_trunc", ValueType.DATETIME, DSL.inline(unit), local(date.field()))), ValueType.DATETIME);
             }
+            requireUtc(c, "DATE_TRUNC to " + p);
             if (p.getMonths() == 0 && p.getYears() == 0 && p.getDays() > 0) {
                 return fixedBucket(date, Duration.ofDays(p.getDays()));
             }
             throw Errors.unsupported("DATE_TRUNC to " + p, c);
         }
+        requireUtc(c, "DATE_TRUNC to a fixed interval");
         Duration d = (Duration) span.value();
         if (d.isNegative() || d.isZero()) {
             throw Errors.semantic("zero or negative time interval is not supported", c);

@@ -39,6 +39,11 @@ final class JavaDateFormat {
         return convert(pattern, true);
     }
 
+    /** Says whether a pattern prints a zone or offset, outside quoted text. */
+    static boolean printsZone(String pattern) {
+        return pattern.replaceAll("'[^']*'", "").matches(".*[XxZzOVv].*");
+    }
+
     private static String convert(String pattern, boolean parsing) {
         StringBuilder out = new StringBuilder();
         int i = 0;
