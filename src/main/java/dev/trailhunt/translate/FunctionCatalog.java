@@ -222,6 +222,10 @@ public final class FunctionCatalog {
             case "min":
             case "max": {
                 Field<?> v = x.multiValued() ? fn("list_" + name, x.type(), x.field()) : x.field();
+                if (x.type() == ValueType.IP && !x.multiValued()) {
+                    // IPs compare by address, not as text.
+                    return Typed.of(filtered(DSL.aggregate("arg_" + name, String.class, x.field(), IpOrder.key(x.field())), filter), x.type());
+                }
                 if (x.type() == ValueType.IP || x.type() == ValueType.VERSION) {
                     // IPs compare by address and versions by their parts, not as text: aggregate [key, value] pairs.
                     Field<?> pairs = x.multiValued()

@@ -379,8 +379,10 @@ class EsqlParserTest {
         assertEquals("2:3", enrich.source().position());
         assertEquals("enrich policy on a with b = c", enrich.source().text());
         assertInstanceOf(Where.class, q.commands().get(6));
-        UnsupportedCommand set = (UnsupportedCommand) command("set time_zone=\"+03:00\";\r\nrow a = 1", 0);
-        assertEquals("SET", set.keyword());
+        Query withSetting = EsqlParser.parse("set time_zone=\"+03:00\";\r\nrow a = 1");
+        assertEquals("time_zone", withSetting.settings().get(0).name());
+        assertEquals("1:1", withSetting.settings().get(0).source().position());
+        assertInstanceOf(Row.class, withSetting.commands().get(0));
         assertEquals("SHOW", ((UnsupportedCommand) command("show info", 0)).keyword());
     }
 
