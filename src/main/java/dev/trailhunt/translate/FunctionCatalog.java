@@ -203,6 +203,14 @@ public final class FunctionCatalog {
                 requireNumeric(call, x);
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
+                if (x.type() == ValueType.DOUBLE && x.multiValued()) {
+                    // Every value takes part, in order, in Elasticsearch's Kahan sum (CompensatedSum), whose
+                    // result is the running sum plus its remaining correction.
+                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+                    return Typed.of(DSL.field("CASE WHEN len(flatten({0})) > 0 THEN list_sum(list_reduce(list_transform(flatten({0}), lambda v: [v, 0.0]), "
+                            + "lambda acc, e: [acc[1] + (e[1] + acc[2]), (e[1] + acc[2]) - ((acc[1] + (e[1] + acc[2])) - acc[1])])) END",
+                            SQLDataType.DOUBLE, all), ValueType.DOUBLE);
+                }
                 if (x.type() == ValueType.DOUBLE) {
                     // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
                     return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
@@ -450,6 +458,10 @@ public final class FunctionCatalog {
         }, "repeat");
         register((c, a) -> {
             arity(c, a, 1, 1);
+            if (a.get(0).type() == ValueType.NULL) {
+                // REVERSE keeps its argument's type, so a null argument gives a null-typed result.
+                return Typed.literal(null, ValueType.NULL);
+            }
             return Typed.of(fn("reverse", ValueType.KEYWORD, string(c, a, 0).field()), ValueType.KEYWORD);
         }, "reverse");
     }
