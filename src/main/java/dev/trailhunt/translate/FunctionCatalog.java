@@ -438,6 +438,16 @@ public final class FunctionCatalog {
         }, "split");
         register((c, a) -> {
             arity(c, a, 3, 3);
+            if (!a.get(2).isStringConstant() && !a.get(2).isNullConstant()) {
+                // Without $ or \ a Java replacement is literal text, and so is RE2's; other texts fail the query.
+                Field<?> rep = string(c, a, 2).field();
+                Field<?> checked = DSL.field("CASE WHEN strpos({0}, '$') > 0 OR strpos({0}, chr(92)) > 0 "
+                        + "THEN error('unsupported: a REPLACE replacement read from a row that holds $ or a backslash') ELSE {0} END", Object.class, rep);
+                return Typed.of(fn("regexp_replace", ValueType.KEYWORD, string(c, a, 0).field(), string(c, a, 1).field(), checked, DSL.inline("g")), ValueType.KEYWORD);
+            }
+            if (a.get(2).isNullConstant()) {
+                return Typed.literal(null, ValueType.KEYWORD);
+            }
             String replacement = javaReplacement(constantString(c, a, 2), c);
             if (a.get(1).isStringConstant()) {
                 try {
@@ -572,7 +582,10 @@ public final class FunctionCatalog {
             String per = switch (t.type()) {
                 case DATETIME, DATE_NANOS -> "strftime(%s, '" + JavaDateFormat.ISO + "')";
                 case BOOLEAN -> "CASE WHEN %s THEN 'true' ELSE 'false' END";
-                case DOUBLE -> throw Errors.unsupported("TO_STRING of a double", c);
+                // DuckDB and Java both print the shortest digits that round-trip; Java switches to E notation
+                // outside [1e-3, 1e7), which is not reproduced here, so such values fail the query instead.
+                case DOUBLE -> "CASE WHEN %s IS NULL THEN NULL WHEN %s = 0 OR (abs(%s) >= 0.001 AND abs(%s) < 10000000) THEN CAST(%s AS VARCHAR) "
+                        + "ELSE error('unsupported: TO_STRING of a double outside [1e-3, 1e7), which Java prints in E notation') END";
                 default -> "CAST(%s AS VARCHAR)";
             };
             if (t.multiValued()) {
@@ -724,6 +737,9 @@ public final class FunctionCatalog {
                             text, utc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text))), ValueType.DATETIME);
                 }
                 return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
+            }
+            if (a.get(0).isNullConstant()) {
+                return Typed.literal(null, ValueType.DATETIME);
             }
             String format;
             try {
@@ -1085,11 +1101,12 @@ public final class FunctionCatalog {
             arity(c, a, 2, 2);
             Typed t = a.get(0);
             Field<?> sep = string(c, a, 1).field();
-            if (!a.get(1).constant()) {
-                throw Errors.unsupported("MV_CONCAT with a non-constant delimiter", c);
-            }
             if (!t.multiValued()) {
-                return Typed.of(string(c, a, 0).field(), ValueType.KEYWORD);
+                return typed("CASE WHEN {1} IS NOT NULL THEN {0} END", ValueType.KEYWORD, string(c, a, 0).field(), sep);
+            }
+            if (!a.get(1).constant()) {
+                // array_to_string wants a constant separator; a fold joins with one read from the row.
+                return typed("list_reduce({0}, lambda p, q: p || {1} || q)", ValueType.KEYWORD, t.field(), sep);
             }
             return typed("array_to_string({0}, {1})", ValueType.KEYWORD, t.field(), sep);
         }, "mv_concat");
