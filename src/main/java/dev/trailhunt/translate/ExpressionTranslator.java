@@ -232,16 +232,24 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     public Typed visitIn(In in) {
         Typed v = single(translate(in.value()));
         List<Field<Object>> items = new ArrayList<>();
+        Condition multi = null;
         for (Expr e : in.list()) {
             Typed t = translate(e);
             if (t.multiValued()) {
-                throw Errors.unsupported("a multi-value inside IN", e);
+                // Elasticsearch answers null (with a warning) when any item of the list is a multi-value.
+                Condition more = DSL.condition("len({0}) > 1", t.field());
+                multi = multi == null ? more : multi.or(more);
+                t = single(t);
             }
             items.add(Comparisons.coerce(t, v, e).obj());
             Comparisons.requireComparable(v, Comparisons.coerce(t, v, e), in);
         }
         Field<Object> f = v.obj();
-        return Typed.bool(in.negated() ? f.notIn(items) : f.in(items));
+        Condition result = in.negated() ? f.notIn(items) : f.in(items);
+        if (multi != null) {
+            result = DSL.condition(DSL.when(multi, DSL.inline((Boolean) null)).otherwise(DSL.field(result)));
+        }
+        return Typed.bool(result);
     }
 
     @Override

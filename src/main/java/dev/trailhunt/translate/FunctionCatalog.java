@@ -401,6 +401,12 @@ public final class FunctionCatalog {
         }, "substring");
         register((c, a) -> {
             arity(c, a, 2, Integer.MAX_VALUE);
+            if (a.stream().allMatch(Typed::isStringConstant)) {
+                // Constant arguments fold into one constant, which functions wanting a constant pattern accept.
+                StringBuilder folded = new StringBuilder();
+                a.forEach(x -> folded.append((String) x.value()));
+                return Typed.literal(folded.toString(), ValueType.KEYWORD);
+            }
             List<Field<?>> parts = new ArrayList<>();
             StringBuilder t = new StringBuilder("(");
             for (int i = 0; i < a.size(); i++) {
