@@ -246,9 +246,6 @@ public final class EsqlTranslator {
 
         @Override
         public Void visitFrom(From from) {
-            if (!from.metadata().isEmpty()) {
-                throw Errors.unsupported("FROM ... METADATA", from);
-            }
             SourceTable table = null;
             for (String pattern : from.indexPatterns()) {
                 SourceTable t = sources.resolve(pattern).orElseThrow(() -> Errors.semantic("Unknown index [" + pattern
@@ -266,8 +263,19 @@ public final class EsqlTranslator {
                 }
             }
             cols.sort(Comparator.comparing(Column::name));
+            List<SelectField<?>> fields = new ArrayList<>(refs(cols));
+            for (String m : from.metadata()) {
+                // Only _index has a faithful answer, and only when every row comes from one known index.
+                if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {
+                    throw Errors.unsupported("FROM ... METADATA " + m, from);
+                }
+                cols.removeIf(c -> c.name().equals(m));
+                fields.removeIf(f -> f.getName().equals(m));
+                cols.add(new Column(m, ValueType.KEYWORD, false));
+                fields.add(DSL.inline(table.index()));
+            }
             List<String> names = cols.stream().map(Column::name).toList();
-            pushSelect(cols, names, DSL.select(refs(cols)).from(DSL.table(DSL.name(table.table()))));
+            pushSelect(cols, names, DSL.select(fields).from(DSL.table(DSL.name(table.table()))));
             return null;
         }
 
