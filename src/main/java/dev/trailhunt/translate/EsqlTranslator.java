@@ -412,13 +412,20 @@ public final class EsqlTranslator {
 
         @Override
         public Void visitGrok(Grok g) {
-            if (g.patterns().size() != 1) {
-                throw Errors.unsupported("GROK with several patterns", g);
-            }
             Typed in = extractInput(g.input(), g, "GROK");
             GrokPattern p;
             try {
-                p = GrokPattern.compile(g.patterns().get(0));
+                // Several patterns are alternatives tried in order, as Elasticsearch combines them.
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String one : g.patterns()) {
+                    for (GrokPattern.Field f : GrokPattern.compile(one).fields()) {
+                        if (g.patterns().size() > 1 && !seen.add(f.name())) {
+                            throw new IllegalArgumentException("GROK patterns sharing the field " + f.name());
+                        }
+                    }
+                }
+                p = GrokPattern.compile(g.patterns().size() == 1 ? g.patterns().get(0)
+                        : String.join("|", g.patterns().stream().map(x -> "(?:" + x + ")").toList()));
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported(e.getMessage(), g);
             }
