@@ -83,6 +83,9 @@ public final class FunctionCatalog {
         if (s == null) {
             throw Errors.unsupported(call.name().toUpperCase(Locale.ROOT), call);
         }
+        if (!call.options().isEmpty() && !call.name().equals("date_parse")) {
+            throw Errors.unsupported("options of " + call.name().toUpperCase(Locale.ROOT), call);
+        }
         return s.apply(call, args);
     }
 
@@ -106,6 +109,9 @@ public final class FunctionCatalog {
     /** Translates an aggregate over row-level arguments, restricted by {@code filter} when not null. */
     Typed aggregate(FunctionCall call, List<Typed> args, Condition filter) {
         String name = call.name();
+        if (!call.options().isEmpty()) {
+            throw Errors.unsupported("options of " + name.toUpperCase(Locale.ROOT), call);
+        }
         if (name.equals("count") && (call.star() || args.isEmpty())) {
             return Typed.of(filtered(DSL.count(), filter), ValueType.LONG);
         }
@@ -732,31 +738,7 @@ public final class FunctionCatalog {
             }
             return Typed.of(fn("strftime", ValueType.KEYWORD, local(d.field()), DSL.inline(format)), ValueType.KEYWORD);
         }, "date_format");
-        register((c, a) -> {
-            arity(c, a, 1, 2);
-            if (a.size() == 1) {
-                Field<?> text = string(c, a, 0).field();
-                if (zone != null) {
-                    // Text without an offset is a wall-clock time of the session zone.
-                    return Typed.of(DSL.field("CASE WHEN regexp_matches({0}, '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') "
-                            + "THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) ELSE {1} END", SqlTypes.of(ValueType.DATETIME),
-                            text, utc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text))), ValueType.DATETIME);
-                }
-                return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
-            }
-            if (a.get(0).isNullConstant()) {
-                return Typed.literal(null, ValueType.DATETIME);
-            }
-            String format;
-            try {
-                format = JavaDateFormat.toStrptime(constantString(c, a, 0));
-            } catch (IllegalArgumentException e) {
-                throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
-            }
-            // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
-            Field<?> parsed = DSL.field("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", Object.class, string(c, a, 1).field(), DSL.inline(format));
-            return Typed.of(format.contains("%z") ? parsed : utc(parsed), ValueType.DATETIME);
-        }, "date_parse");
+        register(this::dateParse, "date_parse");
         register((c, a) -> {
             arity(c, a, 3, 3);
             String unit = switch (constantString(c, a, 0).toLowerCase(Locale.ROOT)) {
@@ -807,6 +789,59 @@ public final class FunctionCatalog {
             requireUtc(c, "DATE_UNIT_COUNT");
             return dateUnitCount(c, a);
         }, "date_unit_count");
+    }
+
+    private Typed dateParse(FunctionCall c, List<Typed> a) {
+        arity(c, a, 1, 2);
+        ZoneId parseZone = zone;
+        String locale = null;
+        for (Map.Entry<String, dev.trailhunt.esql.ast.Literal> o : c.options().entrySet()) {
+            if (!(o.getValue().value() instanceof String v)) {
+                throw Errors.semantic("option [" + o.getKey() + "] of [" + c.source().text() + "] must be a string", c);
+            }
+            switch (o.getKey()) {
+                case "time_zone" -> {
+                    try {
+                        ZoneId z = ZoneId.of(v).normalized();
+                        parseZone = z.equals(ZoneOffset.UTC) ? null : z;
+                    } catch (java.time.DateTimeException e) {
+                        throw Errors.semantic("invalid time_zone [" + v + "]", c);
+                    }
+                }
+                case "locale" -> locale = v;
+                default -> throw Errors.unsupported("DATE_PARSE option " + o.getKey(), c);
+            }
+        }
+        if (a.size() == 1) {
+            Field<?> text = string(c, a, 0).field();
+            if (parseZone != null) {
+                // Text without an offset is a wall-clock time of the zone.
+                return Typed.of(DSL.field("CASE WHEN regexp_matches({0}, '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') "
+                        + "THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) ELSE {1} END", SqlTypes.of(ValueType.DATETIME),
+                        text, toUtc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text), parseZone)), ValueType.DATETIME);
+            }
+            return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
+        }
+        if (a.get(0).isNullConstant()) {
+            return Typed.literal(null, ValueType.DATETIME);
+        }
+        String pattern = constantString(c, a, 0);
+        if (locale != null && !locale.isEmpty() && !locale.toLowerCase(Locale.ROOT).startsWith("en") && JavaDateFormat.hasText(pattern)) {
+            throw Errors.unsupported("DATE_PARSE of month or day names in locale " + locale, c);
+        }
+        if (JavaDateFormat.hasOrphanField(pattern)) {
+            // Elasticsearch drops a day without a month and a minute without an hour; strptime keeps them.
+            throw Errors.unsupported("DATE_PARSE of a day without a month or a minute without an hour", c);
+        }
+        String format;
+        try {
+            format = JavaDateFormat.toStrptime(pattern);
+        } catch (IllegalArgumentException e) {
+            throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
+        }
+        // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
+        Field<?> parsed = DSL.field("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", Object.class, string(c, a, 1).field(), DSL.inline(format));
+        return Typed.of(format.contains("%z") ? parsed : toUtc(parsed, parseZone), ValueType.DATETIME);
     }
 
     /** Names the calendar unit an argument of DATE_UNIT_COUNT spells, with its length in microseconds (0 for months and longer). */
@@ -868,6 +903,11 @@ public final class FunctionCatalog {
 
     /** Converts a wall-clock time of the session zone back to UTC. */
     private Field<?> utc(Field<?> local) {
+        return toUtc(local, zone);
+    }
+
+    /** Converts a wall-clock time of {@code zone} (null for UTC) to UTC. */
+    private static Field<?> toUtc(Field<?> local, ZoneId zone) {
         if (zone == null) {
             return local;
         }
