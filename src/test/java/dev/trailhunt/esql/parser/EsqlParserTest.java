@@ -263,10 +263,13 @@ class EsqlParserTest {
         assertEquals("count_distinct", distinct.name());
         assertEquals(2, distinct.args().size());
         assertEquals("case[(== a 1), x, y]", tree("CASE(a == 1, \"x\", \"y\")").replace("\"", ""));
-        EsqlSyntaxException options = assertError("""
-                row x = date_parse(a, {"locale": "fr"})
-                                      ^""", "unsupported: function options");
-        assertTrue(options.isUnsupported());
+        FunctionCall withOptions = (FunctionCall) expr("date_parse(a, {\"locale\": \"fr\", \"time_zone\": \"Z\"})");
+        assertEquals(1, withOptions.args().size());
+        assertEquals(List.of("locale", "time_zone"), List.copyOf(withOptions.options().keySet()));
+        assertEquals("fr", withOptions.options().get("locale").value());
+        assertFalse(assertError("""
+                row x = date_parse(a, {"locale": b})
+                                       ^""", "the value of option [locale] must be a constant").isUnsupported());
         assertFalse(assertError("""
                 row x = f(
                           ^""", "expected an expression").isUnsupported());
