@@ -113,20 +113,30 @@ public final class EsqlTranslator {
         Pipeline(Query query) {
             this.query = query;
             ZoneId zone = ZoneOffset.UTC;
+            boolean nullify = false;
             for (Setting setting : query.settings()) {
-                if (!setting.name().equals("time_zone")) {
-                    throw Errors.unsupported("SET " + setting.name(), setting);
+                if (!(setting.value() instanceof Literal l) || !(l.value() instanceof String value)) {
+                    throw Errors.semantic(setting.name() + " must be a string", setting);
                 }
-                if (!(setting.value() instanceof Literal l) || !(l.value() instanceof String id)) {
-                    throw Errors.semantic("time_zone must be a string", setting);
-                }
-                try {
-                    zone = ZoneId.of(id).normalized();
-                } catch (java.time.DateTimeException e) {
-                    throw Errors.semantic("invalid time_zone [" + id + "]", setting);
+                switch (setting.name()) {
+                    case "time_zone" -> {
+                        try {
+                            zone = ZoneId.of(value).normalized();
+                        } catch (java.time.DateTimeException e) {
+                            throw Errors.semantic("invalid time_zone [" + value + "]", setting);
+                        }
+                    }
+                    // Only unknown names inside expressions read as null; KEEP, DROP and the like still need known columns.
+                    case "unmapped_fields" -> nullify = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                        case "nullify" -> true;
+                        case "fail" -> false;
+                        default -> throw Errors.unsupported("SET unmapped_fields=\"" + value + "\"", setting);
+                    };
+                    default -> throw Errors.unsupported("SET " + setting.name(), setting);
                 }
             }
-            this.functions = zone.equals(ZoneOffset.UTC) ? EsqlTranslator.this.functions : new FunctionCatalog(options, zone);
+            this.functions = zone.equals(ZoneOffset.UTC) && !nullify ? EsqlTranslator.this.functions
+                    : new FunctionCatalog(options, zone, nullify);
         }
 
         Translation build() {

@@ -159,6 +159,9 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     public Typed visitFieldRef(FieldRef r) {
         Column c = scope.get(r.name());
         if (c == null) {
+            if (catalog.nullifiesUnmappedFields()) {
+                return Typed.literal(null, ValueType.NULL);
+            }
             throw Errors.semantic("Unknown column [" + r.name() + "]", r);
         }
         Field<?> f = DSL.field(DSL.name(c.name()), SqlTypes.of(c.type()));

@@ -43,14 +43,18 @@ public final class FunctionCatalog {
     /** The session time zone of {@code SET time_zone}, or null for UTC, where no conversion is needed. */
     private final ZoneId zone;
 
+    /** Whether {@code SET unmapped_fields="nullify"} makes an unknown name a null. */
+    private final boolean nullifyUnmapped;
+
     /** Creates the catalog; {@code NOW()} returns {@code options.now()}. */
     public FunctionCatalog(TranslateOptions options) {
-        this(options, ZoneOffset.UTC);
+        this(options, ZoneOffset.UTC, false);
     }
 
-    /** Creates the catalog for a session time zone, which calendar functions work in. */
-    public FunctionCatalog(TranslateOptions options, ZoneId zone) {
+    /** Creates the catalog for a session: calendar functions work in {@code zone}; unknown names may read as null. */
+    public FunctionCatalog(TranslateOptions options, ZoneId zone, boolean nullifyUnmapped) {
         this.now = LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC);
+        this.nullifyUnmapped = nullifyUnmapped;
         this.zone = zone.normalized().equals(ZoneOffset.UTC) ? null : zone.normalized();
         registerStrings();
         registerMoreStrings();
@@ -883,6 +887,11 @@ public final class FunctionCatalog {
         String micros = "date_sub('microsecond', date_trunc({0}, {1}), date_trunc({0}, {1}) + to_" + period.name() + "s(1))";
         String count = unit.micros() < 0 ? micros + " * 1000" : "floor(" + micros + " / " + unit.micros() + ")";
         return typed("CAST(" + count + " AS BIGINT)", ValueType.LONG, DSL.inline(period.name()), date.field());
+    }
+
+    /** Says whether an unknown name in an expression reads as null, as {@code SET unmapped_fields="nullify"} asks. */
+    boolean nullifiesUnmappedFields() {
+        return nullifyUnmapped;
     }
 
     /** Says whether a session time zone other than UTC is in force. */

@@ -76,7 +76,8 @@ class CalendarAndMultiValueFunctionsTest {
         assertEquals(rome.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT)), r.get(0));
         assertEquals((long) rome.getHour(), r.get(1));
         assertEquals(rome.toLocalDate().atStartOfDay(rome.getZone()).toInstant(), r.get(2));
-        assertTrue(unsupported("set unmapped_fields=\"nullify\"; row a = 1").startsWith("unsupported: SET unmapped_fields"));
+        assertTrue(unsupported("set unmapped_fields=\"load\"; row a = 1").startsWith("unsupported: SET unmapped_fields"));
+        assertTrue(unsupported("set max_rows=\"5\"; row a = 1").startsWith("unsupported: SET max_rows"));
         assertTrue(unsupported("set time_zone=\"+03:00\"; row d = now() | eval x = d + 1 month").contains("calendar span"));
     }
 
@@ -85,6 +86,13 @@ class CalendarAndMultiValueFunctionsTest {
         List<Object> r = row("row a = [\"x\", \"y\", \"z\"], b = [\"1\", \"2\"] | eval c = mv_zip(a, b, \"-\"), "
                 + "sub = mv_contains(a, [\"z\", \"x\"]), notSub = mv_contains(b, a), nul = mv_contains(a, null) | drop a, b");
         assertEquals(List.of(List.of("x-1", "y-2", "z"), true, false, true), r);
+    }
+
+    @Test
+    void nullifiedUnmappedFieldsReadAsNull() {
+        assertEquals(java.util.Arrays.asList(null, null), row("set unmapped_fields=\"nullify\"; row x = 1 | stats s = sum(foo) | eval r = s + 1"));
+        EsqlException e = assertThrows(EsqlException.class, () -> translator.translate(EsqlParser.parse("row x = 1 | eval y = foo")));
+        assertEquals("1:22: Unknown column [foo]", e.getMessage());
     }
 
     @Test
