@@ -249,7 +249,8 @@ public final class EsqlTranslator {
             if (t.type() == null) {
                 throw Errors.unsupported("a time span as a column value", at);
             }
-            return new Column(name, t.type(), t.multiValued());
+            // A string constant stays known, so functions wanting a constant pattern can read it from the column.
+            return new Column(name, t.type(), t.multiValued(), t.isStringConstant() ? (String) t.value() : null);
         }
 
         // ------------------------------------------------------------ source commands

@@ -165,6 +165,10 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
             throw Errors.semantic("Unknown column [" + r.name() + "]", r);
         }
         Field<?> f = DSL.field(DSL.name(c.name()), SqlTypes.of(c.type()));
+        if (c.constant() != null) {
+            // The SQL still reads the column; the known text only serves arguments that must be constant.
+            return new Typed(f, c.type(), false, false, c.constant());
+        }
         return c.multiValued() ? Typed.list(DSL.field(DSL.name(c.name())), c.type()) : Typed.of(f, c.type());
     }
 

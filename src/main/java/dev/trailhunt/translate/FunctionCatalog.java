@@ -370,7 +370,7 @@ public final class FunctionCatalog {
 
     private static String constantString(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
-        if (!t.isStringConstant()) {
+        if (!t.isKnownString()) {
             throw Errors.unsupported("non-constant argument " + (i + 1) + " of " + call.name().toUpperCase(Locale.ROOT), call);
         }
         return (String) t.value();
@@ -424,7 +424,14 @@ public final class FunctionCatalog {
                 t.append(i == 0 ? "" : " || ").append('{').append(i).append('}');
             }
             // || rather than concat(): ES|QL's CONCAT is null when any argument is null.
-            return typed(t.append(')').toString(), ValueType.KEYWORD, parts.toArray(Field<?>[]::new));
+            Typed joined = typed(t.append(')').toString(), ValueType.KEYWORD, parts.toArray(Field<?>[]::new));
+            if (a.stream().allMatch(Typed::isKnownString)) {
+                // Columns known to hold one text keep the joined text known too.
+                StringBuilder known = new StringBuilder();
+                a.forEach(x -> known.append((String) x.value()));
+                return new Typed(joined.field(), ValueType.KEYWORD, false, false, known.toString());
+            }
+            return joined;
         }, "concat");
         register((c, a) -> trim(c, a, "^\\s+|\\s+$"), "trim");
         register((c, a) -> trim(c, a, "^\\s+"), "ltrim");

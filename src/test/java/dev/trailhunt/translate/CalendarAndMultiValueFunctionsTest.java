@@ -96,6 +96,14 @@ class CalendarAndMultiValueFunctionsTest {
     }
 
     @Test
+    void patternsMayComeFromColumnsSetToAConstant() {
+        assertEquals(List.of("2024/03"), row("row p = \"yyyy\", d = to_datetime(\"2024-03-01T00:00:00Z\") "
+                + "| eval f = date_format(concat(p, \"/MM\"), d) | keep f"));
+        assertTrue(unsupported("row p = \"yyyy\", d = now() | eval p = to_upper(p) | eval f = date_format(p, d)")
+                .startsWith("unsupported: non-constant argument 1 of DATE_FORMAT"));
+    }
+
+    @Test
     void multiValueInsideInGivesNull() {
         assertEquals(java.util.Arrays.asList(1, null), row("row a = 1 | eval x = a in (1, [1, 2])"));
     }
