@@ -44,7 +44,7 @@ class SpecCaseRunnerTest {
             "name:keyword",
             ";",
             "sessionSetting",
-            "SET unmapped_fields=\"nullify\"\\;",
+            "SET unmapped_fields=\"load\"\\;",
             "row a = 1;",
             "a:integer",
             "1",
