@@ -829,7 +829,7 @@ public final class FunctionCatalog {
                 // Text without an offset is a wall-clock time of the zone.
                 return Typed.of(DSL.field("CASE WHEN regexp_matches({0}, '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') "
                         + "THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) ELSE {1} END", SqlTypes.of(ValueType.DATETIME),
-                        text, toUtc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text), parseZone)), ValueType.DATETIME);
+                        text, SessionZone.toUtc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text), parseZone)), ValueType.DATETIME);
             }
             return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
         }
@@ -852,7 +852,7 @@ public final class FunctionCatalog {
         }
         // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
         Field<?> parsed = DSL.field("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", Object.class, string(c, a, 1).field(), DSL.inline(format));
-        return Typed.of(format.contains("%z") ? parsed : toUtc(parsed, parseZone), ValueType.DATETIME);
+        return Typed.of(format.contains("%z") ? parsed : SessionZone.toUtc(parsed, parseZone), ValueType.DATETIME);
     }
 
     /** Names the calendar unit an argument of DATE_UNIT_COUNT spells, with its length in microseconds (0 for months and longer). */
@@ -908,37 +908,17 @@ public final class FunctionCatalog {
 
     /** Converts a UTC datetime to the wall-clock time of the session zone. */
     private Field<?> local(Field<?> utc) {
-        if (zone == null) {
-            return utc;
-        }
-        if (zone instanceof ZoneOffset o) {
-            return DSL.field("({0} + to_seconds({1}))", Object.class, utc, DSL.inline((long) o.getTotalSeconds()));
-        }
-        return DSL.field("CAST(timezone({1}, CAST({0} AS TIMESTAMPTZ)) AS TIMESTAMP)", Object.class, utc, DSL.inline(zone.getId()));
+        return SessionZone.toLocal(utc, zone);
     }
 
     /** Converts a wall-clock time of the session zone back to UTC. */
     private Field<?> utc(Field<?> local) {
-        return toUtc(local, zone);
+        return SessionZone.toUtc(local, zone);
     }
 
-    /** Converts a wall-clock time of {@code zone} (null for UTC) to UTC. */
-    private static Field<?> toUtc(Field<?> local, ZoneId zone) {
-        if (zone == null) {
-            return local;
-        }
-        if (zone instanceof ZoneOffset o) {
-            return DSL.field("({0} - to_seconds({1}))", Object.class, local, DSL.inline((long) o.getTotalSeconds()));
-        }
-        return DSL.field("CAST(timezone({1}, {0}) AS TIMESTAMP)", Object.class, local, DSL.inline(zone.getId()));
-    }
-
-    /** Prints the session zone's offset at a UTC datetime as ISO does: {@code Z} or {@code +01:00}. */
+    /** Prints the session zone's offset at a UTC datetime. */
     private Field<?> offsetText(Field<?> utc) {
-        Field<?> m = DSL.field("date_sub('minute', {0}, {1})", Long.class, utc, local(utc));
-        return DSL.field("CASE WHEN {0} = 0 THEN 'Z' ELSE (CASE WHEN {0} < 0 THEN '-' ELSE '+' END) "
-                + "|| lpad(CAST(CAST(floor(abs({0}) / 60) AS BIGINT) AS VARCHAR), 2, '0') || {1} || lpad(CAST(abs({0}) % 60 AS VARCHAR), 2, '0') END",
-                String.class, m, DSL.inline(":"));
+        return SessionZone.offsetText(utc, zone);
     }
 
     private void requireUtc(FunctionCall c, String what) {
