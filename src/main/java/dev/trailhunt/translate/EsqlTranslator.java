@@ -16,6 +16,7 @@ import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Grok;
 import dev.trailhunt.esql.ast.Keep;
 import dev.trailhunt.esql.ast.Limit;
+import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.MvExpand;
 import dev.trailhunt.esql.ast.NamePattern;
 import dev.trailhunt.esql.ast.Order;
@@ -23,10 +24,13 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.RenamePair;
 import dev.trailhunt.esql.ast.Row;
+import dev.trailhunt.esql.ast.Setting;
 import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.esql.ast.Where;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,8 +108,35 @@ public final class EsqlTranslator {
         private boolean sortIsFinal;
         private List<SortField<?>> finalOrder;
 
+        private final FunctionCatalog functions;
+
         Pipeline(Query query) {
             this.query = query;
+            ZoneId zone = ZoneOffset.UTC;
+            boolean nullify = false;
+            for (Setting setting : query.settings()) {
+                if (!(setting.value() instanceof Literal l) || !(l.value() instanceof String value)) {
+                    throw Errors.semantic(setting.name() + " must be a string", setting);
+                }
+                switch (setting.name()) {
+                    case "time_zone" -> {
+                        try {
+                            zone = ZoneId.of(value).normalized();
+                        } catch (java.time.DateTimeException e) {
+                            throw Errors.semantic("invalid time_zone [" + value + "]", setting);
+                        }
+                    }
+                    // Only unknown names inside expressions read as null; KEEP, DROP and the like still need known columns.
+                    case "unmapped_fields" -> nullify = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                        case "nullify" -> true;
+                        case "fail" -> false;
+                        default -> throw Errors.unsupported("SET unmapped_fields=\"" + value + "\"", setting);
+                    };
+                    default -> throw Errors.unsupported("SET " + setting.name(), setting);
+                }
+            }
+            this.functions = zone.equals(ZoneOffset.UTC) && !nullify ? EsqlTranslator.this.functions
+                    : new FunctionCatalog(options, zone, nullify);
         }
 
         Translation build() {
@@ -218,16 +249,14 @@ public final class EsqlTranslator {
             if (t.type() == null) {
                 throw Errors.unsupported("a time span as a column value", at);
             }
-            return new Column(name, t.type(), t.multiValued());
+            // A string constant stays known, so functions wanting a constant pattern can read it from the column.
+            return new Column(name, t.type(), t.multiValued(), t.isStringConstant() ? (String) t.value() : null);
         }
 
         // ------------------------------------------------------------ source commands
 
         @Override
         public Void visitFrom(From from) {
-            if (!from.metadata().isEmpty()) {
-                throw Errors.unsupported("FROM ... METADATA", from);
-            }
             SourceTable table = null;
             for (String pattern : from.indexPatterns()) {
                 SourceTable t = sources.resolve(pattern).orElseThrow(() -> Errors.semantic("Unknown index [" + pattern
@@ -245,8 +274,19 @@ public final class EsqlTranslator {
                 }
             }
             cols.sort(Comparator.comparing(Column::name));
+            List<SelectField<?>> fields = new ArrayList<>(refs(cols));
+            for (String m : from.metadata()) {
+                // Only _index has a faithful answer, and only when every row comes from one known index.
+                if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {
+                    throw Errors.unsupported("FROM ... METADATA " + m, from);
+                }
+                cols.removeIf(c -> c.name().equals(m));
+                fields.removeIf(f -> f.getName().equals(m));
+                cols.add(new Column(m, ValueType.KEYWORD, false));
+                fields.add(DSL.inline(table.index()));
+            }
             List<String> names = cols.stream().map(Column::name).toList();
-            pushSelect(cols, names, DSL.select(refs(cols)).from(DSL.table(DSL.name(table.table()))));
+            pushSelect(cols, names, DSL.select(fields).from(DSL.table(DSL.name(table.table()))));
             return null;
         }
 
@@ -383,13 +423,20 @@ public final class EsqlTranslator {
 
         @Override
         public Void visitGrok(Grok g) {
-            if (g.patterns().size() != 1) {
-                throw Errors.unsupported("GROK with several patterns", g);
-            }
             Typed in = extractInput(g.input(), g, "GROK");
             GrokPattern p;
             try {
-                p = GrokPattern.compile(g.patterns().get(0));
+                // Several patterns are alternatives tried in order, as Elasticsearch combines them.
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String one : g.patterns()) {
+                    for (GrokPattern.Field f : GrokPattern.compile(one).fields()) {
+                        if (g.patterns().size() > 1 && !seen.add(f.name())) {
+                            throw new IllegalArgumentException("GROK patterns sharing the field " + f.name());
+                        }
+                    }
+                }
+                p = GrokPattern.compile(g.patterns().size() == 1 ? g.patterns().get(0)
+                        : String.join("|", g.patterns().stream().map(x -> "(?:" + x + ")").toList()));
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported(e.getMessage(), g);
             }

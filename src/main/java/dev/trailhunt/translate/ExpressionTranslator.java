@@ -159,9 +159,16 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     public Typed visitFieldRef(FieldRef r) {
         Column c = scope.get(r.name());
         if (c == null) {
+            if (catalog.nullifiesUnmappedFields()) {
+                return Typed.literal(null, ValueType.NULL);
+            }
             throw Errors.semantic("Unknown column [" + r.name() + "]", r);
         }
         Field<?> f = DSL.field(DSL.name(c.name()), SqlTypes.of(c.type()));
+        if (c.constant() != null) {
+            // The SQL still reads the column; the known text only serves arguments that must be constant.
+            return new Typed(f, c.type(), false, false, c.constant());
+        }
         return c.multiValued() ? Typed.list(DSL.field(DSL.name(c.name())), c.type()) : Typed.of(f, c.type());
     }
 
@@ -196,6 +203,10 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (op.group() == BinaryOp.Group.COMPARISON) {
             return Typed.bool(Comparisons.compare(op, l, r, b));
         }
+        if (catalog.zoned() && (l.value() instanceof java.time.Period || r.value() instanceof java.time.Period) && !(l.isSpan() && r.isSpan())) {
+            // Calendar spans move the session zone's wall clock, across daylight-saving changes.
+            throw Errors.unsupported("date math with a calendar span and SET time_zone", b);
+        }
         return Arithmetic.apply(op, l, r, b);
     }
 
@@ -228,16 +239,24 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     public Typed visitIn(In in) {
         Typed v = single(translate(in.value()));
         List<Field<Object>> items = new ArrayList<>();
+        Condition multi = null;
         for (Expr e : in.list()) {
             Typed t = translate(e);
             if (t.multiValued()) {
-                throw Errors.unsupported("a multi-value inside IN", e);
+                // Elasticsearch answers null (with a warning) when any item of the list is a multi-value.
+                Condition more = DSL.condition("len({0}) > 1", t.field());
+                multi = multi == null ? more : multi.or(more);
+                t = single(t);
             }
             items.add(Comparisons.coerce(t, v, e).obj());
             Comparisons.requireComparable(v, Comparisons.coerce(t, v, e), in);
         }
         Field<Object> f = v.obj();
-        return Typed.bool(in.negated() ? f.notIn(items) : f.in(items));
+        Condition result = in.negated() ? f.notIn(items) : f.in(items);
+        if (multi != null) {
+            result = DSL.condition(DSL.when(multi, DSL.inline((Boolean) null)).otherwise(DSL.field(result)));
+        }
+        return Typed.bool(result);
     }
 
     @Override

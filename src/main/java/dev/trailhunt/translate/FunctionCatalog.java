@@ -7,6 +7,7 @@ import dev.trailhunt.esql.ast.Node;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,14 +36,26 @@ public final class FunctionCatalog {
     }
 
     private static final Set<String> AGGREGATES = Set.of("count", "count_distinct", "sum", "avg", "min", "max",
-            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg", "top");
+            "values", "median", "percentile", "std_dev", "median_absolute_deviation", "weighted_avg", "top", "variance", "std_var", "present", "absent");
 
     private final Map<String, Scalar> scalars = new HashMap<>();
     private final LocalDateTime now;
+    /** The session time zone of {@code SET time_zone}, or null for UTC, where no conversion is needed. */
+    private final ZoneId zone;
+
+    /** Whether {@code SET unmapped_fields="nullify"} makes an unknown name a null. */
+    private final boolean nullifyUnmapped;
 
     /** Creates the catalog; {@code NOW()} returns {@code options.now()}. */
     public FunctionCatalog(TranslateOptions options) {
+        this(options, ZoneOffset.UTC, false);
+    }
+
+    /** Creates the catalog for a session: calendar functions work in {@code zone}; unknown names may read as null. */
+    public FunctionCatalog(TranslateOptions options, ZoneId zone, boolean nullifyUnmapped) {
         this.now = LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC);
+        this.nullifyUnmapped = nullifyUnmapped;
+        this.zone = zone.normalized().equals(ZoneOffset.UTC) ? null : zone.normalized();
         registerStrings();
         registerMoreStrings();
         registerConversions();
@@ -74,6 +87,9 @@ public final class FunctionCatalog {
         if (s == null) {
             throw Errors.unsupported(call.name().toUpperCase(Locale.ROOT), call);
         }
+        if (!call.options().isEmpty() && !call.name().equals("date_parse")) {
+            throw Errors.unsupported("options of " + call.name().toUpperCase(Locale.ROOT), call);
+        }
         return s.apply(call, args);
     }
 
@@ -86,6 +102,7 @@ public final class FunctionCatalog {
             case "datetime", "date" -> "to_datetime";
             case "boolean", "bool" -> "to_boolean";
             case "ip" -> "to_ip";
+            case "version" -> "to_version";
             default -> throw Errors.unsupported("cast to " + c.type(), c);
         };
         return scalars.get(fn).apply(new FunctionCall(fn, List.of(c.value()), false, c.source()), List.of(value));
@@ -96,6 +113,9 @@ public final class FunctionCatalog {
     /** Translates an aggregate over row-level arguments, restricted by {@code filter} when not null. */
     Typed aggregate(FunctionCall call, List<Typed> args, Condition filter) {
         String name = call.name();
+        if (!call.options().isEmpty()) {
+            throw Errors.unsupported("options of " + name.toUpperCase(Locale.ROOT), call);
+        }
         if (name.equals("count") && (call.star() || args.isEmpty())) {
             return Typed.of(filtered(DSL.count(), filter), ValueType.LONG);
         }
@@ -105,8 +125,23 @@ public final class FunctionCatalog {
             Typed w = args.get(1);
             requireNumeric(call, x);
             requireNumeric(call, w);
+            // Elasticsearch rewrites WEIGHTED_AVG: a constant number is its MV_AVG, a constant weight makes it AVG.
+            if (x.constant()) {
+                return scalar(new FunctionCall("mv_avg", call.args().subList(0, 1), false, call.source()), List.of(x));
+            }
+            if (w.constant()) {
+                // SUM / COUNT, so a long sum that overflows makes the result null.
+                Typed sum = aggregate(new FunctionCall("sum", call.args().subList(0, 1), false, call.source()), List.of(x), filter);
+                Typed count = aggregate(new FunctionCall("count", call.args().subList(0, 1), false, call.source()), List.of(x), filter);
+                return Typed.of(DSL.field("(CAST({0} AS DOUBLE) / nullif({1}, 0))", SQLDataType.DOUBLE, sum.field(), count.field()), ValueType.DOUBLE);
+            }
             if (x.multiValued() || w.multiValued()) {
-                throw Errors.unsupported("WEIGHTED_AVG of a multi-valued field", call);
+                // SUM(number * weight) / SUM(weight): a product with a multi-value is null, the weights all count.
+                Field<?> product = DSL.field("CAST({0} AS DOUBLE) * {1}", Object.class, ExpressionTranslator.single(x).field(), ExpressionTranslator.single(w).field());
+                Field<?> weights = w.multiValued() ? fn("list_sum", w.type(), w.field()) : w.field();
+                Field<?> numerator = filtered(DSL.aggregate("fsum", Object.class, product), filter);
+                Field<?> denominator = filtered(DSL.aggregate("fsum", Object.class, DSL.cast(weights, SQLDataType.DOUBLE)), filter);
+                return Typed.of(DSL.field("({0} / nullif({1}, 0))", SQLDataType.DOUBLE, numerator, denominator), ValueType.DOUBLE);
             }
             Field<?> num;
             if (SqlTypes.isIntegral(x.type()) && SqlTypes.isIntegral(w.type())) {
@@ -140,6 +175,13 @@ public final class FunctionCatalog {
             String sorted = (desc ? "list_reverse_sort(" : "list_sort(") + values + ")";
             return Typed.list(DSL.field("list_slice(" + sorted + ", 1, {1})", Object.class, all, DSL.inline(n.value())), x.type());
         }
+        if (name.equals("present") || name.equals("absent")) {
+            // PRESENT says whether any row holds a value; ABSENT is its negation.
+            arity(call, args, 1, 1);
+            Field<?> count = args.get(0).isNullConstant() ? DSL.inline(0L)
+                    : filtered(DSL.aggregate("count", Long.class, args.get(0).field()), filter);
+            return Typed.of(DSL.field(name.equals("present") ? "({0} > 0)" : "({0} = 0)", SQLDataType.BOOLEAN, count), ValueType.BOOLEAN);
+        }
         int max = name.equals("percentile") || name.equals("count_distinct") ? 2 : 1;
         arity(call, args, 1, max);
         Typed x = args.get(0);
@@ -171,6 +213,14 @@ public final class FunctionCatalog {
                 requireNumeric(call, x);
                 Field<?> v = x.multiValued() ? fn("list_sum", x.type(), x.field()) : x.field();
                 Field<?> sum = filtered(DSL.aggregate("sum", Object.class, v), filter);
+                if (x.type() == ValueType.DOUBLE && x.multiValued()) {
+                    // Every value takes part, in order, in Elasticsearch's Kahan sum (CompensatedSum), whose
+                    // result is the running sum plus its remaining correction.
+                    Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
+                    return Typed.of(DSL.field("CASE WHEN len(flatten({0})) > 0 THEN list_sum(list_reduce(list_transform(flatten({0}), lambda v: [v, 0.0]), "
+                            + "lambda acc, e: [acc[1] + (e[1] + acc[2]), (e[1] + acc[2]) - ((acc[1] + (e[1] + acc[2])) - acc[1])])) END",
+                            SQLDataType.DOUBLE, all), ValueType.DOUBLE);
+                }
                 if (x.type() == ValueType.DOUBLE) {
                     // Elasticsearch sums doubles with Kahan compensation; fsum does the same.
                     return Typed.of(filtered(DSL.aggregate("fsum", Double.class, v), filter), ValueType.DOUBLE);
@@ -190,12 +240,17 @@ public final class FunctionCatalog {
             case "min":
             case "max": {
                 Field<?> v = x.multiValued() ? fn("list_" + name, x.type(), x.field()) : x.field();
-                if (x.type() == ValueType.VERSION || (x.type() == ValueType.IP && x.multiValued())) {
-                    throw Errors.unsupported(name.toUpperCase(Locale.ROOT) + " of " + x.type().esqlName(), call);
-                }
-                if (x.type() == ValueType.IP) {
+                if (x.type() == ValueType.IP && !x.multiValued()) {
                     // IPs compare by address, not as text.
                     return Typed.of(filtered(DSL.aggregate("arg_" + name, String.class, x.field(), IpOrder.key(x.field())), filter), x.type());
+                }
+                if (x.type() == ValueType.IP || x.type() == ValueType.VERSION) {
+                    // IPs compare by address and versions by their parts, not as text: aggregate [key, value] pairs.
+                    Field<?> pairs = x.multiValued()
+                            ? DSL.field("list_" + name + "(list_transform({0}, lambda \"__v\": [{1}, \"__v\"]))", Object.class,
+                                    x.field(), orderKey(x.type(), DSL.field(DSL.name("__v"))))
+                            : DSL.field("CASE WHEN {1} IS NOT NULL THEN [{0}, {1}] END", Object.class, orderKey(x.type(), x.field()), x.field());
+                    return Typed.of(DSL.field("{0}[2]", String.class, filtered(DSL.aggregate(name, Object.class, pairs), filter)), x.type());
                 }
                 return Typed.of(filtered(DSL.aggregate(name, SqlTypes.of(x.type()), v), filter), x.type());
             }
@@ -207,6 +262,8 @@ public final class FunctionCatalog {
             case "median":
             case "percentile":
             case "std_dev":
+            case "variance":
+            case "std_var":
             case "median_absolute_deviation": {
                 requireNumeric(call, x);
                 if (x.multiValued()) {
@@ -216,6 +273,7 @@ public final class FunctionCatalog {
                     Field<?> r = switch (name) {
                         case "median" -> DSL.field("list_aggregate(" + flat + ", 'quantile_cont', 0.5)", SQLDataType.DOUBLE, all);
                         case "std_dev" -> DSL.field("list_aggregate(" + flat + ", 'stddev_pop')", SQLDataType.DOUBLE, all);
+                        case "variance", "std_var" -> DSL.field("list_aggregate(" + flat + ", 'var_pop')", SQLDataType.DOUBLE, all);
                         case "median_absolute_deviation" -> DSL.field("list_aggregate(" + flat + ", 'mad')", SQLDataType.DOUBLE, all);
                         default -> throw Errors.unsupported("PERCENTILE of a multi-valued field", call);
                     };
@@ -237,6 +295,7 @@ public final class FunctionCatalog {
                         yield filtered(DSL.aggregate("quantile_cont", Object.class, d, DSL.inline(q)), filter);
                     }
                     case "std_dev" -> filtered(DSL.aggregate("stddev_pop", Object.class, d), filter);
+                    case "variance", "std_var" -> filtered(DSL.aggregate("var_pop", Object.class, d), filter);
                     default -> filtered(DSL.aggregate("mad", Object.class, d), filter);
                 };
                 return Typed.of(DSL.cast(agg, SQLDataType.DOUBLE), ValueType.DOUBLE);
@@ -244,6 +303,10 @@ public final class FunctionCatalog {
             default:
                 throw Errors.unsupported(name.toUpperCase(Locale.ROOT), call);
         }
+    }
+
+    private static Field<String> orderKey(ValueType type, Field<?> value) {
+        return type == ValueType.IP ? IpOrder.key(value) : VersionOrder.key(value);
     }
 
     private static Field<?> filtered(AggregateFunction<?> agg, Condition filter) {
@@ -307,7 +370,7 @@ public final class FunctionCatalog {
 
     private static String constantString(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
-        if (!t.isStringConstant()) {
+        if (!t.isKnownString()) {
             throw Errors.unsupported("non-constant argument " + (i + 1) + " of " + call.name().toUpperCase(Locale.ROOT), call);
         }
         return (String) t.value();
@@ -348,6 +411,12 @@ public final class FunctionCatalog {
         }, "substring");
         register((c, a) -> {
             arity(c, a, 2, Integer.MAX_VALUE);
+            if (a.stream().allMatch(Typed::isStringConstant)) {
+                // Constant arguments fold into one constant, which functions wanting a constant pattern accept.
+                StringBuilder folded = new StringBuilder();
+                a.forEach(x -> folded.append((String) x.value()));
+                return Typed.literal(folded.toString(), ValueType.KEYWORD);
+            }
             List<Field<?>> parts = new ArrayList<>();
             StringBuilder t = new StringBuilder("(");
             for (int i = 0; i < a.size(); i++) {
@@ -355,7 +424,14 @@ public final class FunctionCatalog {
                 t.append(i == 0 ? "" : " || ").append('{').append(i).append('}');
             }
             // || rather than concat(): ES|QL's CONCAT is null when any argument is null.
-            return typed(t.append(')').toString(), ValueType.KEYWORD, parts.toArray(Field<?>[]::new));
+            Typed joined = typed(t.append(')').toString(), ValueType.KEYWORD, parts.toArray(Field<?>[]::new));
+            if (a.stream().allMatch(Typed::isKnownString)) {
+                // Columns known to hold one text keep the joined text known too.
+                StringBuilder known = new StringBuilder();
+                a.forEach(x -> known.append((String) x.value()));
+                return new Typed(joined.field(), ValueType.KEYWORD, false, false, known.toString());
+            }
+            return joined;
         }, "concat");
         register((c, a) -> trim(c, a, "^\\s+|\\s+$"), "trim");
         register((c, a) -> trim(c, a, "^\\s+"), "ltrim");
@@ -385,6 +461,16 @@ public final class FunctionCatalog {
         }, "split");
         register((c, a) -> {
             arity(c, a, 3, 3);
+            if (!a.get(2).isStringConstant() && !a.get(2).isNullConstant()) {
+                // Without $ or \ a Java replacement is literal text, and so is RE2's; other texts fail the query.
+                Field<?> rep = string(c, a, 2).field();
+                Field<?> checked = DSL.field("CASE WHEN strpos({0}, '$') > 0 OR strpos({0}, chr(92)) > 0 "
+                        + "THEN error('unsupported: a REPLACE replacement read from a row that holds $ or a backslash') ELSE {0} END", Object.class, rep);
+                return Typed.of(fn("regexp_replace", ValueType.KEYWORD, string(c, a, 0).field(), string(c, a, 1).field(), checked, DSL.inline("g")), ValueType.KEYWORD);
+            }
+            if (a.get(2).isNullConstant()) {
+                return Typed.literal(null, ValueType.KEYWORD);
+            }
             String replacement = javaReplacement(constantString(c, a, 2), c);
             if (a.get(1).isStringConstant()) {
                 try {
@@ -405,6 +491,10 @@ public final class FunctionCatalog {
         }, "repeat");
         register((c, a) -> {
             arity(c, a, 1, 1);
+            if (a.get(0).type() == ValueType.NULL) {
+                // REVERSE keeps its argument's type, so a null argument gives a null-typed result.
+                return Typed.literal(null, ValueType.NULL);
+            }
             return Typed.of(fn("reverse", ValueType.KEYWORD, string(c, a, 0).field()), ValueType.KEYWORD);
         }, "reverse");
     }
@@ -432,11 +522,31 @@ public final class FunctionCatalog {
         }, "to_base64");
         register((c, a) -> {
             arity(c, a, 1, 1);
-            return Typed.of(fn("dayname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+            Typed t = a.get(0);
+            if (t.isStringConstant()) {
+                byte[] bytes;
+                try {
+                    bytes = java.util.Base64.getDecoder().decode((String) t.value());
+                } catch (IllegalArgumentException e) {
+                    throw Errors.unsupported("FROM_BASE64 of text that is not base64", c);
+                }
+                var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+                try {
+                    return Typed.literal(decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString(), ValueType.KEYWORD);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw Errors.unsupported("FROM_BASE64 of bytes that are not UTF-8", c);
+                }
+            }
+            // Bytes that are not UTF-8 make DuckDB's decode fail the query rather than answer with altered text.
+            return typed("decode(from_base64({0}))", ValueType.KEYWORD, string(c, a, 0).field());
+        }, "from_base64");
+        register((c, a) -> {
+            arity(c, a, 1, 1);
+            return Typed.of(fn("dayname", ValueType.KEYWORD, local(datetime(c, a, 0).field())), ValueType.KEYWORD);
         }, "day_name");
         register((c, a) -> {
             arity(c, a, 1, 1);
-            return Typed.of(fn("monthname", ValueType.KEYWORD, datetime(c, a, 0).field()), ValueType.KEYWORD);
+            return Typed.of(fn("monthname", ValueType.KEYWORD, local(datetime(c, a, 0).field())), ValueType.KEYWORD);
         }, "month_name");
     }
 
@@ -495,7 +605,10 @@ public final class FunctionCatalog {
             String per = switch (t.type()) {
                 case DATETIME, DATE_NANOS -> "strftime(%s, '" + JavaDateFormat.ISO + "')";
                 case BOOLEAN -> "CASE WHEN %s THEN 'true' ELSE 'false' END";
-                case DOUBLE -> throw Errors.unsupported("TO_STRING of a double", c);
+                // DuckDB and Java both print the shortest digits that round-trip; Java switches to E notation
+                // outside [1e-3, 1e7), which is not reproduced here, so such values fail the query instead.
+                case DOUBLE -> "CASE WHEN %s IS NULL THEN NULL WHEN %s = 0 OR (abs(%s) >= 0.001 AND abs(%s) < 10000000) THEN CAST(%s AS VARCHAR) "
+                        + "ELSE error('unsupported: TO_STRING of a double outside [1e-3, 1e7), which Java prints in E notation') END";
                 default -> "CAST(%s AS VARCHAR)";
             };
             if (t.multiValued()) {
@@ -541,6 +654,15 @@ public final class FunctionCatalog {
             }
             throw Errors.unsupported("TO_IP of a non-constant string", c);
         }, "to_ip");
+        register(perValue((c, a) -> {
+            arity(c, a, 1, 1);
+            Typed t = a.get(0);
+            if (t.isStringConstant()) {
+                return Typed.literal(t.value(), ValueType.VERSION);
+            }
+            // The store holds versions as their text, so a string becomes a version unchanged.
+            return Typed.of(string(c, a, 0).field(), ValueType.VERSION);
+        }), "to_version", "to_ver");
     }
 
     /** Applies a conversion to each value of a multi-valued argument, as ES|QL's TO_* functions do. */
@@ -615,22 +737,19 @@ public final class FunctionCatalog {
                 }
             }
             Typed d = datetime(c, a, a.size() - 1);
-            return Typed.of(fn("strftime", ValueType.KEYWORD, d.field(), DSL.inline(format)), ValueType.KEYWORD);
+            if (zone != null) {
+                if (a.size() == 1) {
+                    // The default format prints the session zone's offset instead of Z.
+                    String noZone = format.substring(0, format.length() - 1);
+                    return typed("(strftime({0}, {1}) || {2})", ValueType.KEYWORD, local(d.field()), DSL.inline(noZone), offsetText(d.field()));
+                }
+                if (JavaDateFormat.printsZone(constantString(c, a, 0))) {
+                    throw Errors.unsupported("DATE_FORMAT printing a zone with SET time_zone", c);
+                }
+            }
+            return Typed.of(fn("strftime", ValueType.KEYWORD, local(d.field()), DSL.inline(format)), ValueType.KEYWORD);
         }, "date_format");
-        register((c, a) -> {
-            arity(c, a, 1, 2);
-            if (a.size() == 1) {
-                return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 0).field());
-            }
-            String format;
-            try {
-                format = JavaDateFormat.toStrptime(constantString(c, a, 0));
-            } catch (IllegalArgumentException e) {
-                throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
-            }
-            // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
-            return typed("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", ValueType.DATETIME, string(c, a, 1).field(), DSL.inline(format));
-        }, "date_parse");
+        register(this::dateParse, "date_parse");
         register((c, a) -> {
             arity(c, a, 3, 3);
             String unit = switch (constantString(c, a, 0).toLowerCase(Locale.ROOT)) {
@@ -653,8 +772,12 @@ public final class FunctionCatalog {
                         datetime(c, a, 1).field(), datetime(c, a, 2).field());
             }
             // date_sub counts whole elapsed units, as ES|QL does; date_diff would count boundaries.
+            // Calendar units count on the session zone's wall clock, as java.time's ZonedDateTime.until does.
+            boolean calendar = List.of("year", "quarter", "month", "week", "day").contains(unit);
+            Field<?> start = datetime(c, a, 1).field();
+            Field<?> end = datetime(c, a, 2).field();
             return typed("try_cast(date_sub({0}, {1}, {2}) AS INTEGER)", ValueType.INTEGER, DSL.inline(unit),
-                    datetime(c, a, 1).field(), datetime(c, a, 2).field());
+                    calendar ? local(start) : start, calendar ? local(end) : end);
         }, "date_diff");
         register((c, a) -> {
             arity(c, a, 2, 2);
@@ -671,11 +794,140 @@ public final class FunctionCatalog {
                 case "quarter_of_year" -> "quarter";
                 default -> throw Errors.unsupported("DATE_EXTRACT part " + constantString(c, a, 0), c);
             };
-            return typed("CAST(date_part({0}, {1}) AS BIGINT)", ValueType.LONG, DSL.inline(part), datetime(c, a, 1).field());
+            return typed("CAST(date_part({0}, {1}) AS BIGINT)", ValueType.LONG, DSL.inline(part), local(datetime(c, a, 1).field()));
         }, "date_extract");
+        register((c, a) -> {
+            requireUtc(c, "DATE_UNIT_COUNT");
+            return dateUnitCount(c, a);
+        }, "date_unit_count");
     }
 
-    private static Typed dateTrunc(FunctionCall c, Typed span, Typed date) {
+    private Typed dateParse(FunctionCall c, List<Typed> a) {
+        arity(c, a, 1, 2);
+        ZoneId parseZone = zone;
+        String locale = null;
+        for (Map.Entry<String, dev.trailhunt.esql.ast.Literal> o : c.options().entrySet()) {
+            if (!(o.getValue().value() instanceof String v)) {
+                throw Errors.semantic("option [" + o.getKey() + "] of [" + c.source().text() + "] must be a string", c);
+            }
+            switch (o.getKey()) {
+                case "time_zone" -> {
+                    try {
+                        ZoneId z = ZoneId.of(v).normalized();
+                        parseZone = z.equals(ZoneOffset.UTC) ? null : z;
+                    } catch (java.time.DateTimeException e) {
+                        throw Errors.semantic("invalid time_zone [" + v + "]", c);
+                    }
+                }
+                case "locale" -> locale = v;
+                default -> throw Errors.unsupported("DATE_PARSE option " + o.getKey(), c);
+            }
+        }
+        if (a.size() == 1) {
+            Field<?> text = string(c, a, 0).field();
+            if (parseZone != null) {
+                // Text without an offset is a wall-clock time of the zone.
+                return Typed.of(DSL.field("CASE WHEN regexp_matches({0}, '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$') "
+                        + "THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) ELSE {1} END", SqlTypes.of(ValueType.DATETIME),
+                        text, SessionZone.toUtc(DSL.field("try_cast({0} AS TIMESTAMP)", Object.class, text), parseZone)), ValueType.DATETIME);
+            }
+            return typed("CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP)", ValueType.DATETIME, text);
+        }
+        if (a.get(0).isNullConstant()) {
+            return Typed.literal(null, ValueType.DATETIME);
+        }
+        String pattern = constantString(c, a, 0);
+        if (locale != null && !locale.isEmpty() && !locale.toLowerCase(Locale.ROOT).startsWith("en") && JavaDateFormat.hasText(pattern)) {
+            throw Errors.unsupported("DATE_PARSE of month or day names in locale " + locale, c);
+        }
+        if (JavaDateFormat.hasOrphanField(pattern)) {
+            // Elasticsearch drops a day without a month and a minute without an hour; strptime keeps them.
+            throw Errors.unsupported("DATE_PARSE of a day without a month or a minute without an hour", c);
+        }
+        String format;
+        try {
+            format = JavaDateFormat.toStrptime(pattern);
+        } catch (IllegalArgumentException e) {
+            throw Errors.unsupported("DATE_PARSE " + e.getMessage(), c);
+        }
+        // With %z strptime yields a TIMESTAMPTZ; the session zone is UTC, so the cast gives UTC.
+        Field<?> parsed = DSL.field("CAST(try_strptime({0}, {1}) AS TIMESTAMP)", Object.class, string(c, a, 1).field(), DSL.inline(format));
+        return Typed.of(format.contains("%z") ? parsed : SessionZone.toUtc(parsed, parseZone), ValueType.DATETIME);
+    }
+
+    /** Names the calendar unit an argument of DATE_UNIT_COUNT spells, with its length in microseconds (0 for months and longer). */
+    private record CountUnit(String name, long micros, int months) {
+        static CountUnit of(FunctionCall c, List<Typed> a, int i) {
+            String text = constantString(c, a, i).toLowerCase(Locale.ROOT);
+            return switch (text.endsWith("s") ? text.substring(0, text.length() - 1) : text) {
+                case "year" -> new CountUnit("year", 0, 12);
+                case "quarter" -> new CountUnit("quarter", 0, 3);
+                case "month" -> new CountUnit("month", 0, 1);
+                case "week" -> new CountUnit("week", 7 * 86_400_000_000L, 0);
+                case "day" -> new CountUnit("day", 86_400_000_000L, 0);
+                case "hour" -> new CountUnit("hour", 3_600_000_000L, 0);
+                case "minute" -> new CountUnit("minute", 60_000_000L, 0);
+                case "second" -> new CountUnit("second", 1_000_000L, 0);
+                case "millisecond" -> new CountUnit("millisecond", 1_000L, 0);
+                case "microsecond" -> new CountUnit("microsecond", 1L, 0);
+                case "nanosecond" -> new CountUnit("nanosecond", -1L, 0);
+                default -> throw Errors.unsupported("DATE_UNIT_COUNT unit " + text, c);
+            };
+        }
+    }
+
+    private static Typed dateUnitCount(FunctionCall c, List<Typed> a) {
+        arity(c, a, 3, 3);
+        CountUnit unit = CountUnit.of(c, a, 0);
+        CountUnit period = CountUnit.of(c, a, 1);
+        Typed date = datetime(c, a, 2);
+        if (unit.months() > 0) {
+            if (period.months() == 0 || period.months() < unit.months()) {
+                throw Errors.unsupported("DATE_UNIT_COUNT of " + unit.name() + " in a " + period.name(), c);
+            }
+            return typed("CASE WHEN {0} IS NOT NULL THEN " + (period.months() / unit.months()) + "::BIGINT END", ValueType.LONG, date.field());
+        }
+        if (period.micros() < 0 || period.name().equals("microsecond") || period.name().equals("millisecond")) {
+            throw Errors.unsupported("DATE_UNIT_COUNT in a " + period.name(), c);
+        }
+        // The period is the calendar one holding the date, so months and years have their real lengths.
+        String micros = "date_sub('microsecond', date_trunc({0}, {1}), date_trunc({0}, {1}) + to_" + period.name() + "s(1))";
+        String count = unit.micros() < 0 ? micros + " * 1000" : "floor(" + micros + " / " + unit.micros() + ")";
+        return typed("CAST(" + count + " AS BIGINT)", ValueType.LONG, DSL.inline(period.name()), date.field());
+    }
+
+    /** Says whether an unknown name in an expression reads as null, as {@code SET unmapped_fields="nullify"} asks. */
+    boolean nullifiesUnmappedFields() {
+        return nullifyUnmapped;
+    }
+
+    /** Says whether a session time zone other than UTC is in force. */
+    boolean zoned() {
+        return zone != null;
+    }
+
+    /** Converts a UTC datetime to the wall-clock time of the session zone. */
+    private Field<?> local(Field<?> utc) {
+        return SessionZone.toLocal(utc, zone);
+    }
+
+    /** Converts a wall-clock time of the session zone back to UTC. */
+    private Field<?> utc(Field<?> local) {
+        return SessionZone.toUtc(local, zone);
+    }
+
+    /** Prints the session zone's offset at a UTC datetime. */
+    private Field<?> offsetText(Field<?> utc) {
+        return SessionZone.offsetText(utc, zone);
+    }
+
+    private void requireUtc(FunctionCall c, String what) {
+        if (zone != null) {
+            throw Errors.unsupported(what + " with SET time_zone", c);
+        }
+    }
+
+    private Typed dateTrunc(FunctionCall c, Typed span, Typed date) {
         if (!span.isSpan()) {
             throw Errors.semantic("first argument of [" + c.source().text() + "] must be a time span", c);
         }
@@ -693,13 +945,16 @@ public final class FunctionCatalog {
                 unit = "year";
             }
             if (unit != null) {
-                return Typed.of(fn("date_trunc", ValueType.DATETIME, DSL.inline(unit), date.field()), ValueType.DATETIME);
+                // Calendar units round the wall-clock time of the session zone.
+                return Typed.of(utc(fn("date_trunc", ValueType.DATETIME, DSL.inline(unit), local(date.field()))), ValueType.DATETIME);
             }
+            requireUtc(c, "DATE_TRUNC to " + p);
             if (p.getMonths() == 0 && p.getYears() == 0 && p.getDays() > 0) {
                 return fixedBucket(date, Duration.ofDays(p.getDays()));
             }
             throw Errors.unsupported("DATE_TRUNC to " + p, c);
         }
+        requireUtc(c, "DATE_TRUNC to a fixed interval");
         Duration d = (Duration) span.value();
         if (d.isNegative() || d.isZero()) {
             throw Errors.semantic("zero or negative time interval is not supported", c);
@@ -835,17 +1090,19 @@ public final class FunctionCatalog {
                 values.add(a.get(a.size() - 1));
             }
             ValueType type = commonType(c, values);
+            // CASE hands a multi-valued value on whole, so every branch becomes a LIST when one is.
+            boolean lists = values.stream().anyMatch(Typed::multiValued);
             var choose = DSL.choose();
             org.jooq.CaseConditionStep<Object> step = null;
             for (int i = 0; i + 1 < a.size(); i += 2) {
                 Condition cond = ExpressionTranslator.asCondition(a.get(i), c);
-                Field<Object> v = ExpressionTranslator.single(a.get(i + 1)).obj();
+                Field<Object> v = caseValue(a.get(i + 1), lists);
                 step = step == null ? choose.when(cond, v) : step.when(cond, v);
             }
             Field<Object> result = a.size() % 2 == 1
-                    ? step.otherwise(ExpressionTranslator.single(a.get(a.size() - 1)).obj())
+                    ? step.otherwise(caseValue(a.get(a.size() - 1), lists))
                     : step.otherwise(DSL.inline((Object) null));
-            return Typed.of(result, type);
+            return lists ? Typed.list(result, type) : Typed.of(result, type);
         }, "case");
         register((c, a) -> {
             arity(c, a, 2, Integer.MAX_VALUE);
@@ -886,11 +1143,12 @@ public final class FunctionCatalog {
             arity(c, a, 2, 2);
             Typed t = a.get(0);
             Field<?> sep = string(c, a, 1).field();
-            if (!a.get(1).constant()) {
-                throw Errors.unsupported("MV_CONCAT with a non-constant delimiter", c);
-            }
             if (!t.multiValued()) {
-                return Typed.of(string(c, a, 0).field(), ValueType.KEYWORD);
+                return typed("CASE WHEN {1} IS NOT NULL THEN {0} END", ValueType.KEYWORD, string(c, a, 0).field(), sep);
+            }
+            if (!a.get(1).constant()) {
+                // array_to_string wants a constant separator; a fold joins with one read from the row.
+                return typed("list_reduce({0}, lambda p, q: p || {1} || q)", ValueType.KEYWORD, t.field(), sep);
             }
             return typed("array_to_string({0}, {1})", ValueType.KEYWORD, t.field(), sep);
         }, "mv_concat");
@@ -921,6 +1179,26 @@ public final class FunctionCatalog {
                     + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
             return Typed.list(slice, t.type());
         }, "mv_slice");
+        register((c, a) -> {
+            arity(c, a, 2, 3);
+            string(c, a, 0);
+            string(c, a, 1);
+            Field<?> left = DSL.field("coalesce({0}, []::VARCHAR[])", Object.class, asList(a.get(0)));
+            Field<?> right = DSL.field("coalesce({0}, []::VARCHAR[])", Object.class, asList(a.get(1)));
+            Field<?> delim = a.size() == 3 ? string(c, a, 2).field() : DSL.inline(",");
+            // Pairs are joined position by position; the longer side's extra values come through alone.
+            return Typed.list(DSL.field("CASE WHEN {2} IS NULL OR (len({0}) = 0 AND len({1}) = 0) THEN NULL "
+                    + "ELSE list_transform(range(1, greatest(len({0}), len({1})) + 1), lambda i: CASE "
+                    + "WHEN i <= len({0}) AND i <= len({1}) THEN {0}[i] || {2} || {1}[i] WHEN i <= len({0}) THEN {0}[i] ELSE {1}[i] END) END",
+                    Object.class, left, right, delim), ValueType.KEYWORD);
+        }, "mv_zip");
+        register((c, a) -> {
+            arity(c, a, 2, 2);
+            commonType(c, a);
+            // Every value of the second argument must be among the first's; a null second argument is always contained.
+            return typed("CASE WHEN {1} IS NULL THEN true WHEN {0} IS NULL THEN false ELSE list_has_all({0}, {1}) END",
+                    ValueType.BOOLEAN, asList(a.get(0)), asList(a.get(1)));
+        }, "mv_contains");
     }
 
     private void registerMultiValueMatches() {
@@ -961,6 +1239,11 @@ public final class FunctionCatalog {
     }
 
     /** Returns a value as a LIST: itself when multi-valued, a one-element list otherwise, null for null. */
+    @SuppressWarnings("unchecked")
+    private static Field<Object> caseValue(Typed t, boolean lists) {
+        return lists ? (Field<Object>) asList(t) : ExpressionTranslator.single(t).obj();
+    }
+
     private static Field<?> asList(Typed t) {
         if (t.multiValued()) {
             return t.field();

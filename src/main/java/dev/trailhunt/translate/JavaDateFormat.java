@@ -39,6 +39,22 @@ final class JavaDateFormat {
         return convert(pattern, true);
     }
 
+    /** Says whether a pattern holds month or day names, or an AM/PM marker, outside quoted text. */
+    static boolean hasText(String pattern) {
+        return pattern.replaceAll("'[^']*'", "").matches(".*(MMM|E|a|G).*");
+    }
+
+    /** Says whether a pattern holds a day of month without a month, or minutes without an hour. */
+    static boolean hasOrphanField(String pattern) {
+        String p = pattern.replaceAll("'[^']*'", "");
+        return (p.contains("d") && !p.contains("M")) || (p.contains("m") && !p.matches(".*[HhKk].*"));
+    }
+
+    /** Says whether a pattern prints a zone or offset, outside quoted text. */
+    static boolean printsZone(String pattern) {
+        return pattern.replaceAll("'[^']*'", "").matches(".*[XxZzOVv].*");
+    }
+
     private static String convert(String pattern, boolean parsing) {
         StringBuilder out = new StringBuilder();
         int i = 0;

@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
  * @param multiValued whether the SQL value is a LIST
  * @param constant whether the expression is a constant known at translation time
  * @param value the constant's Java value ({@link LocalDateTime} for datetimes, {@link Period} or
- *     {@link Duration} for spans), or null
+ *     {@link Duration} for spans), or the string a column is known to hold in every row, or null
  */
 record Typed(Field<?> field, ValueType type, boolean multiValued, boolean constant, Object value) {
 
@@ -47,6 +47,11 @@ record Typed(Field<?> field, ValueType type, boolean multiValued, boolean consta
 
     boolean isStringConstant() {
         return constant && value instanceof String;
+    }
+
+    /** Says whether the string is known at translation time: a constant, or a column ROW or EVAL set to one. */
+    boolean isKnownString() {
+        return value instanceof String;
     }
 
     @SuppressWarnings("unchecked")

@@ -33,10 +33,10 @@ import java.util.concurrent.TimeoutException;
 final class SpecCaseRunner implements AutoCloseable {
     /**
      * Lists capabilities whose cases cannot be answered by a single-index, settings-free engine:
-     * session time zones, metric/tsid and union-type indices, cross-index lookups and enrichment.
+     * metric/tsid and union-type indices, cross-index lookups and enrichment.
      */
     static final Set<String> MISSING_CAPABILITIES = Set.of(
-            "global_timezone_parameter_with_output", "aggregate_metric_double_v0", "union_types",
+            "aggregate_metric_double_v0", "union_types",
             "metadata_tsid_field", "join_lookup_v12", "enrich_load", "inline_stats");
 
     private static final long TIME_LIMIT_SECONDS = 20;
@@ -59,9 +59,6 @@ final class SpecCaseRunner implements AutoCloseable {
     CaseResult run(SpecCase c) {
         if (!c.enabled()) {
             return new CaseResult(c, CaseResult.Outcome.DISABLED, "switched off by the spec: " + c.name() + "#" + c.instructions(), null);
-        }
-        if (c.query().toLowerCase(Locale.ROOT).startsWith("set ")) {
-            return unsupported(c, "unsupported: SET (session settings such as time_zone)");
         }
         for (String capability : c.capabilities()) {
             if (MISSING_CAPABILITIES.contains(capability)) {

@@ -44,7 +44,7 @@ class SpecCaseRunnerTest {
             "name:keyword",
             ";",
             "sessionSetting",
-            "SET time_zone=\"+03:00\"\\;",
+            "SET unmapped_fields=\"load\"\\;",
             "row a = 1;",
             "a:integer",
             "1",

@@ -35,7 +35,7 @@ final class SpecSourceCatalog implements SourceCatalog {
         for (SpecDataset.Column c : d.get().columns()) {
             columns.add(new SourceColumn(c.name(), c.esqlType(), c.multiValued()));
         }
-        return Optional.of(new SourceTable(d.get().index(), columns));
+        return Optional.of(new SourceTable(d.get().index(), columns, d.get().index()));
     }
 
     @Override

@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param commands the commands in the order written (never empty for a parsed query)
  * @param source the whole query text
+ * @param settings the {@code SET} settings written before the query, in order
  */
-public record Query(List<Command> commands, Source source) implements Node {
+public record Query(List<Command> commands, Source source, List<Setting> settings) implements Node {
 
-    /** Copies the command list so the query stays immutable. */
+    /** Copies the lists so the query stays immutable. */
     public Query {
         commands = List.copyOf(commands);
+        settings = List.copyOf(settings);
+    }
+
+    /** Creates a query without settings. */
+    public Query(List<Command> commands, Source source) {
+        this(commands, source, List.of());
     }
 }

@@ -19,6 +19,7 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.RenamePair;
 import dev.trailhunt.esql.ast.Row;
+import dev.trailhunt.esql.ast.Setting;
 import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
@@ -71,8 +72,9 @@ final class CommandParser {
     /** Parses the whole query up to the end of the text. */
     Query parseQuery() {
         List<Command> commands = new ArrayList<>();
+        List<Setting> settings = new ArrayList<>();
         while (cursor.atKeyword("set") && expressions.qualifiedNameThenAssign(1)) {
-            commands.add(setting());
+            settings.add(setting());
         }
         commands.add(sourceCommand());
         while (cursor.accept(TokenKind.PIPE)) {
@@ -84,15 +86,17 @@ final class CommandParser {
             }
             throw cursor.expected("'|' or end of query");
         }
-        return new Query(commands, cursor.source(0, text.length()));
+        return new Query(commands, cursor.source(0, text.length()), settings);
     }
 
-    /** Parses {@code SET name = value;}, which only newer Elasticsearch versions accept, as unsupported. */
-    private Command setting() {
+    /** Parses {@code SET name = value;}; what a setting means is for the translator to decide. */
+    private Setting setting() {
         int start = cursor.next().start();
-        skipToTopLevel(TokenKind.SEMICOLON);
+        String name = expressions.parseQualifiedName();
+        cursor.expect(TokenKind.ASSIGN, "'=' after the setting's name");
+        Expr value = expressions.parseExpression();
         cursor.expect(TokenKind.SEMICOLON, "';' after SET");
-        return new UnsupportedCommand("SET", cursor.sourceFrom(start));
+        return new Setting(name, value, cursor.sourceFrom(start));
     }
 
     private Command sourceCommand() {

@@ -20,8 +20,10 @@ import dev.trailhunt.esql.ast.TimeSpan;
 import dev.trailhunt.esql.ast.TimeSpanUnit;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -322,16 +324,41 @@ final class ExpressionParser {
         if (cursor.at(TokenKind.STAR) && cursor.peek(1).kind() == TokenKind.RPAREN) {
             cursor.next();
             star = true;
-        } else if (!cursor.at(TokenKind.RPAREN)) {
+        }
+        Map<String, Literal> options = new LinkedHashMap<>();
+        if (!star && !cursor.at(TokenKind.RPAREN)) {
             do {
                 if (cursor.at(TokenKind.LBRACE)) {
-                    throw cursor.error(cursor.peek().start(), "unsupported: function options ('{')");
+                    options = options();
+                    break;
                 }
                 args.add(parseExpression());
             } while (cursor.accept(TokenKind.COMMA));
         }
         cursor.expect(TokenKind.RPAREN, "',' or ')'");
-        return new FunctionCall(name.value().toLowerCase(Locale.ROOT), args, star, cursor.sourceFrom(name.start()));
+        return new FunctionCall(name.value().toLowerCase(Locale.ROOT), args, star, cursor.sourceFrom(name.start()), options);
+    }
+
+    /** Parses a function's trailing options: {@code {"name": constant, …}}. */
+    private Map<String, Literal> options() {
+        cursor.expect(TokenKind.LBRACE, "'{'");
+        Map<String, Literal> options = new LinkedHashMap<>();
+        if (!cursor.at(TokenKind.RBRACE)) {
+            do {
+                Token key = cursor.peek();
+                cursor.expect(TokenKind.STRING, "an option name in quotes");
+                cursor.expect(TokenKind.COLON, "':' after the option name");
+                Expr value = parseExpression();
+                if (!(value instanceof Literal literal)) {
+                    throw cursor.error(key.start(), "the value of option [" + key.value() + "] must be a constant");
+                }
+                if (options.put(key.value(), literal) != null) {
+                    throw cursor.error(key.start(), "duplicate option [" + key.value() + "]");
+                }
+            } while (cursor.accept(TokenKind.COMMA));
+        }
+        cursor.expect(TokenKind.RBRACE, "',' or '}'");
+        return options;
     }
 
     /** Parses {@code ident(.ident)*}, joining the parts with dots and removing backquotes. */

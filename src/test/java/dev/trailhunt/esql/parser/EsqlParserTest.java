@@ -263,10 +263,13 @@ class EsqlParserTest {
         assertEquals("count_distinct", distinct.name());
         assertEquals(2, distinct.args().size());
         assertEquals("case[(== a 1), x, y]", tree("CASE(a == 1, \"x\", \"y\")").replace("\"", ""));
-        EsqlSyntaxException options = assertError("""
-                row x = date_parse(a, {"locale": "fr"})
-                                      ^""", "unsupported: function options");
-        assertTrue(options.isUnsupported());
+        FunctionCall withOptions = (FunctionCall) expr("date_parse(a, {\"locale\": \"fr\", \"time_zone\": \"Z\"})");
+        assertEquals(1, withOptions.args().size());
+        assertEquals(List.of("locale", "time_zone"), List.copyOf(withOptions.options().keySet()));
+        assertEquals("fr", withOptions.options().get("locale").value());
+        assertFalse(assertError("""
+                row x = date_parse(a, {"locale": b})
+                                       ^""", "the value of option [locale] must be a constant").isUnsupported());
         assertFalse(assertError("""
                 row x = f(
                           ^""", "expected an expression").isUnsupported());
@@ -379,8 +382,10 @@ class EsqlParserTest {
         assertEquals("2:3", enrich.source().position());
         assertEquals("enrich policy on a with b = c", enrich.source().text());
         assertInstanceOf(Where.class, q.commands().get(6));
-        UnsupportedCommand set = (UnsupportedCommand) command("set time_zone=\"+03:00\";\r\nrow a = 1", 0);
-        assertEquals("SET", set.keyword());
+        Query withSetting = EsqlParser.parse("set time_zone=\"+03:00\";\r\nrow a = 1");
+        assertEquals("time_zone", withSetting.settings().get(0).name());
+        assertEquals("1:1", withSetting.settings().get(0).source().position());
+        assertInstanceOf(Row.class, withSetting.commands().get(0));
         assertEquals("SHOW", ((UnsupportedCommand) command("show info", 0)).keyword());
     }
 

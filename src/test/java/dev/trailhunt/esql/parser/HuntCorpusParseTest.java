@@ -32,9 +32,6 @@ class HuntCorpusParseTest {
         // A dangling "or" before the closing parenthesis.
         bad.put("other/azure/entra_authentication_attempts_behind_rare_user_agents.toml #0",
                 "42:5: expected an expression but found ')'");
-        // match(..., { "fuzziness": ... }) options: valid in new Elasticsearch, not supported by trailhunt.
-        bad.put("other/cross-platform/potentially_spoofed_microsoft_authentication_domain.toml #0",
-                "15:46: unsupported: function options");
         // "reset_counts = by ...": an assignment without an expression.
         bad.put("other/okta/credential_access_rapid_reset_password_requests_for_different_users.toml #0",
                 "13:23: expected '|' or end of query but found 'okta'");
