@@ -164,6 +164,22 @@ class IngesterTest {
     }
 
     @Test
+    void aLaterRunSkipsRecordsTheStoreHoldsFromOtherFiles() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("a.json"), recordsObject(List.of(record("a-1", "198.51.100.1"), record("a-2", "198.51.100.2"))));
+        assertEquals(2, ingest(in).eventsAdded());
+        // Other bytes (a different file), but one record is already stored from the first run.
+        write(in.resolve("b.json"), recordsObject(List.of(record("b-1", "198.51.100.3"), record("a-2", "198.51.100.2"))));
+        IngestSummary second = ingest(in);
+        assertEquals(1, second.eventsAdded());
+        assertEquals(1, second.duplicatesSkipped());
+        try (Connection c = Store.openForReading(db())) {
+            assertEquals(List.of(in.resolve("a.json") + ":0", in.resolve("a.json") + ":1", in.resolve("b.json") + ":0"),
+                    column(c, "SELECT \"log.file.path\" || ':' || \"log.offset\" FROM events ORDER BY 1"));
+        }
+    }
+
+    @Test
     void symlinkLoopsAndRepeatedPathsAreReadOnce() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("sub/a.json"), recordsObject(records("a", 2)));
