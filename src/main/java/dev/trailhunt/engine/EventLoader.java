@@ -202,8 +202,8 @@ public final class EventLoader {
         files.append(']');
         // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
         long lineBytes = Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
-        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = '\"',"
-                + " escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
+        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = chr(1),"
+                + " escape = chr(1), new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
                 + ", buffer_size = " + Math.max(32L * 1024 * 1024, 2 * lineBytes)
                 + ", columns = " + csvColumns + ")";
         return scan;
