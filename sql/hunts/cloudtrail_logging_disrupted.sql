@@ -41,22 +41,6 @@ with
       "source.address",
       "user_agent.name"
     from "s2"
-  ),
-  "s4"("@timestamp", "event.provider", "event.action", "event.outcome", "aws.cloudtrail.user_identity.arn", "source.address", "user_agent.name", "__order") as (
-    select
-      "@timestamp",
-      "event.provider",
-      "event.action",
-      "event.outcome",
-      "aws.cloudtrail.user_identity.arn",
-      "source.address",
-      "user_agent.name",
-      row_number() over (
-        order by
-          "@timestamp" asc nulls last,
-          "event.action" asc nulls last
-      )
-    from "s3"
   )
 select
   "@timestamp",
@@ -66,6 +50,8 @@ select
   "aws.cloudtrail.user_identity.arn",
   "source.address",
   "user_agent.name"
-from "s4"
-order by "__order"
+from "s3"
+order by
+  "@timestamp" asc nulls last,
+  "event.action" asc nulls last
 limit 1000;

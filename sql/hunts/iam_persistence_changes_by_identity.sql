@@ -51,22 +51,6 @@ with
       "__k0",
       "__k1"
     from "s3"
-  ),
-  "s5"("changes", "actions", "first_seen", "last_seen", "aws.cloudtrail.user_identity.arn", "source.address", "__order") as (
-    select
-      "changes",
-      "actions",
-      "first_seen",
-      "last_seen",
-      "aws.cloudtrail.user_identity.arn",
-      "source.address",
-      row_number() over (
-        order by
-          "changes" desc nulls first,
-          "aws.cloudtrail.user_identity.arn" asc nulls last,
-          "source.address" asc nulls last
-      )
-    from "s4"
   )
 select
   "changes",
@@ -75,6 +59,9 @@ select
   "last_seen",
   "aws.cloudtrail.user_identity.arn",
   "source.address"
-from "s5"
-order by "__order"
+from "s4"
+order by
+  "changes" desc nulls first,
+  "aws.cloudtrail.user_identity.arn" asc nulls last,
+  "source.address" asc nulls last
 limit 1000;

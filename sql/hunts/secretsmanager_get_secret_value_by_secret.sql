@@ -86,21 +86,6 @@ with
       "__k2",
       "__k3"
     from "s6"
-  ),
-  "s8"("request_counts", "aws.cloudtrail.user_identity.arn", "secret_value", "source.ip", "user_agent.name", "__order") as (
-    select
-      "request_counts",
-      "aws.cloudtrail.user_identity.arn",
-      "secret_value",
-      "source.ip",
-      "user_agent.name",
-      row_number() over (
-        order by
-          "request_counts" desc nulls first,
-          "aws.cloudtrail.user_identity.arn" asc nulls last,
-          "secret_value" asc nulls last
-      )
-    from "s7"
   )
 select
   "request_counts",
@@ -108,6 +93,9 @@ select
   "secret_value",
   "source.ip",
   "user_agent.name"
-from "s8"
-order by "__order"
+from "s7"
+order by
+  "request_counts" desc nulls first,
+  "aws.cloudtrail.user_identity.arn" asc nulls last,
+  "secret_value" asc nulls last
 limit 1000;

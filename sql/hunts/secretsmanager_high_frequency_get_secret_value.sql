@@ -47,20 +47,6 @@ with
       "__k2",
       "__k3"
     from "s3"
-  ),
-  "s5"("request_counts", "event.action", "aws.cloudtrail.user_identity.arn", "source.ip", "user_agent.name", "__order") as (
-    select
-      "request_counts",
-      "event.action",
-      "aws.cloudtrail.user_identity.arn",
-      "source.ip",
-      "user_agent.name",
-      row_number() over (
-        order by
-          "request_counts" asc nulls last,
-          "aws.cloudtrail.user_identity.arn" asc nulls last
-      )
-    from "s4"
   )
 select
   "request_counts",
@@ -68,6 +54,8 @@ select
   "aws.cloudtrail.user_identity.arn",
   "source.ip",
   "user_agent.name"
-from "s5"
-order by "__order"
+from "s4"
+order by
+  "request_counts" asc nulls last,
+  "aws.cloudtrail.user_identity.arn" asc nulls last
 limit 1000;

@@ -111,23 +111,6 @@ with
       "listings" > 0
       and "reads" > 0
     )
-  ),
-  "s9"("listings", "reads", "failures", "kinds", "aws.cloudtrail.user_identity.arn", "source.address", "__order") as (
-    select
-      "listings",
-      "reads",
-      "failures",
-      "kinds",
-      "aws.cloudtrail.user_identity.arn",
-      "source.address",
-      row_number() over (
-        order by
-          "reads" desc nulls first,
-          "listings" desc nulls first,
-          "aws.cloudtrail.user_identity.arn" asc nulls last,
-          "source.address" asc nulls last
-      )
-    from "s8"
   )
 select
   "listings",
@@ -136,6 +119,10 @@ select
   "kinds",
   "aws.cloudtrail.user_identity.arn",
   "source.address"
-from "s9"
-order by "__order"
+from "s8"
+order by
+  "reads" desc nulls first,
+  "listings" desc nulls first,
+  "aws.cloudtrail.user_identity.arn" asc nulls last,
+  "source.address" asc nulls last
 limit 1000;

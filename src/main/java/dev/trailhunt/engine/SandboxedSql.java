@@ -1,5 +1,8 @@
 package dev.trailhunt.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +26,8 @@ import org.duckdb.StatementReturnType;
  * Runs a hunter's own DuckDB SQL on a sandboxed store connection: exactly one statement, and it must be a query.
  */
 public final class SandboxedSql {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SandboxedSql() {}
 
     /**
@@ -32,6 +37,7 @@ public final class SandboxedSql {
      */
     public static ResultTable run(Connection sandboxed, String sql, int maxRows) {
         String text = withoutTrailingSemicolons(sql);
+        requireOneQuery(sandboxed, text);
         PreparedStatement ps;
         try {
             ps = sandboxed.prepareStatement(text);
@@ -61,6 +67,40 @@ public final class SandboxedSql {
             return new ResultTable(columns, rows);
         } catch (SQLException e) {
             throw new SqlRejectedException("the SQL failed: " + Store.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Asks DuckDB's own parser, without running anything, whether the text is exactly one SELECT:
+     * the JDBC driver's prepare runs every statement but the last, so "COPY …; SELECT 1" must be
+     * refused before it is prepared.
+     */
+    private static void requireOneQuery(Connection sandboxed, String sql) {
+        String json;
+        try (PreparedStatement ps = sandboxed.prepareStatement("SELECT json_serialize_sql(CAST(? AS VARCHAR))")) {
+            ps.setString(1, sql);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                json = rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new SqlRejectedException("cannot check the SQL before running it: " + Store.firstLine(e), e);
+        }
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SqlRejectedException("cannot check the SQL before running it: DuckDB's parser said " + json, e);
+        }
+        if (parsed.path("error").asBoolean(true)) {
+            if ("not implemented".equals(parsed.path("error_type").asText())) {
+                throw new SqlRejectedException("only a query (SELECT, WITH, FROM …) may run on the store; this SQL holds another kind of statement");
+            }
+            throw new SqlRejectedException("DuckDB rejected the SQL: " + parsed.path("error_message").asText());
+        }
+        int statements = parsed.path("statements").size();
+        if (statements != 1) {
+            throw new SqlRejectedException("only one statement may run on the store; this SQL has " + statements);
         }
     }
 

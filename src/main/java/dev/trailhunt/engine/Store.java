@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -25,7 +27,24 @@ public final class Store {
 
     private static final Pattern LOCK_PID = Pattern.compile("\\(PID (\\d+)\\)");
 
+    /** Lists the settings every connection needs, with their values. */
+    private static final String[][] SESSION_SETTINGS = {
+        {"TimeZone", "UTC"}, {"autoinstall_known_extensions", "false"}, {"autoload_known_extensions", "false"}};
+
+    /** Serialises check-then-set of settings, which connections of one process to one file share. */
+    private static final Object CONFIGURATION = new Object();
+
     private Store() {}
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
 
     /** Opens the database file for writing, creating it when absent. */
     public static Connection openForWriting(Path db) {
@@ -50,7 +69,21 @@ public final class Store {
      * extension loading, and no further configuration changes.
      */
     public static void sandbox(Connection connection) {
+        synchronized (CONFIGURATION) {
+            lockDown(connection);
+        }
+    }
+
+    private static void lockDown(Connection connection) {
         try (Statement st = connection.createStatement()) {
+            // Connections to a file this process already has open share one database, which an
+            // earlier sandbox may have locked already; that lock is only acceptable if it is ours.
+            if (Boolean.parseBoolean(setting(connection, "lock_configuration"))) {
+                if (Boolean.parseBoolean(setting(connection, "enable_external_access"))) {
+                    throw new StoreException("cannot sandbox the store connection: its configuration is locked with external access enabled");
+                }
+                return;
+            }
             st.execute("SET enable_external_access = false");
             st.execute("SET lock_configuration = true");
         } catch (SQLException e) {
@@ -67,13 +100,27 @@ public final class Store {
         try {
             Connection c = DriverManager.getConnection(url, props);
             try (Statement st = c.createStatement()) {
-                st.execute("SET TimeZone = 'UTC'");
-                st.execute("SET autoinstall_known_extensions = false");
-                st.execute("SET autoload_known_extensions = false");
+                synchronized (CONFIGURATION) {
+                    configure(c, st);
+                }
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             return c;
         } catch (SQLException e) {
             throw translate(db, e);
+        }
+    }
+
+    private static void configure(Connection c, Statement st) throws SQLException {
+        // A second connection to a file already open in this process joins that database, perhaps
+        // sandboxed and locked: set only what differs, and TimeZone globally, so that such later
+        // sessions start in UTC instead of failing or using the OS zone.
+        for (String[] s : SESSION_SETTINGS) {
+            if (!s[1].equalsIgnoreCase(setting(c, s[0]))) {
+                st.execute("SET GLOBAL " + s[0] + " = '" + s[1] + "'");
+            }
         }
     }
 

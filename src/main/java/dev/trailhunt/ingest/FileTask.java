@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +40,9 @@ final class FileTask implements Callable<StagedFile> {
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
 
+    /** Stands for the hash of an input whose bytes could not be read; sha256 is part of the files table's key. */
+    static final String NO_CONTENT = "";
+
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
     private static final int ORIGINAL = EcsSchema.indexOf("event.original");
     static final long[] NO_HASHES = new long[0];
@@ -60,6 +66,10 @@ final class FileTask implements Callable<StagedFile> {
 
     @Override
     public StagedFile call() {
+        String notReadable = source.entry() == null ? notARegularFile(source.file()) : null;
+        if (notReadable != null) {
+            return rejected(0, NO_CONTENT, "unknown", notReadable);
+        }
         String sha;
         long size;
         try (InputStream raw = source.openRaw()) {
@@ -67,7 +77,7 @@ final class FileTask implements Callable<StagedFile> {
             size = raw.transferTo(new DigestOutput(md));
             sha = HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            return rejected(0, null, "unknown", "cannot read: " + message(e));
+            return rejected(0, NO_CONTENT, "unknown", "cannot read: " + message(e));
         }
         String before = known.get(sha);
         if (before != null) {
@@ -87,7 +97,9 @@ final class FileTask implements Callable<StagedFile> {
             InputStream in = raw;
             if (isGzip(raw)) {
                 compression = source.entry() == null ? "gzip" : "zip+gzip";
-                in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+                // No BufferedInputStream on top: its read() keeps reading until its buffer is full, so
+                // the EOFException of a truncated stream would discard up to 64 KiB already inflated.
+                in = new GZIPInputStream(raw, 1 << 16);
             } else if (isZip(raw)) {
                 return rejected(size, sha, compression, "not a readable zip archive");
             }
@@ -114,6 +126,11 @@ final class FileTask implements Callable<StagedFile> {
             return parts.staged(new FileOutcome(source.path(), size, sha, "digest", 0, FileOutcome.SKIPPED,
                     "CloudTrail-Digest file"), compression, size);
         }
+        if (reader.skippedLines() > 0) {
+            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL, reader.skippedLines()
+                    + " unreadable line" + (reader.skippedLines() == 1 ? "" : "s") + " skipped, first: "
+                    + message(reader.firstSkip())), compression, size);
+        }
         if (reader.foreign() > 0) {
             return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
                     reader.foreign() + " JSON values are not CloudTrail records"), compression, size);
@@ -134,6 +151,32 @@ final class FileTask implements Callable<StagedFile> {
                 compression, List.of(), 0, NO_HASHES, 0, size, null, null);
     }
 
+    /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
+    static String notARegularFile(Path f) {
+        if (Files.isRegularFile(f)) {
+            return null;
+        }
+        if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+            return "cannot read: no such file (dangling symbolic link)";
+        }
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            return "cannot read: no such file";
+        }
+        String kind;
+        try {
+            kind = switch ((Integer) Files.getAttribute(f, "unix:mode") & 0170000) {
+                case 0010000 -> " (a named pipe)";
+                case 0140000 -> " (a socket)";
+                case 0020000 -> " (a character device)";
+                case 0060000 -> " (a block device)";
+                default -> "";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            kind = "";
+        }
+        return "not a regular file" + kind;
+    }
+
     /** Turns a read failure into the one-line reason stored in the files table. */
     static String message(Exception e) {
         if (e instanceof JsonProcessingException j) {
@@ -145,6 +188,12 @@ final class FileTask implements Callable<StagedFile> {
             what = what.replaceAll(" ?\\(start marker at \\[Source:[^\\]]*\\][^)]*\\)", "").trim();
             return loc == null ? "invalid JSON: " + what
                     : String.format(Locale.ROOT, "invalid JSON at line %d, column %d: %s", loc.getLineNr(), loc.getColumnNr(), what);
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
         }
         if (e instanceof EOFException) {
             return "truncated gzip stream";

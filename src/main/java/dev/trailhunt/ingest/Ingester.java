@@ -45,6 +45,9 @@ public final class Ingester {
      */
     static final int BATCH_FILES = Integer.getInteger("trailhunt.ingest.batchFiles", 256);
 
+    /** Gives workers room for the deepest record the reader accepts (stack is reserved, not committed). */
+    static final long WORKER_STACK_BYTES = 256L << 20;
+
     private final IngestOptions options;
 
     /** Creates an ingester with the given options. */
@@ -137,7 +140,9 @@ public final class Ingester {
             ObjectMapper json = jsonMapper();
             ThreadLocal<EcsMapper> mappers = ThreadLocal.withInitial(() -> new EcsMapper(created));
             ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-                Thread t = new Thread(r, "trailhunt-ingest");
+                // Mapping and rendering a record recurse once per nesting level, and the reader
+                // accepts 10,000 levels; the default thread stack overflows far earlier.
+                Thread t = new Thread(null, r, "trailhunt-ingest", WORKER_STACK_BYTES);
                 t.setDaemon(true);
                 return t;
             });

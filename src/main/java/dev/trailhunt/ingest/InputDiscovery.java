@@ -63,7 +63,9 @@ final class InputDiscovery {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
+                    // Dangling links, pipes and devices are listed too, so that the reader reports
+                    // them instead of the walk dropping them silently.
+                    if (!attrs.isDirectory()) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -93,7 +95,8 @@ final class InputDiscovery {
     }
 
     private static List<LogSource> sourcesOf(Path f) {
-        if (!isZip(f)) {
+        // Opening a named pipe to sniff its magic bytes would block until a writer appears.
+        if (!Files.isRegularFile(f) || !isZip(f)) {
             return List.of(new LogSource(f.toString(), f, null));
         }
         try (ZipFile zip = new ZipFile(f.toFile())) {

@@ -1,15 +1,19 @@
 package dev.trailhunt.ingest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +46,9 @@ final class RecordReader {
     private long records;
     private long foreign;
     private boolean digest;
+    private long skippedLines;
+    private JsonParseException firstSkip;
+    private long lineBase;
 
     RecordReader(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -63,6 +70,16 @@ final class RecordReader {
         return foreign;
     }
 
+    /** Returns how many unreadable NDJSON lines were skipped to reach the records after them. */
+    long skippedLines() {
+        return skippedLines;
+    }
+
+    /** Returns the parse error of the first skipped NDJSON line, or null. */
+    JsonParseException firstSkip() {
+        return firstSkip;
+    }
+
     /** Tells whether the input was a CloudTrail-Digest file (then no record was read). */
     boolean digest() {
         return digest;
@@ -70,7 +87,7 @@ final class RecordReader {
 
     /** Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte. */
     void read(InputStream in, Sink sink) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(in, 4);
+        PushbackInputStream pin = new PushbackInputStream(new Utf8ReplacingStream(in), 4);
         int first = firstSignificantByte(pin);
         if (first < 0) {
             throw new NotCloudTrail("empty file");
@@ -79,21 +96,48 @@ final class RecordReader {
             readCsv(pin, sink, first);
             return;
         }
-        try (JsonParser p = mapper.getFactory().createParser(pin)) {
-            int roots = 0;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                roots++;
-                if (t == JsonToken.START_OBJECT) {
-                    rootObject(p, sink, roots);
-                } else if (t == JsonToken.START_ARRAY) {
-                    format = "array";
-                    array(p, sink);
-                } else {
-                    throw new NotCloudTrail("JSON but not CloudTrail: a top-level " + t.asString() + " value");
+        InputStream rest = pin;
+        int roots = 0;
+        boolean more = true;
+        while (more) {
+            JsonParser p = mapper.getFactory().createParser(rest);
+            // The input outlives this parser when a broken NDJSON line is skipped below.
+            p.configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
+            try {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    roots++;
+                    if (t == JsonToken.START_OBJECT) {
+                        rootObject(p, sink, roots);
+                    } else if (t == JsonToken.START_ARRAY) {
+                        format = "array";
+                        array(p, sink);
+                    } else {
+                        throw new NotCloudTrail("JSON but not CloudTrail: a top-level " + t.asString() + " value");
+                    }
+                    if (digest) {
+                        return;
+                    }
                 }
-                if (digest) {
-                    return;
+                more = false;
+            } catch (JsonParseException e) {
+                // NDJSON is line-oriented, so one broken line must not cost the records after it
+                // (Elastic's shippers skip such a line too); inside one Records object there is no
+                // boundary to resume at, so the error ends the file there.
+                if (!"ndjson".equals(format) && !"lookup-events".equals(format)) {
+                    throw e;
                 }
+                skippedLines++;
+                if (firstSkip == null) {
+                    firstSkip = e.getLocation() == null ? e
+                            : new JsonParseException(p, e.getOriginalMessage(), shifted(e.getLocation()));
+                }
+                ByteArrayOutputStream unread = new ByteArrayOutputStream();
+                p.releaseBuffered(unread);
+                lineBase += e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                rest = new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), pin);
+                more = skipLine(rest);
+            } finally {
+                p.close();
             }
         }
         if (records == 0 && foreign > 0) {
@@ -189,6 +233,21 @@ final class RecordReader {
                 foreign++;
             }
         }
+    }
+
+    private com.fasterxml.jackson.core.JsonLocation shifted(com.fasterxml.jackson.core.JsonLocation at) {
+        return new com.fasterxml.jackson.core.JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset(),
+                (int) (at.getLineNr() + lineBase), at.getColumnNr());
+    }
+
+    /** Consumes the rest of the current line; returns false at the end of the input. */
+    private static boolean skipLine(InputStream in) throws IOException {
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String printable(int b) {

@@ -29,7 +29,7 @@ final class CidrMatch {
         }
         Field<?> number = DSL.field(
                 "CASE WHEN {0} IS NULL THEN NULL WHEN regexp_full_match({0}, {1}) "
-                + "THEN list_reduce(list_transform(string_split({0}, '.'), o -> CAST(o AS BIGINT)), (acc, o) -> acc * 256 + o) ELSE -1 END",
+                + "THEN list_reduce(list_transform(string_split({0}, '.'), lambda o: CAST(o AS BIGINT)), lambda acc, o: acc * 256 + o) ELSE -1 END",
                 SQLDataType.BIGINT, ip.field(), DSL.inline(IPV4_RE));
         @SuppressWarnings("unchecked")
         Field<Long> n = (Field<Long>) number;

@@ -21,6 +21,7 @@ import org.jooq.impl.DSL;
 /** Translates comparisons with ES|QL's typing: numeric widening and implicit casts of string literals. */
 final class Comparisons {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern ZERO_RUN = Pattern.compile("(?:^|:)((?:0:)+0)(?=:|$)");
     private static final DateTimeFormatter DATE_OPTIONAL_TIME = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4)
             .optionalStart().appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
@@ -119,36 +120,29 @@ final class Comparisons {
 
     /** Formats an IPv6 address as RFC 5952 text (the form the store and Elasticsearch print): longest zero run compressed. */
     static String rfc5952(byte[] b) {
-        int[] h = new int[8];
-        for (int i = 0; i < 8; i++) {
-            h[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        java.util.StringJoiner full = new java.util.StringJoiner(":");
+        while (buf.hasRemaining()) {
+            full.add(Integer.toHexString(buf.getShort() & 0xffff));
         }
+        String text = full.toString();
+        // The first longest run of two or more zero groups becomes "::".
+        java.util.regex.Matcher m = ZERO_RUN.matcher(text);
         int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && h[j] == 0) {
-                j++;
+        int bestEnd = -1;
+        while (m.find()) {
+            if (m.end(1) - m.start(1) > bestEnd - bestStart) {
+                bestStart = m.start(1);
+                bestEnd = m.end(1);
             }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(h[i]));
+        if (bestStart < 0) {
+            return text;
         }
-        return sb.toString();
+        String before = text.substring(0, bestStart);
+        String after = text.substring(bestEnd);
+        return (before.endsWith(":") ? before.substring(0, before.length() - 1) : before) + "::"
+                + (after.startsWith(":") ? after.substring(1) : after);
     }
 
     /** Returns the canonical text of an IP literal; never resolves host names. */

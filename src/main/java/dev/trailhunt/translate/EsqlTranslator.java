@@ -84,7 +84,12 @@ public final class EsqlTranslator {
      * @throws EsqlException positioned, when the query uses an unsupported feature or is invalid
      */
     public Translation translate(Query query) {
-        return new Pipeline(query).build();
+        try {
+            return new Pipeline(query).build();
+        } catch (ArithmeticException e) {
+            // A time span or constant too large for java.time or int: a user error, reported in one line.
+            throw EsqlException.semantic("number out of range: " + e.getMessage(), query.source().line(), query.source().column());
+        }
     }
 
     /** Holds the state of one translation: the CTEs built so far and the current ES|QL schema. */
@@ -96,6 +101,8 @@ public final class EsqlTranslator {
         private boolean ordered;
         private long finalLimit = -1;
         private Command command;
+        private boolean sortIsFinal;
+        private List<SortField<?>> finalOrder;
 
         Pipeline(Query query) {
             this.query = query;
@@ -113,6 +120,9 @@ public final class EsqlTranslator {
                     throw Errors.semantic(i == 0 ? "a query must start with FROM or ROW" : "FROM and ROW can only start a query", c);
                 }
                 command = c;
+                int n = commands.size();
+                // A SORT that only a final LIMIT follows becomes the statement's ORDER BY, so DuckDB can use a top-N.
+                sortIsFinal = c instanceof Sort && (i == n - 1 || (i == n - 2 && commands.get(n - 1) instanceof Limit));
                 if (i == commands.size() - 1 && c instanceof Limit l) {
                     finalLimit = Math.min(l.count(), options.maxLimit());
                 } else {
@@ -129,9 +139,11 @@ public final class EsqlTranslator {
             var select = ctes.isEmpty() ? DSL.select(out) : DSL.with(ctes).select(out);
             Select<?> q = current == null
                     ? select.limit(DSL.inline(limit))
-                    : ordered
-                            ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
-                            : select.from(current).limit(DSL.inline(limit));
+                    : finalOrder != null
+                            ? select.from(current).orderBy(finalOrder).limit(DSL.inline(limit))
+                            : ordered
+                                    ? select.from(current).orderBy(ref(ORDER)).limit(DSL.inline(limit))
+                                    : select.from(current).limit(DSL.inline(limit));
             return new Translation(q, dsl.renderInlined(q), columns);
         }
 
@@ -334,13 +346,13 @@ public final class EsqlTranslator {
             if (in.multiValued()) {
                 // Each value is matched on its own; values that do not match contribute nothing.
                 Field<?> one = DSL.field(match, Object.class, DSL.field(DSL.name("__v")), re, nameList);
-                struct = DSL.field("list_filter(list_transform({0}, \"__v\" -> {1}), \"__m\" -> \"__m\" IS NOT NULL)", Object.class, in.field(), one);
+                struct = DSL.field("list_filter(list_transform({0}, lambda \"__v\": {1}), lambda \"__m\": \"__m\" IS NOT NULL)", Object.class, in.field(), one);
                 List<Column> cols = new ArrayList<>();
                 List<Field<?>> fields = new ArrayList<>();
                 for (int i = 0; i < outCols.size(); i++) {
                     Column c = outCols.get(i);
-                    String collect = c.multiValued() ? "flatten(list_transform({0}, \"__s\" -> {1}))" : "list_transform({0}, \"__s\" -> {1})";
-                    fields.add(DSL.field("list_filter(" + collect + ", \"__o\" -> \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
+                    String collect = c.multiValued() ? "flatten(list_transform({0}, lambda \"__s\": {1}))" : "list_transform({0}, lambda \"__s\": {1})";
+                    fields.add(DSL.field("list_filter(" + collect + ", lambda \"__o\": \"__o\" IS NOT NULL)", Object.class, ref(EXTRACT), outFields.get(i)));
                     cols.add(new Column(c.name(), c.type(), true));
                 }
                 outCols = cols;
@@ -402,7 +414,7 @@ public final class EsqlTranslator {
                 } else {
                     outCols.add(new Column(f.name(), f.type(), true));
                     Field<?> list = DSL.function("list_value", Object.class, pieces.toArray(Field<?>[]::new));
-                    outFields.add(DSL.field("list_transform(list_filter({0}, v -> v IS NOT NULL), v -> " + cast.replace("%s", "v") + ")", Object.class, list));
+                    outFields.add(DSL.field("list_transform(list_filter({0}, lambda v: v IS NOT NULL), lambda v: " + cast.replace("%s", "v") + ")", Object.class, list));
                 }
             }
             extract(in, p.regex(), p.groupCount(), outCols, outFields);
@@ -468,6 +480,10 @@ public final class EsqlTranslator {
             if (ordered) {
                 // Ties keep the order of an earlier SORT, as Elasticsearch's results show.
                 keys.add(ref(ORDER).asc());
+            }
+            if (sortIsFinal) {
+                finalOrder = keys;
+                return null;
             }
             List<SelectField<?>> fields = new ArrayList<>(refs(schema));
             fields.add(DSL.rowNumber().over(DSL.orderBy(keys)));

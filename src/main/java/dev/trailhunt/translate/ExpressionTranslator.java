@@ -230,6 +230,9 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         List<Field<Object>> items = new ArrayList<>();
         for (Expr e : in.list()) {
             Typed t = translate(e);
+            if (t.multiValued()) {
+                throw Errors.unsupported("a multi-value inside IN", e);
+            }
             items.add(Comparisons.coerce(t, v, e).obj());
             Comparisons.requireComparable(v, Comparisons.coerce(t, v, e), in);
         }

@@ -212,7 +212,7 @@ public final class FunctionCatalog {
                 if (x.multiValued()) {
                     // Every value of every row takes part: gather them, then aggregate the flattened list.
                     Field<?> all = filtered(DSL.aggregate("list", Object.class, x.field()), filter);
-                    String flat = "list_transform(flatten({0}), v -> CAST(v AS DOUBLE))";
+                    String flat = "list_transform(flatten({0}), lambda v: CAST(v AS DOUBLE))";
                     Field<?> r = switch (name) {
                         case "median" -> DSL.field("list_aggregate(" + flat + ", 'quantile_cont', 0.5)", SQLDataType.DOUBLE, all);
                         case "std_dev" -> DSL.field("list_aggregate(" + flat + ", 'stddev_pop')", SQLDataType.DOUBLE, all);
@@ -286,6 +286,10 @@ public final class FunctionCatalog {
 
     private static Typed number(FunctionCall call, List<Typed> args, int i) {
         Typed t = args.get(i);
+        if (t.isStringConstant() && ((String) t.value()).matches("-?\\d{1,9}")) {
+            // ES|QL casts a string literal to the integer a numeric parameter expects.
+            return Typed.literal(Integer.parseInt((String) t.value()), ValueType.INTEGER);
+        }
         requireNumeric(call, t);
         return ExpressionTranslator.single(t);
     }
@@ -382,6 +386,14 @@ public final class FunctionCatalog {
         register((c, a) -> {
             arity(c, a, 3, 3);
             String replacement = javaReplacement(constantString(c, a, 2), c);
+            if (a.get(1).isStringConstant()) {
+                try {
+                    java.util.regex.Pattern.compile((String) a.get(1).value());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    // Elasticsearch answers null (with a warning) for a regex it cannot compile.
+                    return Typed.literal(null, ValueType.KEYWORD);
+                }
+            }
             return Typed.of(fn("regexp_replace", ValueType.KEYWORD, string(c, a, 0).field(), string(c, a, 1).field(),
                     DSL.inline(replacement), DSL.inline("g")), ValueType.KEYWORD);
         }, "replace");
@@ -433,7 +445,7 @@ public final class FunctionCatalog {
         Typed t = a.get(0);
         if (t.multiValued()) {
             string(c, a, 0);
-            return Typed.list(DSL.field("list_transform({0}, v -> " + fn + "(v))", Object.class, t.field()), ValueType.KEYWORD);
+            return Typed.list(DSL.field("list_transform({0}, lambda v: " + fn + "(v))", Object.class, t.field()), ValueType.KEYWORD);
         }
         return Typed.of(fn(fn, ValueType.KEYWORD, string(c, a, 0).field()), ValueType.KEYWORD);
     }
@@ -487,7 +499,7 @@ public final class FunctionCatalog {
                 default -> "CAST(%s AS VARCHAR)";
             };
             if (t.multiValued()) {
-                return Typed.list(DSL.field("list_transform({0}, v -> " + per.replace("%s", "v") + ")", Object.class, t.field()), ValueType.KEYWORD);
+                return Typed.list(DSL.field("list_transform({0}, lambda v: " + per.replace("%s", "v") + ")", Object.class, t.field()), ValueType.KEYWORD);
             }
             return typed(per.replace("%s", "{0}"), ValueType.KEYWORD, t.field());
         }, "to_string", "to_str");
@@ -539,7 +551,7 @@ public final class FunctionCatalog {
             }
             Typed v = Typed.of(DSL.field(DSL.name("__v"), SqlTypes.of(a.get(0).type())), a.get(0).type());
             Typed each = s.apply(c, List.of(v));
-            return Typed.list(DSL.field("list_transform({0}, \"__v\" -> {1})", Object.class, a.get(0).field(), each.field()), each.type());
+            return Typed.list(DSL.field("list_transform({0}, lambda \"__v\": {1})", Object.class, a.get(0).field(), each.field()), each.type());
         };
     }
 
@@ -852,7 +864,7 @@ public final class FunctionCatalog {
             }
             return typed("CASE WHEN {0} IS NULL THEN NULL ELSE 1 END", ValueType.INTEGER, t.field());
         }, "mv_count");
-        register((c, a) -> listOp(c, a, "list_filter({0}, (v, i) -> list_position({0}, v) = i)", true), "mv_dedupe");
+        register((c, a) -> listOp(c, a, "list_filter({0}, lambda v, i: list_position({0}, v) = i)", true), "mv_dedupe");
         register((c, a) -> listOp(c, a, "{0}[1]", false), "mv_first");
         register((c, a) -> listOp(c, a, "{0}[-1]", false), "mv_last");
         register((c, a) -> listOp(c, a, "list_min({0})", false), "mv_min");
@@ -917,7 +929,7 @@ public final class FunctionCatalog {
             string(c, a, 0);
             Field<?> p = DSL.inline(LikePattern.toSqlLike(constantString(c, a, 1)));
             // True when any value matches; a null field gives false, not null.
-            return typed("coalesce(list_bool_or(list_transform({0}, v -> v LIKE {1} ESCAPE '\\')), false)", ValueType.BOOLEAN, asList(a.get(0)), p);
+            return typed("coalesce(list_bool_or(list_transform({0}, lambda v: v LIKE {1} ESCAPE '\\')), false)", ValueType.BOOLEAN, asList(a.get(0)), p);
         }, "mv_like");
         register((c, a) -> {
             arity(c, a, 2, 2);
@@ -928,7 +940,7 @@ public final class FunctionCatalog {
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported(e.getMessage(), c);
             }
-            return typed("coalesce(list_bool_or(list_transform({0}, v -> regexp_full_match(v, {1}))), false)", ValueType.BOOLEAN,
+            return typed("coalesce(list_bool_or(list_transform({0}, lambda v: regexp_full_match(v, {1}))), false)", ValueType.BOOLEAN,
                     asList(a.get(0)), DSL.inline(re));
         }, "mv_rlike");
         register(perValue((c, a) -> {

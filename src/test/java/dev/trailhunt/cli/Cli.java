@@ -11,8 +11,9 @@ import picocli.CommandLine;
  * @param out what went to stdout
  * @param err what went to stderr
  */
-record Cli(int code, String out, String err) {
-    static Cli run(String... args) {
+public record Cli(int code, String out, String err) {
+    /** Runs one command line. */
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
@@ -20,5 +21,10 @@ record Cli(int code, String out, String err) {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Returns the stderr lines, for asserting that each problem is one line and nothing else. */
+    public java.util.List<String> errLines() {
+        return err.isBlank() ? java.util.List.of() : err.strip().lines().toList();
     }
 }

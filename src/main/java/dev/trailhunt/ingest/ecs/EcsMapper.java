@@ -1,6 +1,11 @@
 package dev.trailhunt.ingest.ecs;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,14 +92,32 @@ public final class EcsMapper {
     private final UserAgentParser agents = UserAgentParser.elastic();
 
     /** Creates a mapper whose events carry {@code created} (the ingest run's start) as {@code event.created}. */
+    private static final ObjectWriter ORIGINAL_WRITER = new ObjectMapper(
+            JsonFactory.builder()
+                    .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+                    .build()).writer();
+
     public EcsMapper(Instant created) {
         this.created = created.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Renders the record compactly, as {@code JsonNode.toString()} does, but without Jackson's
+     * default limit of 1000 nesting levels on writing: the reader accepts deeper records, and one
+     * of them must not end the reading of its file.
+     */
+    private static String original(JsonNode record) {
+        try {
+            return ORIGINAL_WRITER.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a record already parsed: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Maps one raw CloudTrail record (a Jackson ObjectNode in document order) to values aligned with EcsSchema.columns(). */
     public Object[] map(JsonNode record) {
         EcsRow row = new EcsRow();
-        row.put(ORIGINAL, record.toString());
+        row.put(ORIGINAL, original(record));
         row.put(CREATED, created);
         row.put(TIMESTAMP, created);
         row.put(ECS, ECS_VERSION);

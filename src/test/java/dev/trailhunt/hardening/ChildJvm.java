@@ -1,0 +1,137 @@
+package dev.trailhunt.hardening;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Runs a main class of this build in a child JVM and lets a test watch its stdout and kill it with SIGKILL. */
+final class ChildJvm implements AutoCloseable {
+    private static final String END = "\u0000end";
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private final StringBuilder err = new StringBuilder();
+    private final Thread errReader;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread out = new Thread(() -> pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true));
+        out.setDaemon(true);
+        out.start();
+        errReader = new Thread(() -> pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), false));
+        errReader.setDaemon(true);
+        errReader.start();
+    }
+
+    /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}. */
+    static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
+        return start(workDir, java.util.Map.of(), List.of(), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}, with extra environment variables and JVM options. */
+    static ChildJvm start(Path workDir, java.util.Map<String, String> env, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Duser.timezone=UTC");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        return new ChildJvm(pb.start());
+    }
+
+    /** Waits until a stdout line matches, returning it, or null when the child ended first or the wait ran out. */
+    String awaitLine(Predicate<String> wanted, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.equals(END)) {
+                lines.add(END);
+                return null;
+            }
+            seen.add(line);
+            if (wanted.test(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** Kills the child with SIGKILL and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the child to exit and returns its exit code. */
+    int waitFor(long timeoutSeconds) throws InterruptedException {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("child did not finish in " + timeoutSeconds + " s; stderr: " + stderr());
+        }
+        errReader.join(5_000);
+        return process.exitValue();
+    }
+
+    /** Returns the child's process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Returns the stdout lines consumed so far. */
+    List<String> stdout() {
+        return List.copyOf(seen);
+    }
+
+    /** Returns what the child printed on stderr so far. */
+    String stderr() {
+        synchronized (err) {
+            return err.toString();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void pump(BufferedReader r, boolean toQueue) {
+        try (r) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (toQueue) {
+                    lines.add(line);
+                } else {
+                    synchronized (err) {
+                        err.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The child was killed; what it printed so far is all there is.
+        } finally {
+            if (toQueue) {
+                lines.add(END);
+            }
+        }
+    }
+}
