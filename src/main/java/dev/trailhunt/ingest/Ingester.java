@@ -236,11 +236,13 @@ public final class Ingester {
                 List<Object[]> rows = List.copyOf(fileRows);
                 long[] skip = excluded.stream().mapToLong(Long::longValue).toArray();
                 int line = maxLine;
+                long done = outcomes.size();
                 loadingBatch = loading.submit(() -> {
                     long n = loader.load(batch, line, rows, skip);
                     for (List<Path> c : batch) {
                         c.forEach(p -> p.toFile().delete());
                     }
+                    progress.committed(done);
                     return n;
                 });
             }
