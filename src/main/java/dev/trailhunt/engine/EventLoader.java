@@ -33,6 +33,10 @@ public final class EventLoader {
 
     private static final String EXCLUDED = "trailhunt_excluded";
     private static final int DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
+    private static final long MIN_MEMORY_BYTES = 256L << 20;
+
+    private boolean adaptiveLimit;
+    private long memoryBytes = MIN_MEMORY_BYTES;
 
     private final Connection connection;
     private final List<StoreColumn> ecsColumns;
@@ -101,9 +105,15 @@ public final class EventLoader {
     /** Creates the store's tables when absent and checks the layout of existing ones. */
     public void prepareStore() {
         StoreSchema.ensure(connection, eventColumns(ecsColumns));
-        // DuckDB otherwise caches up to 80% of RAM; 400 MB keeps a 150 MB single-file ingest under
-        // 1 GiB peak RSS (measured 0.71-0.76 GiB vs 1.26 GiB unlimited) for a modest CPU cost.
-        String limit = System.getProperty("trailhunt.duckdb.memory", "400MB");
+        // DuckDB otherwise caches up to 80% of RAM. With one DuckDB thread 256 MB costs no more CPU
+        // than 400 MB did and leaves room for the JVM's heap, which G1 grows to ~700 MB committed:
+        // 200k events in 200 files peaked at 0.72-0.78 GiB RSS (0.96-0.99 GiB at 400 MB), the 150 MB
+        // single file at 0.76 GiB (0.85). A batch with huge lines raises it, see load().
+        String limit = System.getProperty("trailhunt.duckdb.memory", "");
+        adaptiveLimit = limit.isEmpty();
+        if (adaptiveLimit) {
+            limit = megabytes(MIN_MEMORY_BYTES);
+        }
         // One DuckDB thread: the Java workers keep the other cores busy, and a second DuckDB thread
         // under the memory cap mostly contends on locks (200k events: 8.8 s CPU with 1 thread,
         // 15.2 s with 2, same wall time).
@@ -172,6 +182,7 @@ public final class EventLoader {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                fitMemory(maxLineChars);
                 boolean excluded = excludedOrds.length > 0;
                 if (excluded) {
                     exclude(excludedOrds);
@@ -194,17 +205,41 @@ public final class EventLoader {
         }
     }
 
+    /** Raises DuckDB's memory cap (never lowers it) so that the CSV reader's buffers for the longest line fit. */
+    private void fitMemory(int maxLineChars) throws SQLException {
+        long need = 3 * bufferBytes(maxLineChars) + (64L << 20);
+        if (!adaptiveLimit || need <= memoryBytes) {
+            return;
+        }
+        memoryBytes = need;
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET memory_limit = " + literal(megabytes(need)));
+        }
+    }
+
+    private static long lineBytes(int maxLineChars) {
+        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
+        return Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
+    }
+
+    private static long bufferBytes(int maxLineChars) {
+        return Math.max(32L * 1024 * 1024, 2 * lineBytes(maxLineChars));
+    }
+
+    private static String megabytes(long bytes) {
+        return ((bytes + (1 << 20) - 1) >> 20) + "MB";
+    }
+
     private String scan(List<Path> stagingFiles, int maxLineChars) {
         StringBuilder files = new StringBuilder("[");
         for (Path p : stagingFiles) {
             files.append(files.length() > 1 ? ", " : "").append(literal(p.toAbsolutePath().toString()));
         }
         files.append(']');
-        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
-        long lineBytes = Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
+        long lineBytes = lineBytes(maxLineChars);
         String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = chr(1),"
                 + " escape = chr(1), new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
-                + ", buffer_size = " + Math.max(32L * 1024 * 1024, 2 * lineBytes)
+                + ", buffer_size = " + bufferBytes(maxLineChars)
                 + ", columns = " + csvColumns + ")";
         return scan;
     }
