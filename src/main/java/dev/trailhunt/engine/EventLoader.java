@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * <p>A batch either commits whole (its events and the rows saying which files they came from) or
  * not at all, so a killed ingest leaves a store a rerun completes exactly. Events are de-duplicated
- * on {@code event.hash} (the SHA-256 of {@code event.original}, computed by the writer) against the
- * store here, and within the batch by the caller, so the insert stays a streaming scan in file order.
+ * on {@code event.hash} (the SHA-256 of {@code event.original}, computed by the writer) by the
+ * caller, which reads the stored hashes once ({@link #storedHashes}) and lists the repeats it finds;
+ * the insert is then a plain streaming scan in file order, without an anti-join against the table.
  */
 public final class EventLoader {
     /** Names the column holding the source file of an event. */
@@ -32,6 +33,10 @@ public final class EventLoader {
 
     private static final String EXCLUDED = "trailhunt_excluded";
     private static final int DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
+    private static final long MIN_MEMORY_BYTES = 256L << 20;
+
+    private boolean adaptiveLimit;
+    private long memoryBytes = MIN_MEMORY_BYTES;
 
     private final Connection connection;
     private final List<StoreColumn> ecsColumns;
@@ -100,15 +105,49 @@ public final class EventLoader {
     /** Creates the store's tables when absent and checks the layout of existing ones. */
     public void prepareStore() {
         StoreSchema.ensure(connection, eventColumns(ecsColumns));
-        // DuckDB otherwise caches up to 80% of RAM; 400 MB keeps a 150 MB single-file ingest under
-        // 1 GiB peak RSS (measured 0.71-0.76 GiB vs 1.26 GiB unlimited) for a modest CPU cost.
-        String limit = System.getProperty("trailhunt.duckdb.memory", "400MB");
-        if (!limit.isEmpty()) {
-            try (Statement st = connection.createStatement()) {
+        // DuckDB otherwise caches up to 80% of RAM. With one DuckDB thread 256 MB costs no more CPU
+        // than 400 MB did and leaves room for the JVM's heap, which G1 grows to ~700 MB committed:
+        // 200k events in 200 files peaked at 0.72-0.78 GiB RSS (0.96-0.99 GiB at 400 MB), the 150 MB
+        // single file at 0.76 GiB (0.85). A batch with huge lines raises it, see load().
+        String limit = System.getProperty("trailhunt.duckdb.memory", "");
+        adaptiveLimit = limit.isEmpty();
+        if (adaptiveLimit) {
+            limit = megabytes(MIN_MEMORY_BYTES);
+        }
+        // One DuckDB thread: the Java workers keep the other cores busy, and a second DuckDB thread
+        // under the memory cap mostly contends on locks (200k events: 8.8 s CPU with 1 thread,
+        // 15.2 s with 2, same wall time).
+        int threads = Integer.getInteger("trailhunt.duckdb.threads", 1);
+        try (Statement st = connection.createStatement()) {
+            if (!limit.isEmpty()) {
                 st.execute("SET memory_limit = " + literal(limit));
-            } catch (SQLException e) {
-                throw new StoreException("cannot limit DuckDB's memory: " + Store.firstLine(e), e);
             }
+            if (threads > 0) {
+                st.execute("SET threads = " + threads);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot configure DuckDB for ingest: " + Store.firstLine(e), e);
+        }
+    }
+
+    /** Receives the first 128 bits of one stored event hash, as two big-endian longs. */
+    public interface HashSink {
+        /** Accepts one hash key. */
+        void accept(long high, long low);
+    }
+
+    /** Hands the first 128 bits of every stored {@code event.hash} to {@code sink}, in no particular order. */
+    public void storedHashes(HashSink sink) {
+        String sql = "SELECT " + new StoreColumn(HASH, "").quoted() + " FROM " + Store.EVENTS_TABLE;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String h = rs.getString(1);
+                if (h != null && h.length() >= 32) {
+                    sink.accept(Long.parseUnsignedLong(h, 0, 16, 16), Long.parseUnsignedLong(h, 16, 32, 16));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the stored event hashes: " + Store.firstLine(e), e);
         }
     }
 
@@ -135,15 +174,15 @@ public final class EventLoader {
      * {@link StoreSchema#FILE_COLUMNS} order) in one transaction, and returns how many events were new.
      *
      * <p>Each chunk (a list of staging files, in event order) is one streaming INSERT; all chunks
-     * commit together. Events whose hash the store already holds are not inserted; the caller
-     * removes repeats within the batch by listing their order keys ({@link StagingWriter#ord}) in
-     * {@code excludedOrds}.
+     * commit together. The caller removes events the store or the run already holds by listing
+     * their order keys ({@link StagingWriter#ord}) in {@code excludedOrds}.
      */
     public long load(List<List<Path>> chunks, int maxLineChars, List<Object[]> fileRows, long[] excludedOrds) {
         try {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                fitMemory(maxLineChars);
                 boolean excluded = excludedOrds.length > 0;
                 if (excluded) {
                     exclude(excludedOrds);
@@ -166,17 +205,41 @@ public final class EventLoader {
         }
     }
 
+    /** Raises DuckDB's memory cap (never lowers it) so that the CSV reader's buffers for the longest line fit. */
+    private void fitMemory(int maxLineChars) throws SQLException {
+        long need = 3 * bufferBytes(maxLineChars) + (64L << 20);
+        if (!adaptiveLimit || need <= memoryBytes) {
+            return;
+        }
+        memoryBytes = need;
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET memory_limit = " + literal(megabytes(need)));
+        }
+    }
+
+    private static long lineBytes(int maxLineChars) {
+        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
+        return Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
+    }
+
+    private static long bufferBytes(int maxLineChars) {
+        return Math.max(32L * 1024 * 1024, 2 * lineBytes(maxLineChars));
+    }
+
+    private static String megabytes(long bytes) {
+        return ((bytes + (1 << 20) - 1) >> 20) + "MB";
+    }
+
     private String scan(List<Path> stagingFiles, int maxLineChars) {
         StringBuilder files = new StringBuilder("[");
         for (Path p : stagingFiles) {
             files.append(files.length() > 1 ? ", " : "").append(literal(p.toAbsolutePath().toString()));
         }
         files.append(']');
-        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
-        long lineBytes = Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
-        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = '\"',"
-                + " escape = '\"', new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
-                + ", buffer_size = " + Math.max(32L * 1024 * 1024, 2 * lineBytes)
+        long lineBytes = lineBytes(maxLineChars);
+        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = chr(1),"
+                + " escape = chr(1), new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
+                + ", buffer_size = " + bufferBytes(maxLineChars)
                 + ", columns = " + csvColumns + ")";
         return scan;
     }
@@ -185,8 +248,7 @@ public final class EventLoader {
         String scan = scan(stagingFiles, maxLineChars);
         String sql = insertHead + "SELECT " + selectList
                 + " FROM " + scan + " s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + Store.EVENTS_TABLE + " e WHERE e." + new StoreColumn(HASH, "").quoted() + " = s.h)"
-                + (excluded ? " AND s.ord NOT IN (SELECT ord FROM " + EXCLUDED + ")" : "");
+                + (excluded ? " WHERE s.ord NOT IN (SELECT ord FROM " + EXCLUDED + ")" : "");
         try (Statement st = connection.createStatement()) {
             return st.executeUpdate(sql);
         }

@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +32,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Ingests CloudTrail inputs into a store: workers read and map files in parallel, and the calling
- * thread loads their staged events in input order, one transaction per batch of files.
+ * Ingests CloudTrail inputs into a store: workers read and map files in parallel, the calling
+ * thread collects their staged events in input order, and a loader thread inserts each batch of
+ * files in one transaction while the next batch is being staged.
  */
 public final class Ingester {
     /** Commits once this many staged events are pending. */
@@ -85,7 +84,9 @@ public final class Ingester {
             Map<String, String> known = Map.copyOf(loader.knownContents());
             Path staging = freshStagingDir(absDb);
             try {
-                Run run = new Run(loader, known, progress, sources.size());
+                EventHashSet seen = new EventHashSet();
+                loader.storedHashes(seen::add);
+                Run run = new Run(loader, known, seen, progress, sources.size());
                 run.execute(sources, staging, created);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed);
@@ -107,8 +108,14 @@ public final class Ingester {
         private final List<FileOutcome> outcomes = new ArrayList<>();
         private final List<List<Path>> chunks = new ArrayList<>();
         private final List<Object[]> fileRows = new ArrayList<>();
-        private final Set<HashKey> batchHashes = new HashSet<>();
-        private final List<Long> excluded = new ArrayList<>();
+        private final EventHashSet seen;
+        private List<Long> excluded = new ArrayList<>();
+        private final ExecutorService loading = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "trailhunt-load");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<Long> loadingBatch;
         private List<Path> chunk = new ArrayList<>();
         private long chunkEvents;
         private long pendingEvents;
@@ -120,9 +127,10 @@ public final class Ingester {
         private Instant first;
         private Instant last;
 
-        Run(EventLoader loader, Map<String, String> known, IngestProgress progress, long total) {
+        Run(EventLoader loader, Map<String, String> known, EventHashSet seen, IngestProgress progress, long total) {
             this.loader = loader;
             this.known = known;
+            this.seen = seen;
             this.claimed = new HashMap<>(known);
             this.progress = progress;
             this.total = total;
@@ -152,8 +160,16 @@ public final class Ingester {
                     accept(await(inFlight.removeFirst()));
                 }
                 flush();
+                awaitLoad();
             } finally {
                 pool.shutdownNow();
+                loading.shutdown();
+                try {
+                    // A failed run must not close the connection under a statement still running.
+                    loading.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -177,8 +193,8 @@ public final class Ingester {
             }
             long[] h = s.hashes();
             for (int i = 0; i < s.rows(); i++) {
-                if (!batchHashes.add(new HashKey(h[2 * i], h[2 * i + 1]))) {
-                    // The same content earlier in this batch: keep the first copy only.
+                if (!seen.add(h[2 * i], h[2 * i + 1])) {
+                    // The same content is in the store or earlier in this run: keep the first copy only.
                     excluded.add(StagingWriter.ord(outcomes.size() - 1L, i));
                 }
             }
@@ -214,26 +230,41 @@ public final class Ingester {
                 chunks.add(chunk);
             }
             if (!chunks.isEmpty() || !fileRows.isEmpty()) {
-                added += loader.load(chunks, maxLine, fileRows, excluded.stream().mapToLong(Long::longValue).toArray());
-                for (List<Path> c : chunks) {
-                    c.forEach(p -> p.toFile().delete());
-                }
+                // Staging the next batch overlaps this load; one batch loads at a time, in order.
+                awaitLoad();
+                List<List<Path>> batch = List.copyOf(chunks);
+                List<Object[]> rows = List.copyOf(fileRows);
+                long[] skip = excluded.stream().mapToLong(Long::longValue).toArray();
+                int line = maxLine;
+                long done = outcomes.size();
+                loadingBatch = loading.submit(() -> {
+                    long n = loader.load(batch, line, rows, skip);
+                    for (List<Path> c : batch) {
+                        c.forEach(p -> p.toFile().delete());
+                    }
+                    progress.committed(done);
+                    return n;
+                });
             }
             chunks.clear();
             chunk = new ArrayList<>();
             chunkEvents = 0;
             fileRows.clear();
-            batchHashes.clear();
-            excluded.clear();
+            excluded = new ArrayList<>();
             pendingEvents = 0;
             maxLine = 0;
         }
+
+        private void awaitLoad() {
+            if (loadingBatch != null) {
+                Future<Long> f = loadingBatch;
+                loadingBatch = null;
+                added += await(f);
+            }
+        }
     }
 
-    /** Holds the first 128 bits of an event hash: collisions at that width are not a practical concern. */
-    private record HashKey(long high, long low) {}
-
-    private static StagedFile await(Future<StagedFile> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -76,7 +76,12 @@ class CrashSafetyTest {
         int midRun = 0;
         for (int filesDone : new int[] {1, BATCH + 1, 2 * BATCH + BATCH / 2, FILES - 5}) {
             try (ChildJvm child = child(dir, db.toString(), logs.toString())) {
-                String hit = child.awaitLine(l -> l.startsWith("files ") && Integer.parseInt(l.split(" ")[1]) >= filesDone, 120);
+                // A batch loads while the next is read, so past the first batch the kill follows the
+                // commit of the batch before filesDone, landing while the next one is read or loaded.
+                long committed = (filesDone - 1L) / BATCH * BATCH;
+                String hit = committed == 0
+                        ? child.awaitLine(l -> l.startsWith("files ") && Integer.parseInt(l.split(" ")[1]) >= filesDone, 120)
+                        : child.awaitLine(l -> l.equals("committed " + committed), 120);
                 child.kill();
                 assertTrue(hit != null || child.stdout().stream().anyMatch(l -> l.startsWith("done")),
                         "child ended without finishing: " + child.stderr());
@@ -90,15 +95,15 @@ class CrashSafetyTest {
 
     @Test
     void killedDuringTheFirstCommitLeavesAllOrNothing() throws Exception {
-        // The first batch (BATCH files) is inserted and committed while file BATCH is accepted,
-        // between the progress lines for files BATCH - 1 and BATCH. A first run measures that span;
-        // later runs are killed at fractions of it, so the kills land inside the transaction.
+        // The first batch (BATCH files) is handed to the loader thread just before the progress
+        // line for file BATCH and committed before the line "committed BATCH". A first run measures
+        // that span; later runs are killed at fractions of it, so the kills land inside the transaction.
         long span;
         Path measured = dir.resolve("measured.duckdb");
         try (ChildJvm child = child(dir, measured.toString(), logs.toString())) {
-            assertTrue(child.awaitLine(l -> l.startsWith("files " + (BATCH - 1) + " "), 120) != null, child.stderr());
-            long t0 = System.nanoTime();
             assertTrue(child.awaitLine(l -> l.startsWith("files " + BATCH + " "), 120) != null, child.stderr());
+            long t0 = System.nanoTime();
+            assertTrue(child.awaitLine(l -> l.equals("committed " + BATCH), 120) != null, child.stderr());
             span = (System.nanoTime() - t0) / 1_000_000;
             child.kill();
         }
@@ -108,7 +113,7 @@ class CrashSafetyTest {
         for (double fraction : new double[] {0.3, 0.6, 0.9}) {
             db = dir.resolve("store-" + fraction + ".duckdb");
             try (ChildJvm child = child(dir, db.toString(), logs.toString())) {
-                assertTrue(child.awaitLine(l -> l.startsWith("files " + (BATCH - 1) + " "), 120) != null, child.stderr());
+                assertTrue(child.awaitLine(l -> l.startsWith("files " + BATCH + " "), 120) != null, child.stderr());
                 Thread.sleep((long) (span * fraction));
                 child.kill();
             }

@@ -164,6 +164,39 @@ class IngesterTest {
     }
 
     @Test
+    void aLaterRunSkipsRecordsTheStoreHoldsFromOtherFiles() throws Exception {
+        Path in = dir.resolve("in");
+        write(in.resolve("a.json"), recordsObject(List.of(record("a-1", "198.51.100.1"), record("a-2", "198.51.100.2"))));
+        assertEquals(2, ingest(in).eventsAdded());
+        // Other bytes (a different file), but one record is already stored from the first run.
+        write(in.resolve("b.json"), recordsObject(List.of(record("b-1", "198.51.100.3"), record("a-2", "198.51.100.2"))));
+        IngestSummary second = ingest(in);
+        assertEquals(1, second.eventsAdded());
+        assertEquals(1, second.duplicatesSkipped());
+        try (Connection c = Store.openForReading(db())) {
+            assertEquals(List.of(in.resolve("a.json") + ":0", in.resolve("a.json") + ":1", in.resolve("b.json") + ":0"),
+                    column(c, "SELECT \"log.file.path\" || ':' || \"log.offset\" FROM events ORDER BY 1"));
+        }
+    }
+
+    @Test
+    void textWithTheStagingQuoteCommasQuotesAndNewlinesIsStoredAsRead() throws Exception {
+        Path in = dir.resolve("in");
+        // JSON escapes of U+0001 (the staging quote), U+001F (the list separator), a newline, a quote and a comma.
+        String agent = "odd\\u0001agent \\\"x\\\", y\\nz\\u001f\\u0001\\u0001";
+        String decoded = "odd\u0001agent \"x\", y\nz\u001f\u0001\u0001";
+        write(in.resolve("a.json"), recordsObject(List.of(record("q-1", "198.51.100.1")
+                .replace("aws-cli/2.13.5 Python/3.11.4 Linux/6.1 exe/x86_64", agent)
+                .replace("\"prod/db\"", "\"\"").replace("\"userName\":\"alice\"", "\"userName\":\"\\u0001\""))));
+        assertEquals(1, ingest(in).eventsAdded());
+        try (Connection c = Store.openForReading(db())) {
+            assertEquals(List.of(decoded), column(c, "SELECT \"user_agent.original\" FROM events"));
+            assertEquals(List.of("\u0001"), column(c, "SELECT \"user.name\" FROM events"));
+            assertEquals(List.of(decoded), column(c, "SELECT json_extract_string(\"event.original\", '$.userAgent') FROM events"));
+        }
+    }
+
+    @Test
     void symlinkLoopsAndRepeatedPathsAreReadOnce() throws Exception {
         Path in = dir.resolve("in");
         write(in.resolve("sub/a.json"), recordsObject(records("a", 2)));
