@@ -131,6 +131,28 @@ class HuntCommandTest {
     }
 
     @Test
+    void wrongCommandLinesAreOneLineThatPointsToHelp() {
+        // Each: the arguments, then what the one line on stderr must say.
+        List<List<String>> cases = List.of(
+                List.of("hunt --format jsn " + SEED, "trailhunt hunt: invalid value for option '--format'", "'jsn'"),
+                List.of("hunt --now garbage " + SEED, "trailhunt hunt: invalid value for option '--now'", "'garbage' is not latest, clock or an ISO-8601 time"),
+                List.of("report --db x.duckdb " + SEED, "trailhunt report: missing required option: '--out=FILE'", "--out"),
+                List.of("query --db x.duckdb", "trailhunt query: missing required argument", "--esql=TEXT | --sql=TEXT"),
+                List.of("hunts shwo " + SEED, "trailhunt hunts: unmatched arguments", "did you mean show?"),
+                List.of("ingest", "trailhunt ingest: missing required parameter: 'PATH'", "PATH"));
+        for (List<String> c : cases) {
+            Cli r = Cli.run(c.get(0).split(" "));
+            assertEquals(2, r.code(), c.get(0));
+            assertEquals(1, r.errLines().size(), r.err());
+            String line = r.errLines().get(0);
+            assertTrue(line.startsWith(c.get(1)) && line.contains(c.get(2)), line);
+            String command = c.get(1).substring(0, c.get(1).indexOf(':'));
+            assertTrue(line.endsWith("(see `" + command + " --help`)"), line);
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
     void sqlAndEsqlFilesRunAsHunts() throws Exception {
         Path sql = Files.writeString(dir.resolve("actions.sql"),
                 "SELECT \"event.action\" AS action, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, action LIMIT 3;\n");
