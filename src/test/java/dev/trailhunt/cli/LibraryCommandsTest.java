@@ -37,6 +37,8 @@ class LibraryCommandsTest {
         assertTrue(r.out().contains("-- query 1 (ES|QL)\n// Programmatic reads"));
         Cli missing = Cli.run("hunts", "show", "nope");
         assertEquals(2, missing.code());
+        assertEquals(1, missing.errLines().size(), missing.err());
+        assertTrue(missing.err().startsWith("trailhunt hunts show: unknown hunt 'nope'"), missing.err());
     }
 
     @Test
