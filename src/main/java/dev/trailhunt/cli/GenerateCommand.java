@@ -7,7 +7,6 @@ import dev.trailhunt.generate.LogGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -61,18 +60,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return generate();
         } catch (IOException e) {
             // Reported as a data problem in one line by the execution exception handler.
-            throw new UncheckedIOException("cannot write the logs: " + reason(e), e);
+            throw new UncheckedIOException("cannot write the logs: " + FileProblem.describe(e), e);
         }
-    }
-
-    /** Words a file-system failure as "no such file: /x" rather than as an exception class name. */
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException f && f.getReason() == null) {
-            String kind = f.getClass().getSimpleName().replace("Exception", "")
-                    .replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-            return kind + ": " + f.getFile();
-        }
-        return e.getMessage();
     }
 
     private int generate() throws IOException {

@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         System.setProperty("org.jooq.no-tips", "true");
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new OneLineUsageErrors())
                 .setExecutionExceptionHandler(new OneLineErrors());
     }
 

@@ -30,7 +30,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + " (this is a trailhunt bug; please report it with the command line)";
         }
-        cl.getErr().println("trailhunt " + cl.getCommandName() + ": " + message);
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
         cl.getErr().flush();
         return code;
     }

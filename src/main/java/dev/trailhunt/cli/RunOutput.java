@@ -64,7 +64,7 @@ final class RunOutput {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return write(run, format, w, 0, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + FileProblem.describe(e), e);
         }
     }
 
@@ -123,12 +123,15 @@ final class RunOutput {
 
     /** Says how many rows each query found, and how long the run took, on stderr only (reports stay reproducible). */
     void summary(RunResult run, long elapsedNanos, boolean shortened, int width) {
-        long queries = resultCount(run);
         long failed = count(run, QueryRun.Status.FAILED);
         long skipped = count(run, QueryRun.Status.SKIPPED);
+        long queries = resultCount(run) + failed + skipped;
         String rows = run.rows() == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", run.rows());
-        err.println(String.format(Locale.ROOT, "%s from %d %s%s%s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
-                failed > 0 ? ", " + failed + " failed" : "", skipped > 0 ? ", " + skipped + " skipped" : "", elapsedNanos / 1e9));
+        // "0 rows from 0 queries, 1 failed" read as if nothing was asked; count every query, then say how some ended.
+        String outcomes = java.util.stream.Stream.of(failed > 0 ? failed + " failed" : "", skipped > 0 ? skipped + " skipped" : "")
+                .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.joining(", "));
+        err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
+                outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

@@ -54,6 +54,11 @@ final class StoreOptions {
     HuntSession openIfPresent(PrintWriter err, Clock clock) {
         boolean data = source != null && source.data != null;
         if (!data && !java.nio.file.Files.exists(db())) {
+            if (source != null && source.db != null) {
+                // A mistyped --db would otherwise look like a store with no events.
+                err.println("note: no store at " + db() + "; explaining against the ECS schema");
+                err.flush();
+            }
             return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
         }
         return open(err, clock);

@@ -1,5 +1,6 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.engine.IpLiteral;
 import dev.trailhunt.engine.ResultColumn;
 import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.ValueType;
@@ -71,35 +72,12 @@ public final class RowOrder {
      * unsigned; text that is not a literal address sorts after every address, by text.
      */
     static int compareIps(Object x, Object y) {
-        byte[] a = ipBytes(x);
-        byte[] b = ipBytes(y);
+        byte[] a = IpLiteral.docValueBytes(x.toString());
+        byte[] b = IpLiteral.docValueBytes(y.toString());
         if (a == null || b == null) {
             return a == b ? compareValues(x, y) : a == null ? 1 : -1;
         }
         return java.util.Arrays.compareUnsigned(a, b);
-    }
-
-    private static byte[] ipBytes(Object v) {
-        String s = v.toString();
-        // Only literals reach InetAddress, which would otherwise resolve a name over the network.
-        boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-        if (!v4 && !v6) {
-            return null;
-        }
-        try {
-            byte[] raw = java.net.InetAddress.getByName(s).getAddress();
-            if (raw.length == 16) {
-                return raw;
-            }
-            byte[] mapped = new byte[16];
-            mapped[10] = (byte) 0xff;
-            mapped[11] = (byte) 0xff;
-            System.arraycopy(raw, 0, mapped, 12, 4);
-            return mapped;
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
     }
 
     /** Compares two non-null cell values: numbers numerically, text by code point (UTF-8 byte order, as Elasticsearch). */

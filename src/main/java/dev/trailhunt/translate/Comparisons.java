@@ -1,10 +1,9 @@
 package dev.trailhunt.translate;
 
+import dev.trailhunt.engine.IpLiteral;
 import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Node;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,15 +12,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Translates comparisons with ES|QL's typing: numeric widening and implicit casts of string literals. */
 final class Comparisons {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern ZERO_RUN = Pattern.compile("(?:^|:)((?:0:)+0)(?=:|$)");
     private static final DateTimeFormatter DATE_OPTIONAL_TIME = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4)
             .optionalStart().appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
@@ -118,44 +114,12 @@ final class Comparisons {
         }
     }
 
-    /** Formats an IPv6 address as RFC 5952 text (the form the store and Elasticsearch print): longest zero run compressed. */
-    static String rfc5952(byte[] b) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-        java.util.StringJoiner full = new java.util.StringJoiner(":");
-        while (buf.hasRemaining()) {
-            full.add(Integer.toHexString(buf.getShort() & 0xffff));
-        }
-        String text = full.toString();
-        // The first longest run of two or more zero groups becomes "::".
-        java.util.regex.Matcher m = ZERO_RUN.matcher(text);
-        int bestStart = -1;
-        int bestEnd = -1;
-        while (m.find()) {
-            if (m.end(1) - m.start(1) > bestEnd - bestStart) {
-                bestStart = m.start(1);
-                bestEnd = m.end(1);
-            }
-        }
-        if (bestStart < 0) {
-            return text;
-        }
-        String before = text.substring(0, bestStart);
-        String after = text.substring(bestEnd);
-        return (before.endsWith(":") ? before.substring(0, before.length() - 1) : before) + "::"
-                + (after.startsWith(":") ? after.substring(1) : after);
-    }
-
-    /** Returns the canonical text of an IP literal; never resolves host names. */
+    /** Returns the canonical text of an IP literal, as Elasticsearch's implicit cast reads it; never resolves host names. */
     static String canonicalIp(String s, Node at) {
-        if (!IPV4.matcher(s).matches() && s.indexOf(':') < 0) {
+        String canonical = IpLiteral.canonical(s);
+        if (canonical == null) {
             throw Errors.semantic("Cannot convert string [" + s + "] to [IP]", at);
         }
-        try {
-            // A literal with ':' or dotted digits is parsed without any name lookup.
-            InetAddress a = InetAddress.getByName(s);
-            return a instanceof java.net.Inet6Address ? rfc5952(a.getAddress()) : a.getHostAddress();
-        } catch (UnknownHostException | SecurityException e) {
-            throw Errors.semantic("Cannot convert string [" + s + "] to [IP]", at);
-        }
+        return canonical;
     }
 }

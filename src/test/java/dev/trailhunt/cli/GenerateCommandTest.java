@@ -46,12 +46,12 @@ class GenerateCommandTest {
     @Test
     void userErrorsAreOneClearLineWithoutStackTrace() {
         assertEquals(2, run("generate", "--out", dir.toString(), "--events", "20"));
-        assertTrue(err.toString().startsWith("--events must be at least "), err.toString());
+        assertTrue(err.toString().startsWith("trailhunt generate: --events must be at least "), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
 
         err.getBuffer().setLength(0);
         assertEquals(2, run("generate", "--out", dir.toString(), "--start", "yesterday"));
-        assertTrue(err.toString().startsWith("--start must be an ISO instant"), err.toString());
+        assertTrue(err.toString().startsWith("trailhunt generate: --start must be an ISO instant"), err.toString());
     }
 
     @Test

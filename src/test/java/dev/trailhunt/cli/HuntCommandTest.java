@@ -116,6 +116,8 @@ class HuntCommandTest {
         assertEquals("| where event.action = \"GetSecretValue\"", lines.get(1));
         assertEquals(" ".repeat(21) + "^", lines.get(2));
 
+        assertEquals("0 rows from 1 query (1 failed)", lines.get(3).replaceFirst(" in [0-9.]+ s$", ""));
+
         Cli unsupported = Cli.run("query", "--db", db, "--esql", "from logs-aws.cloudtrail* | lookup join x on y");
         assertEquals(4, unsupported.code(), unsupported.err());
 
@@ -127,6 +129,28 @@ class HuntCommandTest {
         assertEquals(2, twoCsv.code());
         for (Cli c : List.of(unknown, noStore, syntax, unsupported, write, twoCsv)) {
             assertFalse(c.err().contains("\tat dev.") || c.err().contains("Exception"), c.err());
+        }
+    }
+
+    @Test
+    void wrongCommandLinesAreOneLineThatPointsToHelp() {
+        // Each: the arguments, then what the one line on stderr must say.
+        List<List<String>> cases = List.of(
+                List.of("hunt --format jsn " + SEED, "trailhunt hunt: invalid value for option '--format'", "'jsn'"),
+                List.of("hunt --now garbage " + SEED, "trailhunt hunt: invalid value for option '--now'", "'garbage' is not latest, clock or an ISO-8601 time"),
+                List.of("report --db x.duckdb " + SEED, "trailhunt report: missing required option: '--out=FILE'", "--out"),
+                List.of("query --db x.duckdb", "trailhunt query: missing required argument", "--esql=TEXT | --sql=TEXT"),
+                List.of("hunts shwo " + SEED, "trailhunt hunts: unmatched arguments", "did you mean show?"),
+                List.of("ingest", "trailhunt ingest: missing required parameter: 'PATH'", "PATH"));
+        for (List<String> c : cases) {
+            Cli r = Cli.run(c.get(0).split(" "));
+            assertEquals(2, r.code(), c.get(0));
+            assertEquals(1, r.errLines().size(), r.err());
+            String line = r.errLines().get(0);
+            assertTrue(line.startsWith(c.get(1)) && line.contains(c.get(2)), line);
+            String command = c.get(1).substring(0, c.get(1).indexOf(':'));
+            assertTrue(line.endsWith("(see `" + command + " --help`)"), line);
+            assertEquals("", r.out());
         }
     }
 

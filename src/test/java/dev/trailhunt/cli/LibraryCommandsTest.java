@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,8 @@ class LibraryCommandsTest {
         assertTrue(r.out().contains("-- query 1 (ES|QL)\n// Programmatic reads"));
         Cli missing = Cli.run("hunts", "show", "nope");
         assertEquals(2, missing.code());
+        assertEquals(1, missing.errLines().size(), missing.err());
+        assertTrue(missing.err().startsWith("trailhunt hunts show: unknown hunt 'nope'"), missing.err());
     }
 
     @Test
@@ -44,6 +47,7 @@ class LibraryCommandsTest {
         Cli r = Cli.run("explain", "--db", dir.resolve("absent.duckdb").toString(), "--now", "2024-10-11T08:55:23Z", SEED);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("now = 2024-10-11T08:55:23.000Z (given)\n"), r.out());
+        assertEquals(List.of("note: no store at " + dir.resolve("absent.duckdb") + "; explaining against the ECS schema"), r.errLines());
         assertTrue(r.out().contains("window: @timestamp > now - 7 days"));
         assertTrue(r.out().contains("-- DuckDB SQL\n"));
         assertTrue(r.out().contains("timestamp '2024-10-04 08:55:23"), "now - 7 days is inlined: " + r.out());

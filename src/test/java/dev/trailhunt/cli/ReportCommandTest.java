@@ -83,5 +83,17 @@ class ReportCommandTest {
     void reportRefusesRowFormats() throws Exception {
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--format", "csv", "--out", dir.resolve("x.csv").toString(), SEED);
         assertEquals(2, r.code());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("trailhunt report: report --format must be markdown or html"), r.err());
+    }
+
+    @Test
+    void reportIntoAMissingFolderSaysWhichFolder() throws Exception {
+        Path out = dir.resolve("no-such-folder").resolve("r.html");
+        Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--out", out.toString(), SEED);
+        assertEquals(3, r.code(), r.err());
+        String last = r.errLines().get(r.errLines().size() - 1);
+        assertEquals("trailhunt report: cannot write " + out + ": no such directory: " + out.getParent(), last);
+        assertFalse(Files.exists(out.getParent()));
     }
 }

@@ -138,5 +138,9 @@ class PatternConversionTest {
         assertEquals("2001:0:0:1::1", Comparisons.canonicalIp("2001:0:0:1:0:0:0:1", at));
         assertEquals("10.0.0.1", Comparisons.canonicalIp("::ffff:10.0.0.1", at));
         assertThrows(EsqlException.class, () -> Comparisons.canonicalIp("example.com", at));
+        // Elasticsearch's InetAddresses rejects what java.net.InetAddress would accept: octal-looking octets, scopes, brackets.
+        for (String bad : List.of("1.2.3.04", "fe80::1%1", "[::1]", "999.1.1.1")) {
+            assertThrows(EsqlException.class, () -> Comparisons.canonicalIp(bad, at), bad);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest.ecs;
 
+import dev.trailhunt.engine.IpLiteral;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.trailhunt.ingest.ecs;
+package dev.trailhunt.engine;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +38,20 @@ class IpLiteralTest {
     }
 
     @Test
-    void parsesPipelineDateFormats() {
-        assertEquals("2013-11-02T01:06:28Z", String.valueOf(PipelineDate.isoOrBasic("20131102T010628Z")));
-        assertEquals("2013-11-02T01:06:28.123Z", String.valueOf(PipelineDate.isoOrBasic("20131102T010628.123Z")));
-        assertEquals("2013-11-02T00:06:28Z", String.valueOf(PipelineDate.isoOrBasic("20131102T010628+0100")));
-        assertEquals("2024-01-02T00:00:00Z", String.valueOf(PipelineDate.iso8601("2024-01-02")));
-        assertEquals("2024-01-02T03:04:00Z", String.valueOf(PipelineDate.iso8601("2024-01-02T03:04Z")));
-        assertNull(PipelineDate.iso8601("20131102T010628Z"));
-        assertNull(PipelineDate.iso8601("2024-01-02 03:04:05"));
-        assertNull(PipelineDate.isoOrBasic("2024-02-30T00:00:00Z"));
+    void givesTheSixteenByteFormOrNull() {
+        byte[] v4 = IpLiteral.docValueBytes("10.0.0.1");
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 10, 0, 0, 1), unsigned(v4));
+        assertEquals(unsigned(v4), unsigned(IpLiteral.docValueBytes("::ffff:10.0.0.1")));
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), unsigned(IpLiteral.docValueBytes("::1")));
+        assertNull(IpLiteral.docValueBytes("example.com"));
+        assertNull(IpLiteral.docValueBytes("010.0.0.1"));
+    }
+
+    private static List<Integer> unsigned(byte[] b) {
+        List<Integer> out = new ArrayList<>();
+        for (byte x : b) {
+            out.add(x & 0xff);
+        }
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.trailhunt.ingest.ecs;
+package dev.trailhunt.engine;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,17 +7,24 @@ import java.util.Locale;
 /**
  * Recognises literal IPv4/IPv6 addresses the way Elasticsearch's {@code InetAddresses.isInetAddress} does
  * (no DNS, no scope ids, no leading-zero octets) and renders them as ES|QL prints an {@code ip} value.
+ *
+ * <p>This is the one place that knows the store's text form of ip values: ingest writes it, the
+ * translator converts string literals to it and the hunt runner orders result rows by it.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     /** Orders canonical address strings as Elasticsearch's ip doc values are ordered (by 16-byte form). */
-    static final Comparator<String> DOC_VALUE_ORDER = (a, b) -> Arrays.compareUnsigned(bytes16(a), bytes16(b));
+    public static final Comparator<String> DOC_VALUE_ORDER = (a, b) -> {
+        byte[] x = docValueBytes(a);
+        byte[] y = docValueBytes(b);
+        return Arrays.compareUnsigned(x == null ? new byte[16] : x, y == null ? new byte[16] : y);
+    };
 
     private IpLiteral() {
     }
 
     /** Returns the canonical text of {@code s} when it is a literal IP address, else null. */
-    static String canonical(String s) {
+    public static String canonical(String s) {
         byte[] b = parse(s);
         if (b == null) {
             return null;
@@ -29,7 +36,7 @@ final class IpLiteral {
     }
 
     /** Parses a literal address into 4 or 16 bytes, or returns null when {@code s} is not one. */
-    static byte[] parse(String s) {
+    private static byte[] parse(String s) {
         if (s == null || s.isEmpty()) {
             return null;
         }
@@ -228,12 +235,13 @@ final class IpLiteral {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] bytes16(String canonical) {
-        byte[] b = parse(canonical);
-        if (b == null) {
-            return new byte[16];
-        }
-        if (b.length == 16) {
+    /**
+     * Returns the 16-byte form Elasticsearch sorts ip values by (an IPv4 address mapped into IPv6), or
+     * null when {@code s} is not a literal address.
+     */
+    public static byte[] docValueBytes(String s) {
+        byte[] b = parse(s);
+        if (b == null || b.length == 16) {
             return b;
         }
         byte[] out = new byte[16];
