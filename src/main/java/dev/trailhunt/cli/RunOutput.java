@@ -122,7 +122,7 @@ final class RunOutput {
     }
 
     /** Says how many rows each query found, and how long the run took, on stderr only (reports stay reproducible). */
-    void summary(RunResult run, long elapsedNanos, boolean shortened, int width) {
+    void summary(RunResult run, long elapsedNanos, long huntingNanos, boolean shortened, int width) {
         long failed = count(run, QueryRun.Status.FAILED);
         long skipped = count(run, QueryRun.Status.SKIPPED);
         long queries = resultCount(run) + failed + skipped;
@@ -130,8 +130,9 @@ final class RunOutput {
         // "0 rows from 0 queries, 1 failed" read as if nothing was asked; count every query, then say how some ended.
         String outcomes = java.util.stream.Stream.of(failed > 0 ? failed + " failed" : "", skipped > 0 ? skipped + " skipped" : "")
                 .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.joining(", "));
-        err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s", rows, queries, queries == 1 ? "query" : "queries",
-                outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9));
+        err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s; hunting %.2f s", rows, queries,
+                queries == 1 ? "query" : "queries", outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9,
+                huntingNanos / 1e9));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

@@ -116,7 +116,7 @@ class HuntCommandTest {
         assertEquals("| where event.action = \"GetSecretValue\"", lines.get(1));
         assertEquals(" ".repeat(21) + "^", lines.get(2));
 
-        assertEquals("0 rows from 1 query (1 failed)", lines.get(3).replaceFirst(" in [0-9.]+ s$", ""));
+        assertEquals("0 rows from 1 query (1 failed)", lines.get(3).replaceFirst(" in [0-9.]+ s; hunting [0-9.]+ s$", ""));
 
         Cli unsupported = Cli.run("query", "--db", db, "--esql", "from logs-aws.cloudtrail* | lookup join x on y");
         assertEquals(4, unsupported.code(), unsupported.err());
