@@ -71,6 +71,12 @@ public final class ExplainCommand implements Callable<Integer> {
             HuntRunner runner = session.runner();
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
             for (HuntDefinition h : hunts) {
+                if (!h.loaded()) {
+                    out.println();
+                    out.println("== " + h.id() + " (" + h.origin().label() + ")");
+                    out.println("could not load " + h.loadProblem());
+                    failed = true;
+                }
                 for (HuntQuery q : h.queries()) {
                     failed |= !explain(out, h, q, runner);
                 }

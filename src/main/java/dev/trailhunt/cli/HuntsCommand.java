@@ -113,7 +113,7 @@ public final class HuntsCommand implements Callable<Integer> {
                 show(out, hunts.get(i), i > 0);
             }
             out.flush();
-            return ExitCodes.OK;
+            return hunts.stream().allMatch(HuntDefinition::loaded) ? ExitCodes.OK : ExitCodes.HUNT_ERROR;
         }
 
         private static void show(PrintWriter out, HuntDefinition h, boolean separate) {
@@ -133,6 +133,10 @@ public final class HuntsCommand implements Callable<Integer> {
             }
             if (!h.author().isEmpty()) {
                 out.println("  author:      " + h.author());
+            }
+            if (!h.loaded()) {
+                out.println("  error:       could not load " + h.loadProblem());
+                return;
             }
             out.println("  sha256:      " + h.sha256());
             if (!h.description().isEmpty()) {

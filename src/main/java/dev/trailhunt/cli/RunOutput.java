@@ -1,6 +1,7 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.hunt.ContextLine;
+import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntRun;
 import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.RunResult;
@@ -37,8 +38,11 @@ final class RunOutput {
 
     /** Says on stderr what each query looked at, or why it was skipped or failed. */
     void context(RunResult run) {
-        boolean many = run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
+        boolean many = run.hunts().size() > 1 || run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
         for (HuntRun h : run.hunts()) {
+            if (!h.hunt().loaded()) {
+                err.println(h.hunt().id() + ": could not load " + h.hunt().loadProblem());
+            }
             for (QueryRun q : h.queries()) {
                 String who = h.hunt().id() + (h.queries().size() > 1 ? " query " + q.query().index() : "");
                 switch (q.status()) {
@@ -125,14 +129,18 @@ final class RunOutput {
     void summary(RunResult run, long elapsedNanos, long huntingNanos, boolean shortened, int width) {
         long failed = count(run, QueryRun.Status.FAILED);
         long skipped = count(run, QueryRun.Status.SKIPPED);
+        List<HuntDefinition> unloaded = run.unloaded();
         long queries = resultCount(run) + failed + skipped;
         String rows = run.rows() == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", run.rows());
         // "0 rows from 0 queries, 1 failed" read as if nothing was asked; count every query, then say how some ended.
-        String outcomes = java.util.stream.Stream.of(failed > 0 ? failed + " failed" : "", skipped > 0 ? skipped + " skipped" : "")
+        String outcomes = java.util.stream.Stream.of(failed > 0 ? failed + " failed" : "", skipped > 0 ? skipped + " skipped" : "",
+                        unloaded.isEmpty() ? "" : unloaded.size() + (unloaded.size() == 1 ? " hunt file" : " hunt files") + " not loaded")
                 .filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.joining(", "));
         err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s; hunting %.2f s", rows, queries,
                 queries == 1 ? "query" : "queries", outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9,
                 huntingNanos / 1e9));
+        // Repeated after the rows, where a long folder run's context lines have scrolled away.
+        unloaded.forEach(h -> err.println("could not load " + h.loadProblem()));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

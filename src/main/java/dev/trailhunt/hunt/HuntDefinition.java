@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param references reference URLs
  * @param origin where the definition came from
  * @param location the file path, or {@code hunts/<id>.toml} for a built-in, or empty
- * @param sha256 the hex SHA-256 of the file bytes, or of the query text for ad-hoc queries
+ * @param sha256 the hex SHA-256 of the file bytes, or of the query text for ad-hoc queries, or empty when unreadable
+ * @param loadError why the file of a folder run could not be read as a hunt (it then has no queries), else empty
  */
 public record HuntDefinition(
         String id,
@@ -33,7 +34,8 @@ public record HuntDefinition(
         List<String> references,
         HuntOrigin origin,
         String location,
-        String sha256) {
+        String sha256,
+        String loadError) {
     public HuntDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -48,13 +50,34 @@ public record HuntDefinition(
         Objects.requireNonNull(origin, "origin");
         location = Objects.requireNonNullElse(location, "");
         Objects.requireNonNull(sha256, "sha256");
+        loadError = Objects.requireNonNullElse(loadError, "");
+    }
+
+    /**
+     * Builds the stand-in for a hunt file of a folder that could not be read as a hunt, so that the
+     * other hunts still run and the run reports this one as failed.
+     */
+    public static HuntDefinition unloadable(String id, HuntOrigin origin, String location, String sha256, String loadError) {
+        String fileName = location.substring(location.lastIndexOf('/') + 1);
+        return new HuntDefinition(id, fileName, "", "", "", List.of(), List.of(), List.of(), List.of(), List.of(),
+                origin, location, sha256, loadError);
+    }
+
+    /** Tells whether the definition was read; an unloadable file has a load error and no queries. */
+    public boolean loaded() {
+        return loadError.isEmpty();
+    }
+
+    /** Says which file could not be loaded and why, in one line. */
+    public String loadProblem() {
+        return location + ": " + loadError;
     }
 
     /** Builds a one-query hunt from a bare query, as for {@code .esql} and {@code .sql} files or the query command. */
     public static HuntDefinition ofQuery(String id, String name, QueryLanguage language, String text,
             HuntOrigin origin, String location, String sha256) {
         return new HuntDefinition(id, name, "", "", "", List.of(), List.of(new HuntQuery(1, language, text)),
-                List.of(), List.of(), List.of(), origin, location, sha256);
+                List.of(), List.of(), List.of(), origin, location, sha256, "");
     }
 
     /** Builds the one-query hunt of the query command from ES|QL or DuckDB SQL text. */

@@ -19,17 +19,17 @@ final class HuntFileReader {
         try {
             root = TOML.readTree(bytes);
         } catch (JacksonException e) {
-            throw new HuntException(location + ": not valid TOML: " + firstLine(e.getOriginalMessage()));
+            throw new HuntFileException(location, "not valid TOML: " + firstLine(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
-            throw new HuntException(location + ": cannot read: " + e.getMessage());
+            throw new HuntFileException(location, "cannot read: " + e.getMessage());
         }
         JsonNode hunt = root == null ? null : root.get("hunt");
         if (hunt == null || !hunt.isObject()) {
-            throw new HuntException(location + ": no [hunt] table (expected Elastic's hunting schema)");
+            throw new HuntFileException(location, "no [hunt] table (expected Elastic's hunting schema)");
         }
         List<String> texts = strings(hunt, "query", location);
         if (texts.isEmpty()) {
-            throw new HuntException(location + ": [hunt] has no query");
+            throw new HuntFileException(location, "[hunt] has no query");
         }
         List<HuntQuery> queries = new ArrayList<>();
         for (String text : texts) {
@@ -49,14 +49,15 @@ final class HuntFileReader {
                 strings(hunt, "references", location),
                 origin,
                 location,
-                Sha256.hex(bytes));
+                Sha256.hex(bytes),
+                "");
     }
 
     /** Wraps the text of an {@code .esql} or {@code .sql} file as a one-query hunt. */
     static HuntDefinition readQueryFile(String id, byte[] bytes, QueryLanguage language, HuntOrigin origin, String location) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            throw new HuntException(location + ": the file is empty");
+            throw new HuntFileException(location, "the file is empty");
         }
         return HuntDefinition.ofQuery(id, id, language, text, origin, location, Sha256.hex(bytes));
     }
@@ -77,11 +78,11 @@ final class HuntFileReader {
             return out;
         }
         if (!n.isArray()) {
-            throw new HuntException(location + ": [hunt] " + field + " must be a string or a list of strings");
+            throw new HuntFileException(location, "[hunt] " + field + " must be a string or a list of strings");
         }
         for (JsonNode e : n) {
             if (!e.isValueNode()) {
-                throw new HuntException(location + ": [hunt] " + field + " must hold strings only");
+                throw new HuntFileException(location, "[hunt] " + field + " must hold strings only");
             }
             out.add(e.asText());
         }

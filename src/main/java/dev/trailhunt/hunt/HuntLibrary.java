@@ -105,21 +105,42 @@ public final class HuntLibrary {
         if (files.isEmpty()) {
             throw new HuntNotFoundException("no .toml hunt files in folder " + dir);
         }
-        return files.stream().map(HuntLibrary::readFile).toList();
+        return files.stream().map(HuntLibrary::readFolderFile).toList();
     }
 
-    private static HuntDefinition readFile(Path file) {
-        String fileName = file.getFileName().toString();
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        int dot = fileName.lastIndexOf('.');
-        String id = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String location = file.toString().replace('\\', '/');
+    /**
+     * Reads one file of a folder; a file that is not a hunt (invalid TOML, a {@code pyproject.toml})
+     * becomes an unloadable stand-in, so that one bad file does not stop the folder's other hunts.
+     */
+    private static HuntDefinition readFolderFile(Path file) {
+        String location = location(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new HuntException("cannot read " + location + ": " + e.getMessage());
+            return HuntDefinition.unloadable(stem(file), HuntOrigin.TOML_FILE, location, "", "cannot read: " + e.getMessage());
         }
+        try {
+            return parse(file, bytes);
+        } catch (HuntFileException e) {
+            return HuntDefinition.unloadable(stem(file), HuntOrigin.TOML_FILE, location, Sha256.hex(bytes), e.reason());
+        }
+    }
+
+    private static HuntDefinition readFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new HuntFileException(location(file), "cannot read: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    private static HuntDefinition parse(Path file, byte[] bytes) {
+        String id = stem(file);
+        String location = location(file);
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".toml")) {
             return HuntFileReader.readToml(id, bytes, HuntOrigin.TOML_FILE, location);
         }
@@ -129,7 +150,17 @@ public final class HuntLibrary {
         if (lower.endsWith(".sql")) {
             return HuntFileReader.readQueryFile(id, bytes, QueryLanguage.DUCKDB_SQL, HuntOrigin.SQL_FILE, location);
         }
-        throw new HuntException(location + ": unknown hunt file type (expected .toml, .esql or .sql)");
+        throw new HuntFileException(location, "unknown hunt file type (expected .toml, .esql or .sql)");
+    }
+
+    private static String stem(Path file) {
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static String location(Path file) {
+        return file.toString().replace('\\', '/');
     }
 
     private static List<String> resourceLines(String name) {

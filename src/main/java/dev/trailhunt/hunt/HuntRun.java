@@ -18,8 +18,8 @@ public record HuntRun(HuntDefinition hunt, List<QueryRun> queries) {
         return queries.stream().mapToInt(QueryRun::rows).sum();
     }
 
-    /** Tells whether some query failed to parse, translate or execute. */
+    /** Tells whether the hunt file could not be loaded or some query failed to parse, translate or execute. */
     public boolean failed() {
-        return queries.stream().anyMatch(q -> q.status() == QueryRun.Status.FAILED);
+        return !hunt.loaded() || queries.stream().anyMatch(q -> q.status() == QueryRun.Status.FAILED);
     }
 }

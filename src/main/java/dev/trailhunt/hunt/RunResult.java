@@ -21,7 +21,12 @@ public record RunResult(StoreProfile profile, ResolvedNow now, List<HuntRun> hun
         return hunts.stream().mapToInt(HuntRun::rows).sum();
     }
 
-    /** Tells whether some query failed. */
+    /** Returns the hunt files that could not be loaded, in run order. */
+    public List<HuntDefinition> unloaded() {
+        return hunts.stream().map(HuntRun::hunt).filter(h -> !h.loaded()).toList();
+    }
+
+    /** Tells whether some hunt file could not be loaded or some query failed. */
     public boolean failed() {
         return hunts.stream().anyMatch(HuntRun::failed);
     }

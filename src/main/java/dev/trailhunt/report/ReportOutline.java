@@ -74,6 +74,11 @@ final class ReportOutline {
             facts.add(new ReportSink.Fact("Author", List.of(ReportSink.Inline.of(d.author()))));
         }
         sink.facts(facts);
+        if (!d.loaded()) {
+            sink.note("Could not be loaded as a hunt, so nothing of it ran.");
+            sink.code("Error", "text", displayPath(d.location()) + ": " + d.loadError());
+            return;
+        }
         if (!d.notes().isEmpty()) {
             sink.heading(level, "Notes");
             sink.bullets(d.notes().stream().map(ReportSink.Inline::of).toList());
@@ -123,6 +128,9 @@ final class ReportOutline {
     }
 
     private static String outcome(HuntRun h) {
+        if (!h.hunt().loaded()) {
+            return "could not be loaded";
+        }
         List<String> parts = new ArrayList<>();
         for (QueryRun q : h.queries()) {
             parts.add(switch (q.status()) {

@@ -193,6 +193,41 @@ class HuntCommandTest {
         assertTrue(r.err().contains("mixed query 2: skipped: osquery SQL"), r.err());
     }
 
+    @Test
+    void aBadFileInAFolderFailsAloneWhileTheOtherHuntsRun() throws Exception {
+        Path hunts = Files.createDirectories(dir.resolve("hunts"));
+        Files.copy(Path.of("src/main/resources/hunts/" + SEED + ".toml"), hunts.resolve("a.toml"));
+        Files.writeString(hunts.resolve("b.toml"), "[hunt\nname = 1\n");
+        Files.writeString(hunts.resolve("pyproject.toml"), "[project]\nname = \"tools\"\n");
+        Cli r = Cli.run("hunt", "--db", SamplesStore.get().toString(), hunts.toString());
+        assertEquals(4, r.code(), "a file that is not a hunt is a hunt error: " + r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(" +40 \\| GetSecretValue +\\| arn:aws:iam::111122223333:user/legacy-reporting .*")),
+                "the good hunt still ran: " + r.out());
+        String pyproject = hunts.resolve("pyproject.toml") + ": no [hunt] table (expected Elastic's hunting schema)";
+        List<String> err = r.errLines();
+        assertTrue(CONTEXT.matcher(err.get(0).replaceFirst("^a: ", "")).matches() && err.get(0).startsWith("a: "), r.err());
+        assertTrue(err.contains("pyproject: could not load " + pyproject), r.err());
+        assertTrue(err.stream().anyMatch(l -> l.startsWith("b: could not load " + hunts.resolve("b.toml") + ": not valid TOML: ")), r.err());
+        int summary = err.size() - 3;
+        assertTrue(err.get(summary).matches("\\d+ rows from 1 query \\(2 hunt files not loaded\\) in [0-9.]+ s; hunting [0-9.]+ s"), r.err());
+        assertTrue(err.get(summary + 1).startsWith("could not load " + hunts.resolve("b.toml") + ": not valid TOML: "), r.err());
+        assertEquals("could not load " + pyproject, err.get(summary + 2));
+        assertFalse(r.err().contains("Exception"), r.err());
+
+        Cli explain = Cli.run("explain", "--db", SamplesStore.get().toString(), hunts.toString());
+        assertEquals(4, explain.code(), explain.err());
+        assertTrue(explain.out().contains("== pyproject (TOML file)\ncould not load " + pyproject + "\n"), explain.out());
+        assertTrue(explain.out().contains("-- DuckDB SQL"), "the good hunt is still explained: " + explain.out());
+        Cli show = Cli.run("hunts", "show", hunts.toString());
+        assertEquals(4, show.code(), show.err());
+        assertTrue(show.out().contains("  error:       could not load " + pyproject + "\n"), show.out());
+
+        Cli direct = Cli.run("hunt", "--db", SamplesStore.get().toString(), hunts.resolve("pyproject.toml").toString());
+        assertEquals(4, direct.code());
+        assertEquals(List.of("trailhunt hunt: " + pyproject), direct.errLines(), "a bad file named directly stops at once");
+        assertEquals("", direct.out());
+    }
+
     private static List<String> sorted(String csv) {
         return csv.lines().sorted().toList();
     }

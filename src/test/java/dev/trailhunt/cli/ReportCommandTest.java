@@ -80,6 +80,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFileOfTheFolderThatIsNoHuntIsReportedAsNotLoaded() throws Exception {
+        Path hunts = Files.createDirectories(dir.resolve("hunts"));
+        Files.copy(Path.of("src/main/resources/hunts/" + SEED + ".toml"), hunts.resolve("a.toml"));
+        Files.writeString(hunts.resolve("pyproject.toml"), "[project]\nname = \"tools\"\n");
+        String reason = hunts.resolve("pyproject.toml") + ": no [hunt] table (expected Elastic's hunting schema)";
+        String db = SamplesStore.get().toString();
+        for (String ext : new String[] {"md", "html"}) {
+            Path out = dir.resolve("all." + ext);
+            Cli r = Cli.run("report", "--db", db, "--out", out.toString(), hunts.toString());
+            assertEquals(4, r.code(), r.err());
+            assertTrue(r.errLines().contains("could not load " + reason), r.err());
+            Path again = dir.resolve("again." + ext);
+            assertEquals(4, Cli.run("report", "--db", db, "--out", again.toString(), hunts.toString()).code());
+            assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "two runs give the same bytes (" + ext + ")");
+            String text = Files.readString(out);
+            if (ext.equals("md")) {
+                assertTrue(text.startsWith("# trailhunt report: 2 hunts\n"), text);
+                assertTrue(text.contains("| Programmatic GetSecretValue calls per identity (Secrets Manager) | a | "), text);
+                assertTrue(text.contains("| pyproject.toml | pyproject | could not be loaded |  |"), text);
+                assertTrue(text.contains("## pyproject.toml\n\n- **Hunt:** `pyproject` (TOML file)\n\n"
+                        + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reason + "\n```\n"), text);
+                assertTrue(text.contains("| request_counts |"), "the good hunt's result is there: " + text);
+            } else {
+                assertTrue(text.contains("<tr><td>pyproject.toml</td><td>pyproject</td><td>could not be loaded</td><td></td></tr>"), text);
+                assertTrue(text.contains("<div class=\"caption\">Error</div>\n<pre><code class=\"language-text\">"
+                        + reason.replace("'", "&#39;") + "</code></pre>"), text);
+            }
+        }
+    }
+
+    @Test
     void reportRefusesRowFormats() throws Exception {
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--format", "csv", "--out", dir.resolve("x.csv").toString(), SEED);
         assertEquals(2, r.code());
