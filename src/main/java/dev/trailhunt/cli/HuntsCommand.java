@@ -53,11 +53,21 @@ public final class HuntsCommand implements Callable<Integer> {
     }
 
     static int list(PrintWriter out, List<HuntDefinition> hunts, String mitre) {
+        return list(out, hunts, mitre, "no built-in hunt");
+    }
+
+    /** Prints the hunts that pass the technique filter, or one line saying that none did (an empty table reads as a fault). */
+    static int list(PrintWriter out, List<HuntDefinition> hunts, String mitre, String noneFound) {
         List<List<Object>> rows = new ArrayList<>();
         for (HuntDefinition h : hunts) {
             if (mitre == null || h.matchesTechnique(mitre)) {
                 rows.add(List.of(h.id(), String.join(", ", h.mitre()), h.name()));
             }
+        }
+        if (rows.isEmpty()) {
+            out.println(noneFound + (mitre == null ? "" : " for technique " + mitre) + "; `trailhunt hunts list` shows them all");
+            out.flush();
+            return ExitCodes.OK;
         }
         ResultTable table = new ResultTable(List.of(new ResultColumn("hunt", ValueType.KEYWORD),
                 new ResultColumn("mitre", ValueType.KEYWORD), new ResultColumn("name", ValueType.KEYWORD)), rows);
@@ -92,7 +102,7 @@ public final class HuntsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), filter.mitre);
+            return list(spec.commandLine().getOut(), HuntLibrary.load().search(text), filter.mitre, "no built-in hunt matches '" + text + "'");
         }
     }
 

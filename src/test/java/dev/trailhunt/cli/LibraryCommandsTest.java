@@ -23,10 +23,23 @@ class LibraryCommandsTest {
         assertTrue(all.out().contains(SEED));
         assertEquals(all.out(), Cli.run("hunts", "list").out());
         assertTrue(Cli.run("hunts", "list", "--mitre", "T1555").out().contains(SEED));
-        assertEquals(2, Cli.run("hunts", "list", "--mitre", "T1078").out().lines().count(), "header and rule only");
+        Cli noTechnique = Cli.run("hunts", "list", "--mitre", "T1078");
+        assertEquals(0, noTechnique.code(), noTechnique.err());
+        assertEquals("no built-in hunt for technique T1078; `trailhunt hunts list` shows them all\n", noTechnique.out());
         Cli search = Cli.run("hunts", "search", "IDENTITY AND SECRET");
         assertTrue(search.out().contains("secretsmanager_get_secret_value_by_secret"), search.out());
         assertFalse(search.out().contains(SEED + " "), search.out());
+    }
+
+    @Test
+    void searchWithoutAMatchSaysSoInOneLine() {
+        Cli none = Cli.run("hunts", "search", "kubernetes");
+        assertEquals(0, none.code(), none.err());
+        assertEquals("no built-in hunt matches 'kubernetes'; `trailhunt hunts list` shows them all\n", none.out());
+        assertEquals("", none.err());
+        Cli filtered = Cli.run("hunts", "search", "secret", "--mitre", "T1078");
+        assertEquals(0, filtered.code(), filtered.err());
+        assertEquals("no built-in hunt matches 'secret' for technique T1078; `trailhunt hunts list` shows them all\n", filtered.out());
     }
 
     @Test
