@@ -41,6 +41,9 @@ abstract class HuntingCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
                     + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
         }
+        if (outFile != null) {
+            FileProblem.requireDirectoryOf(outFile);
+        }
         long start = System.nanoTime();
         RunResult run;
         long hunting;

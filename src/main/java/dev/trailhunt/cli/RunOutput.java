@@ -68,7 +68,7 @@ final class RunOutput {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return write(run, format, w, 0, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + FileProblem.describe(e), e);
+            throw FileProblem.cannotWrite(file, e);
         }
     }
 

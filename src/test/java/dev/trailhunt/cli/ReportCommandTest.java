@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,12 +121,21 @@ class ReportCommandTest {
     }
 
     @Test
-    void reportIntoAMissingFolderSaysWhichFolder() throws Exception {
+    void reportIntoAMissingFolderSaysWhichFolderBeforeRunningAnything() throws Exception {
         Path out = dir.resolve("no-such-folder").resolve("r.html");
+        String expected = "trailhunt report: cannot write " + out + ": no such directory: " + out.getParent();
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--out", out.toString(), SEED);
         assertEquals(3, r.code(), r.err());
-        String last = r.errLines().get(r.errLines().size() - 1);
-        assertEquals("trailhunt report: cannot write " + out + ": no such directory: " + out.getParent(), last);
+        assertEquals(List.of(expected), r.errLines(), "no hunt ran, so no context or summary line");
         assertFalse(Files.exists(out.getParent()));
+        // Checked before the store is opened: a missing store would otherwise be the complaint.
+        Cli noStore = Cli.run("report", "--db", dir.resolve("absent.duckdb").toString(), "--out", out.toString(), SEED);
+        assertEquals(List.of(expected), noStore.errLines());
+        assumeTrue(Files.isDirectory(SamplesStore.SAMPLES));
+        Cli data = Cli.run("report", "--data", SamplesStore.SAMPLES.toString(), "--out", out.toString(), SEED);
+        assertEquals(List.of(expected), data.errLines(), "nothing is ingested for --data either");
+        Cli hunt = Cli.run("hunt", "--db", dir.resolve("absent.duckdb").toString(), "-o", out.toString(), SEED);
+        assertEquals(3, hunt.code());
+        assertEquals(List.of("trailhunt hunt: cannot write " + out + ": no such directory: " + out.getParent()), hunt.errLines());
     }
 }
