@@ -1,7 +1,7 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.StoreException;
-import dev.trailhunt.ingest.FileOutcome;
+import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -82,7 +82,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.print("\r\033[K");
             err.flush();
         }
-        for (FileOutcome f : summary.files()) {
+        for (InputFile f : summary.files()) {
             if (f.isProblem()) {
                 err.println(f.status() + ": " + f.path() + ": " + f.reason());
             }
@@ -92,10 +92,10 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, IngestSummary s) {
-        long digests = s.files().stream().filter(f -> "digest".equals(f.format()) && f.status().equals(FileOutcome.SKIPPED)).count();
+        long digests = s.files().stream().filter(f -> "digest".equals(f.format()) && f.status().equals(InputFile.SKIPPED)).count();
         out.printf(Locale.ROOT, "files: %d loaded, %d skipped (%d digest), %d rejected, %d partial%n",
-                s.count(FileOutcome.LOADED), s.count(FileOutcome.SKIPPED), digests,
-                s.count(FileOutcome.REJECTED), s.count(FileOutcome.PARTIAL));
+                s.count(InputFile.LOADED), s.count(InputFile.SKIPPED), digests,
+                s.count(InputFile.REJECTED), s.count(InputFile.PARTIAL));
         out.printf(Locale.ROOT, "events: %d read, %d added, %d duplicates not stored again%n",
                 s.eventsRead(), s.eventsAdded(), s.duplicatesSkipped());
         if (s.firstEvent() != null) {

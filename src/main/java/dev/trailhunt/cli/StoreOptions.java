@@ -1,7 +1,7 @@
 package dev.trailhunt.cli;
 
+import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.engine.StoreException;
-import dev.trailhunt.ingest.FileOutcome;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -102,7 +102,7 @@ final class StoreOptions {
                 HuntSession.deleteTree(dir);
                 throw new StoreException(e.getMessage(), e);
             }
-            for (FileOutcome f : summary.files()) {
+            for (InputFile f : summary.files()) {
                 if (f.isProblem()) {
                     err.println(f.status() + ": " + f.path() + ": " + f.reason());
                 }

@@ -1,14 +1,29 @@
 package dev.trailhunt.engine;
 
 /**
- * Describes one input file recorded in the store's {@code files} table.
+ * Describes one input file (or zip entry) as a row of the store's {@code files} table: what ingest did
+ * with it, and what reports list as provenance.
  *
- * @param path the path as given to ingest
- * @param size the size in bytes
- * @param sha256 the hex SHA-256 of the file bytes
- * @param format the detected format
- * @param events the number of events the file added
- * @param status the load status (e.g. loaded, skipped, rejected)
- * @param reason why it was not fully loaded, or empty
+ * @param path   the input path; a zip entry is {@code archive.zip!/entry}
+ * @param size   bytes of the input as stored (compressed size for gzip, entry size for zip)
+ * @param sha256 hex SHA-256 of those bytes, the file's identity in the store
+ * @param format the detected layout: records, array, ndjson, lookup-events, csv, digest, or unknown
+ * @param events CloudTrail records read from the file (before de-duplication)
+ * @param status {@code loaded}, {@code skipped}, {@code rejected} or {@code partial}
+ * @param reason why it was skipped, rejected or partial; null when loaded
  */
-public record InputFile(String path, long size, String sha256, String format, long events, String status, String reason) {}
+public record InputFile(String path, long size, String sha256, String format, long events, String status, String reason) {
+    /** Marks a file whose every record was read. */
+    public static final String LOADED = "loaded";
+    /** Marks a file not read: a digest, or content already in the store. */
+    public static final String SKIPPED = "skipped";
+    /** Marks a file nothing could be read from. */
+    public static final String REJECTED = "rejected";
+    /** Marks a file that broke part-way; the records before the break were kept. */
+    public static final String PARTIAL = "partial";
+
+    /** Tells whether this file makes an ingest run's exit code non-zero. */
+    public boolean isProblem() {
+        return REJECTED.equals(status) || PARTIAL.equals(status);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
@@ -82,7 +83,7 @@ final class FileTask implements Callable<StagedFile> {
         String before = known.get(sha);
         if (before != null) {
             String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
-            return new StagedFile(new FileOutcome(source.path(), size, sha, "unknown", 0, FileOutcome.SKIPPED, reason),
+            return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
                     "none", List.of(), 0, NO_HASHES, 0, size, null, null);
         }
         return read(sha, size);
@@ -107,7 +108,7 @@ final class FileTask implements Callable<StagedFile> {
         } catch (RecordReader.NotCloudTrail e) {
             parts.close();
             if (reader.records() > 0) {
-                return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL, e.getMessage()), compression, size);
+                return parts.staged(outcome(size, sha, reader, InputFile.PARTIAL, e.getMessage()), compression, size);
             }
             parts.delete();
             return rejected(size, sha, compression, reader.format(), e.getMessage());
@@ -118,28 +119,28 @@ final class FileTask implements Callable<StagedFile> {
                 parts.delete();
                 return rejected(size, sha, compression, reader.format(), why);
             }
-            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
+            return parts.staged(outcome(size, sha, reader, InputFile.PARTIAL,
                     why + " after " + reader.records() + " records"), compression, size);
         }
         parts.close();
         if (reader.digest()) {
-            return parts.staged(new FileOutcome(source.path(), size, sha, "digest", 0, FileOutcome.SKIPPED,
+            return parts.staged(new InputFile(source.path(), size, sha, "digest", 0, InputFile.SKIPPED,
                     "CloudTrail-Digest file"), compression, size);
         }
         if (reader.skippedLines() > 0) {
-            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL, reader.skippedLines()
+            return parts.staged(outcome(size, sha, reader, InputFile.PARTIAL, reader.skippedLines()
                     + " unreadable line" + (reader.skippedLines() == 1 ? "" : "s") + " skipped, first: "
                     + message(reader.firstSkip())), compression, size);
         }
         if (reader.foreign() > 0) {
-            return parts.staged(outcome(size, sha, reader, FileOutcome.PARTIAL,
+            return parts.staged(outcome(size, sha, reader, InputFile.PARTIAL,
                     reader.foreign() + " JSON values are not CloudTrail records"), compression, size);
         }
-        return parts.staged(outcome(size, sha, reader, FileOutcome.LOADED, null), compression, size);
+        return parts.staged(outcome(size, sha, reader, InputFile.LOADED, null), compression, size);
     }
 
-    private FileOutcome outcome(long size, String sha, RecordReader reader, String status, String reason) {
-        return new FileOutcome(source.path(), size, sha, reader.format(), reader.records(), status, reason);
+    private InputFile outcome(long size, String sha, RecordReader reader, String status, String reason) {
+        return new InputFile(source.path(), size, sha, reader.format(), reader.records(), status, reason);
     }
 
     private StagedFile rejected(long size, String sha, String compression, String reason) {
@@ -147,7 +148,7 @@ final class FileTask implements Callable<StagedFile> {
     }
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
-        return new StagedFile(new FileOutcome(source.path(), size, sha, format, 0, FileOutcome.REJECTED, reason),
+        return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
                 compression, List.of(), 0, NO_HASHES, 0, size, null, null);
     }
 
@@ -278,7 +279,7 @@ final class FileTask implements Callable<StagedFile> {
             files.clear();
         }
 
-        StagedFile staged(FileOutcome outcome, String compression, long size) {
+        StagedFile staged(InputFile outcome, String compression, long size) {
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last);
         }
     }

@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param lastEvent         the latest {@code @timestamp} read in this run, null when none
  * @param elapsed           wall time of the run
  */
-public record IngestSummary(List<FileOutcome> files, long eventsAdded, long duplicatesSkipped,
+public record IngestSummary(List<InputFile> files, long eventsAdded, long duplicatesSkipped,
         Instant firstEvent, Instant lastEvent, Duration elapsed) {
     /** Exit code when every file loaded or was skipped. */
     public static final int OK = 0;
@@ -28,7 +29,7 @@ public record IngestSummary(List<FileOutcome> files, long eventsAdded, long dupl
 
     /** Returns 0 when all files loaded (or were skipped), 3 when some were rejected or partial. */
     public int exitCode() {
-        return files.stream().anyMatch(FileOutcome::isProblem) ? SOME_FILES_FAILED : OK;
+        return files.stream().anyMatch(InputFile::isProblem) ? SOME_FILES_FAILED : OK;
     }
 
     /** Counts the outcomes with the given status. */
@@ -38,6 +39,6 @@ public record IngestSummary(List<FileOutcome> files, long eventsAdded, long dupl
 
     /** Counts the events read from all files, duplicates included. */
     public long eventsRead() {
-        return files.stream().filter(f -> !f.status().equals(FileOutcome.SKIPPED)).mapToLong(FileOutcome::events).sum();
+        return files.stream().filter(f -> !f.status().equals(InputFile.SKIPPED)).mapToLong(InputFile::events).sum();
     }
 }

@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.EventLoader;
@@ -105,7 +106,7 @@ public final class Ingester {
         private final Map<String, String> claimed;
         private final IngestProgress progress;
         private final long total;
-        private final List<FileOutcome> outcomes = new ArrayList<>();
+        private final List<InputFile> outcomes = new ArrayList<>();
         private final List<List<Path>> chunks = new ArrayList<>();
         private final List<Object[]> fileRows = new ArrayList<>();
         private final EventHashSet seen;
@@ -174,14 +175,14 @@ public final class Ingester {
         }
 
         private void accept(StagedFile s) {
-            FileOutcome o = s.outcome();
+            InputFile o = s.outcome();
             bytes += s.bytesRead();
-            boolean fresh = FileOutcome.LOADED.equals(o.status()) || FileOutcome.PARTIAL.equals(o.status())
+            boolean fresh = InputFile.LOADED.equals(o.status()) || InputFile.PARTIAL.equals(o.status())
                     || "digest".equals(o.format());
             if (fresh && claimed.containsKey(o.sha256())) {
                 // Two inputs of this run had the same bytes: the first in input order wins.
                 s.parts().forEach(p -> p.toFile().delete());
-                o = new FileOutcome(o.path(), o.size(), o.sha256(), o.format(), 0, FileOutcome.SKIPPED,
+                o = new InputFile(o.path(), o.size(), o.sha256(), o.format(), 0, InputFile.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
                 s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null);
             } else if (fresh) {

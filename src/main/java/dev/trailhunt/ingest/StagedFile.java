@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param first        earliest event time read, or null
  * @param last         latest event time read, or null
  */
-record StagedFile(FileOutcome outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
+record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
         Instant first, Instant last) {
     StagedFile {
         parts = List.copyOf(parts);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trailhunt.ingest.FileOutcome;
+import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
 import dev.trailhunt.ingest.IngestSummary;
@@ -64,8 +64,8 @@ class IngestPropertyTest {
         IngestSummary summary = new Ingester(new IngestOptions(1 + random.nextInt(3), false)).ingest(db, List.of(in), IngestProgress.NONE);
         assertEquals(0, summary.exitCode(), summary.files().toString());
         Map<String, Integer> read = new HashMap<>();
-        for (FileOutcome f : summary.files()) {
-            assertEquals(FileOutcome.LOADED, f.status(), f.toString());
+        for (InputFile f : summary.files()) {
+            assertEquals(InputFile.LOADED, f.status(), f.toString());
             read.put(f.path(), (int) f.events());
         }
         assertEquals(perInput, read);

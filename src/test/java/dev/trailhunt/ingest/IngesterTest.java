@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import static dev.trailhunt.ingest.TrailFiles.column;
 import static dev.trailhunt.ingest.TrailFiles.count;
 import static dev.trailhunt.ingest.TrailFiles.record;
@@ -37,7 +38,7 @@ class IngesterTest {
         return new Ingester(new IngestOptions(2, false)).ingest(db(), List.of(inputs), IngestProgress.NONE);
     }
 
-    private static Map<String, FileOutcome> byName(IngestSummary s) {
+    private static Map<String, InputFile> byName(IngestSummary s) {
         return s.files().stream().collect(Collectors.toMap(f -> Path.of(f.path().replace("!/", "/")).getFileName().toString(),
                 Function.identity()));
     }
@@ -65,7 +66,7 @@ class IngesterTest {
 
         IngestSummary s = ingest(in);
 
-        Map<String, FileOutcome> f = byName(s);
+        Map<String, InputFile> f = byName(s);
         assertEquals("records", f.get("a-records.log").format());
         assertEquals("records", f.get("b-records.json").format());
         assertEquals("array", f.get("c-array.txt").format());
@@ -74,7 +75,7 @@ class IngesterTest {
         assertEquals("csv", f.get("f-export.csv").format());
         assertEquals("records", f.get("one.json").format());
         assertEquals("ndjson", f.get("two.json").format());
-        assertTrue(s.files().stream().allMatch(o -> o.status().equals(FileOutcome.LOADED)), s.files().toString());
+        assertTrue(s.files().stream().allMatch(o -> o.status().equals(InputFile.LOADED)), s.files().toString());
         assertEquals(17, s.eventsAdded());
         assertEquals(0, s.exitCode());
         try (Connection c = Store.openForReading(db())) {
@@ -108,20 +109,20 @@ class IngesterTest {
 
         IngestSummary s = ingest(in);
 
-        Map<String, FileOutcome> f = byName(s);
-        assertEquals(FileOutcome.LOADED, f.get("1-good.json").status());
-        assertEquals(FileOutcome.REJECTED, f.get("2-not-json.json").status());
+        Map<String, InputFile> f = byName(s);
+        assertEquals(InputFile.LOADED, f.get("1-good.json").status());
+        assertEquals(InputFile.REJECTED, f.get("2-not-json.json").status());
         assertEquals("not JSON: starts with 'h'", f.get("2-not-json.json").reason());
         assertEquals("empty file", f.get("3-empty.json").reason());
         assertTrue(f.get("4-other.json").reason().startsWith("JSON but not CloudTrail"), f.get("4-other.json").reason());
-        FileOutcome truncated = f.get("5-truncated.json.gz");
-        assertTrue(truncated.status().equals(FileOutcome.PARTIAL) || truncated.status().equals(FileOutcome.REJECTED));
+        InputFile truncated = f.get("5-truncated.json.gz");
+        assertTrue(truncated.status().equals(InputFile.PARTIAL) || truncated.status().equals(InputFile.REJECTED));
         assertTrue(truncated.reason().contains("truncated gzip stream"), truncated.reason());
-        FileOutcome partial = f.get("6-partial.json");
-        assertEquals(FileOutcome.PARTIAL, partial.status());
+        InputFile partial = f.get("6-partial.json");
+        assertEquals(InputFile.PARTIAL, partial.status());
         assertEquals(2, partial.events());
         assertTrue(partial.reason().startsWith("invalid JSON at line 1"), partial.reason());
-        assertEquals(FileOutcome.SKIPPED, f.get("7-digest.json").status());
+        assertEquals(InputFile.SKIPPED, f.get("7-digest.json").status());
         assertEquals("digest", f.get("7-digest.json").format());
         assertEquals(IngestSummary.SOME_FILES_FAILED, s.exitCode());
         try (Connection c = Store.openForReading(db())) {
@@ -147,7 +148,7 @@ class IngesterTest {
         write(in.resolve("c-copy.json"), Files.readString(in.resolve("a.json")));
         IngestSummary second = ingest(in);
         assertEquals(0, second.eventsAdded());
-        Map<String, FileOutcome> f = byName(second);
+        Map<String, InputFile> f = byName(second);
         assertEquals("already loaded", f.get("a.json").reason());
         assertEquals("same content as " + in.resolve("a.json"), f.get("c-copy.json").reason());
         assertEquals(0, second.exitCode());

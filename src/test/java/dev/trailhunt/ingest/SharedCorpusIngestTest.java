@@ -1,5 +1,6 @@
 package dev.trailhunt.ingest;
 
+import dev.trailhunt.engine.InputFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class SharedCorpusIngestTest {
     @Test
     void allInvictusEventsLoad() throws Exception {
         IngestSummary s = ingest(corpus("invictus-ir_aws_dataset/CloudTrail"));
-        assertEquals(55, s.count(FileOutcome.LOADED));
+        assertEquals(55, s.count(InputFile.LOADED));
         assertEquals(2900, s.eventsRead());
         assertEquals(0, s.exitCode());
         try (Connection c = Store.openForReading(dir.resolve("s.duckdb"))) {
@@ -38,16 +39,16 @@ class SharedCorpusIngestTest {
         }
         IngestSummary again = ingest(corpus("invictus-ir_aws_dataset/CloudTrail"));
         assertEquals(0, again.eventsAdded());
-        assertEquals(55, again.count(FileOutcome.SKIPPED));
+        assertEquals(55, again.count(InputFile.SKIPPED));
     }
 
     @Test
     void malformedCloudgrepFileIsReportedNotFatal() {
         IngestSummary s = ingest(corpus("Permiso-io-tools_CloudGrappler/cloudgrep/tests/data"));
-        FileOutcome bad = s.files().stream().filter(f -> f.path().endsWith("bad_cloudtrail.json")).findFirst().orElseThrow();
-        assertEquals(FileOutcome.REJECTED, bad.status());
+        InputFile bad = s.files().stream().filter(f -> f.path().endsWith("bad_cloudtrail.json")).findFirst().orElseThrow();
+        assertEquals(InputFile.REJECTED, bad.status());
         assertTrue(bad.reason().startsWith("invalid JSON at line 26, column 26"), bad.reason());
-        assertEquals(2, s.count(FileOutcome.LOADED));
+        assertEquals(2, s.count(InputFile.LOADED));
         assertEquals(2, s.eventsRead());
         assertEquals(IngestSummary.SOME_FILES_FAILED, s.exitCode());
     }
@@ -55,8 +56,8 @@ class SharedCorpusIngestTest {
     @Test
     void otrfNdjsonInsideZipLoads() throws Exception {
         IngestSummary s = ingest(corpus("OTRF_Security-Datasets/datasets/atomic/aws/collection/ec2_proxy_s3_exfiltration.zip"));
-        FileOutcome f = s.files().get(0);
-        assertEquals(FileOutcome.LOADED, f.status());
+        InputFile f = s.files().get(0);
+        assertEquals(InputFile.LOADED, f.status());
         assertEquals("ndjson", f.format());
         assertEquals(103, f.events());
         try (Connection c = Store.openForReading(dir.resolve("s.duckdb"))) {
@@ -70,8 +71,8 @@ class SharedCorpusIngestTest {
     @Test
     void otrfCsvExportWithoutRecordsIsRejectedWithItsReason() {
         IngestSummary s = ingest(corpus("OTRF_Security-Datasets/datasets/atomic/aws/discovery/aws_s3_honeybucketlogs.zip"));
-        FileOutcome f = s.files().get(0);
-        assertEquals(FileOutcome.REJECTED, f.status());
+        InputFile f = s.files().get(0);
+        assertEquals(InputFile.REJECTED, f.status());
         assertTrue(f.reason().startsWith("CSV without a CloudTrailEvent column"), f.reason());
     }
 }
