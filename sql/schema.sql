@@ -5,7 +5,7 @@
 CREATE TABLE IF NOT EXISTS events (
   "@timestamp" TIMESTAMP,
   "event.created" TIMESTAMP,
-  "event.original" VARCHAR,
+  "event.original" VARCHAR USING COMPRESSION zstd,
   "ecs.version" VARCHAR,
   "data_stream.type" VARCHAR,
   "data_stream.dataset" VARCHAR,

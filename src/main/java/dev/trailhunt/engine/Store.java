@@ -25,6 +25,9 @@ public final class Store {
     /** Names the table of loaded input files. */
     public static final String FILES_TABLE = "files";
 
+    /** Names the oldest DuckDB release that must open stores this version creates. */
+    public static final String STORAGE_COMPATIBILITY = "v1.4.0";
+
     private static final Pattern LOCK_PID = Pattern.compile("\\(PID (\\d+)\\)");
 
     /** Lists the settings every connection needs, with their values. */
@@ -95,6 +98,10 @@ public final class Store {
         Properties props = new Properties();
         if (readOnly) {
             props.setProperty("duckdb.read_only", "true");
+        } else if (db != null && !Files.exists(db)) {
+            // DuckDB 2.0 writes storage version 69 by default, which the 1.x clients users have
+            // (Python, Node, CLI) cannot open; v1.4.0 (storage 67, the LTS) keeps the store readable there.
+            props.setProperty("storage_compatibility_version", STORAGE_COMPATIBILITY);
         }
         String url = db == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + db.toAbsolutePath();
         try {

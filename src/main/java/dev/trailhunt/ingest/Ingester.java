@@ -11,6 +11,8 @@ import dev.trailhunt.ingest.ecs.EcsColumn;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,13 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +54,10 @@ public final class Ingester {
     static final long WORKER_STACK_BYTES = 256L << 20;
 
     private final IngestOptions options;
+    /** Measures the CPU time of the worker and loader threads, which {@code -Dtrailhunt.ingest.cpu=true} prints. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private final LongAdder workCpu = new LongAdder();
+    private final LongAdder loadCpu = new LongAdder();
 
     /** Creates an ingester with the given options. */
     public Ingester(IngestOptions options) {
@@ -90,6 +98,10 @@ public final class Ingester {
                 Run run = new Run(loader, known, seen, progress, sources.size());
                 run.execute(sources, staging, created);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                if (Boolean.getBoolean("trailhunt.ingest.cpu")) {
+                    // Where an ingest spends its CPU, for profiling (.ci/bench and README figures).
+                    System.err.printf(Locale.ROOT, "cpu: workers %.2f s, loader %.2f s%n", workCpu.sum() / 1e9, loadCpu.sum() / 1e9);
+                }
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed);
             } finally {
                 deleteTree(staging);
@@ -155,7 +167,15 @@ public final class Ingester {
                 int next = 0;
                 while (next < sources.size() || !inFlight.isEmpty()) {
                     while (next < sources.size() && inFlight.size() < window) {
-                        inFlight.add(pool.submit(new FileTask(sources.get(next), next, staging, known, json, mappers)));
+                        FileTask task = new FileTask(sources.get(next), next, staging, known, json, mappers);
+                        inFlight.add(pool.submit(() -> {
+                            long c0 = CPU.getCurrentThreadCpuTime();
+                            try {
+                                return task.call();
+                            } finally {
+                                workCpu.add(CPU.getCurrentThreadCpuTime() - c0);
+                            }
+                        }));
                         next++;
                     }
                     accept(await(inFlight.removeFirst()));
@@ -239,7 +259,9 @@ public final class Ingester {
                 int line = maxLine;
                 long done = outcomes.size();
                 loadingBatch = loading.submit(() -> {
+                    long c0 = CPU.getCurrentThreadCpuTime();
                     long n = loader.load(batch, line, rows, skip);
+                    loadCpu.add(CPU.getCurrentThreadCpuTime() - c0);
                     for (List<Path> c : batch) {
                         c.forEach(p -> p.toFile().delete());
                     }
