@@ -1,6 +1,7 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.hunt.HuntDefinition;
+import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.report.ResultFormat;
@@ -47,7 +48,8 @@ abstract class HuntingCommand implements Callable<Integer> {
         long start = System.nanoTime();
         RunResult run;
         long hunting;
-        try (HuntSession session = store.open(err, clock())) {
+        // A one-off --data run loads only what these hunts can observe (columns, and records their first WHERE can accept).
+        try (HuntSession session = store.open(err, clock(), DataNeeds.of(hunts))) {
             // Opening the store loads DuckDB's native library once per process; the hunts' own time is
             // what grows with the data, so it is reported apart.
             long opened = System.nanoTime();

@@ -7,6 +7,7 @@ import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
+import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.NowSpec;
 import dev.trailhunt.hunt.TranslatingCompiler;
@@ -43,8 +44,16 @@ final class StoreOptions {
 
     /** Opens the store for hunting; --data ingests first and reports problems on {@code err}. */
     HuntSession open(PrintWriter err, Clock clock) {
+        return open(err, clock, DataNeeds.ALL);
+    }
+
+    /**
+     * Opens the store for hunting; --data ingests first, loading only what {@code needs} says the
+     * hunts can observe, and reports problems on {@code err}.
+     */
+    HuntSession open(PrintWriter err, Clock clock, DataNeeds needs) {
         if (source != null && source.data != null) {
-            Path dir = TemporaryStore.ingest(source.data, err);
+            Path dir = TemporaryStore.ingest(source.data, err, needs);
             return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore);
         }
         return HuntSession.open(db(), null, now, clock, TranslatingCompiler::forStore);
@@ -82,7 +91,7 @@ final class StoreOptions {
 
         private TemporaryStore() {}
 
-        static Path ingest(List<Path> data, PrintWriter err) {
+        static Path ingest(List<Path> data, PrintWriter err, DataNeeds needs) {
             for (Path p : data) {
                 if (!java.nio.file.Files.exists(p)) {
                     throw new StoreException("no such file or directory: " + p);
@@ -97,7 +106,8 @@ final class StoreOptions {
             IngestSummary summary;
             try {
                 int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-                summary = new Ingester(new IngestOptions(threads, false)).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
+                IngestOptions options = new IngestOptions(threads, false, needs.columns(), needs.filter());
+                summary = new Ingester(options).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
             } catch (IngestException | StoreException e) {
                 HuntSession.deleteTree(dir);
                 throw new StoreException(e.getMessage(), e);

@@ -44,18 +44,17 @@ public final class EventLoader {
     private final String selectList;
     private final String csvColumns;
 
-    /** Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance. */
+    /**
+     * Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance; a
+     * one-off store may hold only the columns its queries read.
+     */
     public EventLoader(Connection connection, List<StoreColumn> ecsColumns) {
         this.connection = connection;
         this.ecsColumns = List.copyOf(ecsColumns);
-        int original = -1;
         StringBuilder select = new StringBuilder();
         StringBuilder csv = new StringBuilder("{");
         for (int i = 0; i < ecsColumns.size(); i++) {
             StoreColumn c = ecsColumns.get(i);
-            if (c.name().equals(ORIGINAL)) {
-                original = i;
-            }
             String cell = "c" + i;
             String csvType;
             String expr;
@@ -77,9 +76,6 @@ public final class EventLoader {
             }
             csv.append('\'').append(cell).append("': '").append(csvType).append("', ");
             select.append(expr).append(", ");
-        }
-        if (original < 0) {
-            throw new IllegalArgumentException("the events columns lack " + ORIGINAL);
         }
         csv.append("'path': 'VARCHAR', 'off': 'BIGINT', 'ord': 'BIGINT', 'h': 'VARCHAR'}");
         select.append("path, off, h");

@@ -30,12 +30,22 @@ public final class StagingWriter implements AutoCloseable {
 
     private final OutputStream out;
     private final long ordinal;
+    private final int[] selection;
     private final StringBuilder line = new StringBuilder(4096);
     private long rows;
     private int maxLineChars;
 
     /** Creates the staging file; {@code ordinal} orders this file's rows before those of later files. */
     public StagingWriter(Path file, long ordinal) {
+        this(file, ordinal, null);
+    }
+
+    /**
+     * Creates a staging file that holds only the values at the {@code selection} positions of each
+     * row (all when null), for a store of fewer columns.
+     */
+    public StagingWriter(Path file, long ordinal, int[] selection) {
+        this.selection = selection == null ? null : selection.clone();
         try {
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         } catch (IOException e) {
@@ -49,16 +59,33 @@ public final class StagingWriter implements AutoCloseable {
     /** Starts a staged list cell that holds a JSON array instead. */
     static final char JSON_LIST = '\u001e';
 
-    /** Appends one event: the ECS values in schema order, then its provenance and content hash. */
-    public void write(Object[] values, String filePath, long offset, String hash) {
+    /**
+     * Appends one event: the ECS values in schema order, then its provenance and content hash; a
+     * null offset or hash (a time-only row of a one-off run) is stored as NULL. {@code row} is the
+     * event's position among its input's staged rows, which orders it and names it for exclusion.
+     */
+    public void write(Object[] values, String filePath, Long offset, long row, String hash) {
         line.setLength(0);
-        for (Object v : values) {
-            cell(v);
-            line.append(',');
+        if (selection == null) {
+            for (Object v : values) {
+                cell(v);
+                line.append(',');
+            }
+        } else {
+            for (int i : selection) {
+                cell(values[i]);
+                line.append(',');
+            }
         }
         quote(filePath);
-        line.append(',').append(offset).append(',').append(ord(ordinal, offset)).append(',');
-        quote(hash);
+        line.append(',');
+        if (offset != null) {
+            line.append(offset.longValue());
+        }
+        line.append(',').append(ord(ordinal, row)).append(',');
+        if (hash != null) {
+            quote(hash);
+        }
         line.append('\n');
         maxLineChars = Math.max(maxLineChars, line.length());
         try {

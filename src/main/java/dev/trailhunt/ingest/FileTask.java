@@ -47,6 +47,8 @@ final class FileTask implements Callable<StagedFile> {
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
     private static final int ORIGINAL = EcsSchema.indexOf("event.original");
     static final long[] NO_HASHES = new long[0];
+    /** Marks the dedupe keys of time-only rows; a SHA-256 prefix equal to one is a 2^-64 chance per row. */
+    private static final long TIME_ONLY_KEY = 0x5452_4149_4c00_0000L;
 
     private final LogSource source;
     private final long ordinal;
@@ -54,15 +56,19 @@ final class FileTask implements Callable<StagedFile> {
     private final Map<String, String> known;
     private final ObjectMapper json;
     private final ThreadLocal<EcsMapper> mappers;
+    private final int[] selection;
+    private final RecordFilter filter;
 
     FileTask(LogSource source, long ordinal, Path stagingDir, Map<String, String> known, ObjectMapper json,
-            ThreadLocal<EcsMapper> mappers) {
+            ThreadLocal<EcsMapper> mappers, int[] selection, RecordFilter filter) {
         this.source = source;
         this.ordinal = ordinal;
         this.stagingDir = stagingDir;
         this.known = known;
         this.json = json;
         this.mappers = mappers;
+        this.selection = selection;
+        this.filter = filter;
     }
 
     @Override
@@ -86,10 +92,22 @@ final class FileTask implements Callable<StagedFile> {
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
                     "none", List.of(), 0, NO_HASHES, 0, size, null, null);
         }
-        return read(sha, size);
+        if (filter != null) {
+            try {
+                return read(sha, size, filter);
+            } catch (RecordsPrefilter.Bail e) {
+                // Input the byte scan does not vouch for is read again in full, so that its problems
+                // are reported exactly as a full ingest reports them.
+            }
+        }
+        try {
+            return read(sha, size, null);
+        } catch (RecordsPrefilter.Bail e) {
+            throw new IllegalStateException("an unfiltered read cannot bail", e);
+        }
     }
 
-    private StagedFile read(String sha, long size) {
+    private StagedFile read(String sha, long size, RecordFilter prefilter) throws RecordsPrefilter.Bail {
         RecordReader reader = new RecordReader(json);
         Parts parts = new Parts();
         String compression = source.entry() == null ? "none" : "zip";
@@ -104,7 +122,22 @@ final class FileTask implements Callable<StagedFile> {
             } else if (isZip(raw)) {
                 return rejected(size, sha, compression, "not a readable zip archive");
             }
+            if (prefilter != null) {
+                RecordsPrefilter scan = new RecordsPrefilter(in, prefilter, eventTime -> {
+                    Object[] row = mapper.timeOnly(eventTime);
+                    if (row == null) {
+                        return false;
+                    }
+                    parts.writeTimeOnly(row);
+                    return true;
+                });
+                in = scan;
+            }
             reader.read(in, record -> parts.write(mapper.map(record), reader.records() - 1));
+        } catch (RecordsPrefilter.Bail e) {
+            parts.close();
+            parts.delete();
+            throw e;
         } catch (RecordReader.NotCloudTrail e) {
             parts.close();
             if (reader.records() > 0) {
@@ -142,6 +175,8 @@ final class FileTask implements Callable<StagedFile> {
     private InputFile outcome(long size, String sha, RecordReader reader, String status, String reason) {
         return new InputFile(source.path(), size, sha, reader.format(), reader.records(), status, reason);
     }
+
+
 
     private StagedFile rejected(long size, String sha, String compression, String reason) {
         return rejected(size, sha, compression, "unknown", reason);
@@ -240,23 +275,36 @@ final class FileTask implements Callable<StagedFile> {
         private long[] hashes = new long[64];
         private final MessageDigest md = sha256();
         private final ByteBuffer digest = ByteBuffer.allocate(32);
+        private long timeOnlyRows;
 
         void write(Object[] row, long offset) {
+            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
+            digest.clear();
+            digest.put(md.digest()).flip();
+            append(row, offset, HexFormat.of().formatHex(digest.array()), digest.getLong(0), digest.getLong(8));
+        }
+
+        /**
+         * Appends a record left out by the byte scan: only its time is stored, and its key never equals
+         * another's, since no query can see it to count it twice.
+         */
+        void writeTimeOnly(Object[] row) {
+            append(row, -1, null, TIME_ONLY_KEY ^ ordinal, timeOnlyRows++);
+        }
+
+        private void append(Object[] row, long offset, String hash, long high, long low) {
             if (current == null || current.rows() >= PART_ROWS) {
                 close();
                 Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.csv", ordinal, files.size()));
                 files.add(p);
-                current = new StagingWriter(p, ordinal);
+                current = new StagingWriter(p, ordinal, selection);
             }
-            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
-            digest.clear();
-            digest.put(md.digest()).flip();
-            current.write(row, source.path(), offset, HexFormat.of().formatHex(digest.array()));
+            current.write(row, source.path(), offset < 0 ? null : offset, rows, hash);
             if (2 * rows + 2 > hashes.length) {
                 hashes = Arrays.copyOf(hashes, hashes.length * 2);
             }
-            hashes[(int) (2 * rows)] = digest.getLong(0);
-            hashes[(int) (2 * rows + 1)] = digest.getLong(8);
+            hashes[(int) (2 * rows)] = high;
+            hashes[(int) (2 * rows + 1)] = low;
             rows++;
             if (TIMESTAMP >= 0 && row[TIMESTAMP] instanceof Instant t) {
                 first = first == null || t.isBefore(first) ? t : first;
@@ -280,6 +328,10 @@ final class FileTask implements Callable<StagedFile> {
         }
 
         StagedFile staged(InputFile outcome, String compression, long size) {
+            if (timeOnlyRows > 0) {
+                outcome = new InputFile(outcome.path(), outcome.size(), outcome.sha256(), outcome.format(),
+                        outcome.events() + timeOnlyRows, outcome.status(), outcome.reason());
+            }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last);
         }
     }

@@ -66,11 +66,23 @@ public final class Ingester {
 
     /** Returns the ECS columns of the events table as store columns, in table order. */
     public static List<StoreColumn> ecsColumns() {
+        return ecsColumns(null);
+    }
+
+    /** Returns the ECS columns named in {@code only} (all when null) as store columns, in table order. */
+    static List<StoreColumn> ecsColumns(java.util.Set<String> only) {
         List<StoreColumn> out = new ArrayList<>();
         for (EcsColumn c : EcsSchema.columns()) {
-            out.add(new StoreColumn(c.name(), c.duckdbType()));
+            if (only == null || only.contains(c.name())) {
+                out.add(new StoreColumn(c.name(), c.duckdbType()));
+            }
         }
         return out;
+    }
+
+    /** Returns the schema positions of the ECS columns named in {@code only}, or null for all. */
+    private static int[] selection(java.util.Set<String> only) {
+        return only == null ? null : ecsColumns(only).stream().mapToInt(c -> EcsSchema.indexOf(c.name())).toArray();
     }
 
     /** Returns the full events table layout: ECS columns, then provenance and the content hash. */
@@ -83,12 +95,17 @@ public final class Ingester {
      * reports what happened to each file; problems with single files never stop the run.
      */
     public IngestSummary ingest(Path db, List<Path> inputs, IngestProgress progress) {
+        return ingest(db, inputs, progress, java.time.Clock.systemUTC());
+    }
+
+    /** Ingests as {@link #ingest(Path, List, IngestProgress)} does, with {@code event.created} read from {@code clock}. */
+    public IngestSummary ingest(Path db, List<Path> inputs, IngestProgress progress, java.time.Clock clock) {
         long started = System.nanoTime();
-        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<LogSource> sources = InputDiscovery.expand(inputs);
         Path absDb = db.toAbsolutePath();
         try (Connection connection = Store.openForWriting(absDb)) {
-            EventLoader loader = new EventLoader(connection, ecsColumns());
+            EventLoader loader = new EventLoader(connection, ecsColumns(options.columns()));
             loader.prepareStore();
             Map<String, String> known = Map.copyOf(loader.knownContents());
             Path staging = freshStagingDir(absDb);
@@ -152,6 +169,7 @@ public final class Ingester {
         void execute(List<LogSource> sources, Path staging, Instant created) {
             ObjectMapper json = jsonMapper();
             ThreadLocal<EcsMapper> mappers = ThreadLocal.withInitial(() -> new EcsMapper(created));
+            int[] selection = selection(options.columns());
             ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
                 // Mapping and rendering a record recurse once per nesting level, and the reader
                 // accepts 10,000 levels; the default thread stack overflows far earlier.
@@ -167,7 +185,8 @@ public final class Ingester {
                 int next = 0;
                 while (next < sources.size() || !inFlight.isEmpty()) {
                     while (next < sources.size() && inFlight.size() < window) {
-                        FileTask task = new FileTask(sources.get(next), next, staging, known, json, mappers);
+                        FileTask task = new FileTask(sources.get(next), next, staging, known, json, mappers,
+                                selection, options.filter());
                         inFlight.add(pool.submit(() -> {
                             long c0 = CPU.getCurrentThreadCpuTime();
                             try {

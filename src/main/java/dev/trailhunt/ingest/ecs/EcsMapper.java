@@ -147,6 +147,22 @@ public final class EcsMapper {
         return finish(row);
     }
 
+    /**
+     * Returns the row of a record that a one-off run stores only for its time: {@code @timestamp}
+     * from its eventTime and {@code event.created}, every other column null; or null when the time
+     * does not parse, so that the record is mapped in full and its date error kept.
+     */
+    public Object[] timeOnly(String eventTime) {
+        Instant t = eventTime.isEmpty() ? null : PipelineDate.iso8601(eventTime);
+        if (t == null) {
+            return null;
+        }
+        Object[] row = new Object[EcsSchema.columns().size()];
+        row[TIMESTAMP] = t;
+        row[CREATED] = created;
+        return row;
+    }
+
     private Object[] finish(EcsRow row) {
         if (row.hasList(ERROR)) {
             row.put(KIND, "pipeline_error");

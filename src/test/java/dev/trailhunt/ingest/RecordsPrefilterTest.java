@@ -1,0 +1,112 @@
+package dev.trailhunt.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Checks the byte scan that leaves out records no query can select, and the input it refuses to vouch for. */
+class RecordsPrefilterTest {
+    private static final RecordFilter GET_SECRET = RecordFilter.anyQuery(List.of(List.of(List.of("GetSecretValue"))));
+
+    private static String record(String name, String time) {
+        return "{\"eventVersion\":\"1.08\",\"eventTime\":\"" + time + "\",\"eventName\":\"" + name
+                + "\",\"eventSource\":\"secretsmanager.amazonaws.com\",\"awsRegion\":\"us-east-1\"}";
+    }
+
+    private final List<String> dropped = new ArrayList<>();
+
+    private String filter(String input) throws IOException {
+        try (InputStream in = new RecordsPrefilter(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                GET_SECRET, t -> dropped.add(t))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void leavesOutRecordsWithoutTheLiteralAndReportsTheirTimes() throws IOException {
+        String a = record("GetSecretValue", "2024-01-01T00:00:00Z");
+        String b = record("ListSecrets", "2024-01-02T00:00:00Z");
+        String c = record("DescribeSecret", "2024-01-03T00:00:00Z");
+        assertEquals("{\"Records\":[" + a + "]}", filter("{\"Records\":[" + b + "," + a + " , " + c + "]}\n"));
+        assertEquals(List.of("2024-01-02T00:00:00Z", "2024-01-03T00:00:00Z"), dropped);
+    }
+
+    @Test
+    void keepsRecordsAnEscapeOrAMissingTimeCouldHideFromTheScan() throws IOException {
+        String escaped = record("Get\\u0053ecretValue", "2024-01-01T00:00:00Z");
+        String noTime = "{\"eventVersion\":\"1.08\",\"eventName\":\"ListSecrets\",\"eventSource\":\"s\",\"awsRegion\":\"r\"}";
+        String numberTime = "{\"eventVersion\":\"1.08\",\"eventTime\":5,\"eventName\":\"ListSecrets\",\"awsRegion\":\"r\"}";
+        String nestedTime = "{\"eventVersion\":\"1.08\",\"x\":{\"eventTime\":\"2024-01-01T00:00:00Z\"},\"eventName\":\"L\",\"awsRegion\":\"r\"}";
+        String foreign = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"other\":1}";
+        String in = "{\"Records\":[" + escaped + "," + noTime + "," + numberTime + "," + nestedTime + "," + foreign + "]}";
+        assertEquals(in, filter(in));
+        assertEquals(List.of(), dropped);
+    }
+
+    @Test
+    void takesTheLastOfRepeatedTimesAsTheTreeDoes() throws IOException {
+        String r = "{\"eventVersion\":\"1\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"L\",\"eventTime\":\"2024-02-02T00:00:00Z\"}";
+        assertEquals("{\"Records\":[]}", filter("{\"Records\":[" + r + "]}"));
+        assertEquals(List.of("2024-02-02T00:00:00Z"), dropped);
+    }
+
+    @Test
+    void passesOtherLayoutsThroughUntouched() throws IOException {
+        String pretty = "{\n  \"Records\": [\n    " + record("ListSecrets", "2024-01-01T00:00:00Z") + "\n  ]\n}\n";
+        assertEquals(pretty, filter(pretty));
+        String ndjson = record("ListSecrets", "2024-01-01T00:00:00Z") + "\n" + record("X", "2024-01-01T00:00:00Z") + "\n";
+        assertEquals(ndjson, filter(ndjson));
+        assertEquals("", filter(""));
+        assertEquals(List.of(), dropped);
+    }
+
+    @Test
+    void filtersEveryRecordsObjectOfAStream() throws IOException {
+        String a = record("GetSecretValue", "2024-01-01T00:00:00Z");
+        String b = record("ListSecrets", "2024-01-02T00:00:00Z");
+        assertEquals("{\"Records\":[]}{\"Records\":[" + a + "]}", filter("{\"Records\":[]}\n{\"Records\":[" + b + "," + a + "]}"));
+        assertEquals(1, dropped.size());
+    }
+
+    @Test
+    void bailsOnWhatTheFullReaderMustReport() {
+        String a = record("ListSecrets", "2024-01-01T00:00:00Z");
+        for (String bad : List.of(
+                "{\"Records\":[" + a.substring(0, 40),
+                "{\"Records\":[" + a + a + "]}",
+                "{\"Records\":[" + a + ",]}",
+                "{\"Records\":[" + a + ",1]}",
+                "{\"Records\":[" + a + "]} trailing",
+                "{\"Records\":[" + a + "]",
+                "{\"Records\":[" + a + "]}[1]")) {
+            assertThrows(RecordsPrefilter.Bail.class, () -> filter(bad), bad);
+        }
+    }
+
+    @Test
+    void aRefusedTimeKeepsTheRecord() throws IOException {
+        String b = record("ListSecrets", "not a time");
+        String in = "{\"Records\":[" + b + "]}";
+        try (InputStream s = new RecordsPrefilter(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)),
+                GET_SECRET, t -> false)) {
+            assertEquals(in, new String(s.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void literalsMatchAsUtf8Bytes() {
+        RecordFilter f = RecordFilter.anyQuery(List.of(List.of(List.of("Grüße"), List.of("b", "c"))));
+        String bytes = new String("x Grüße c".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertEquals(true, f.mayMatch(bytes));
+        assertEquals(false, f.mayMatch(new String("x Grüße a".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
+        assertEquals(null, RecordFilter.anyQuery(List.of(List.of(List.of("a")), List.of())), "a query without groups selects anything");
+        assertThrows(IllegalArgumentException.class, () -> RecordFilter.anyQuery(List.of(List.of(List.of("a\"b")))));
+    }
+}
