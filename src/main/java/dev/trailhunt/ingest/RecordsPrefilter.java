@@ -228,32 +228,43 @@ final class RecordsPrefilter extends InputStream {
                 throw new Bail("truncated record");
             }
             byte[] b = buf;
-            int p = pos;
+            int from = pos;
             int end = lim;
-            if (rec.length - len < end - p) {
-                rec = Arrays.copyOf(rec, Math.max(rec.length * 2, len + (end - p)));
-            }
-            byte[] r = rec;
+            // Positions are kept in record coordinates: byte p of this chunk is rec[base + p].
+            int base = len - from;
+            int p = from;
             for (; p < end; p++) {
                 byte c = b[p];
-                r[len++] = c;
                 if (inString) {
                     if (escaped) {
+                        // The byte after a backslash is escaped, whatever it is.
                         escaped = false;
-                    } else if (c == '\\') {
+                        continue;
+                    }
+                    // Most bytes are string content: skip them without the dispatch below.
+                    while (c != '"' && c != '\\') {
+                        if (++p == end) {
+                            break;
+                        }
+                        c = b[p];
+                    }
+                    if (p == end) {
+                        break;
+                    }
+                    if (c == '\\') {
                         escaped = true;
                         backslash = true;
-                    } else if (c == '"') {
+                    } else {
                         inString = false;
                         if (depth == 1) {
                             if (keyStart >= 0) {
-                                timeKey = len - 1 - keyStart == EVENT_TIME.length
-                                        && Arrays.equals(r, keyStart, len - 1, EVENT_TIME, 0, EVENT_TIME.length);
-                                recordKeys |= recordKeyBit(r, keyStart, len - 1);
+                                int keyEnd = base + p;
+                                recordKeys |= recordKeyBit(b, base, len, keyStart, keyEnd - keyStart);
+                                timeKey = lastKeyWasTime;
                                 keyStart = -1;
                             } else if (valueStart >= 0) {
                                 timeStart = valueStart;
-                                timeEnd = len - 1;
+                                timeEnd = base + p;
                                 valueStart = -1;
                             }
                         }
@@ -265,10 +276,10 @@ final class RecordsPrefilter extends InputStream {
                         inString = true;
                         if (depth == 1) {
                             if (expectKey) {
-                                keyStart = len;
+                                keyStart = base + p + 1;
                                 expectKey = false;
                             } else if (timeKey) {
-                                valueStart = len;
+                                valueStart = base + p + 1;
                                 timeKey = false;
                             }
                         }
@@ -283,6 +294,7 @@ final class RecordsPrefilter extends InputStream {
                     case '}', ']' -> {
                         depth--;
                         if (depth == 0) {
+                            len = copy(from, p + 1, len);
                             pos = p + 1;
                             return len;
                         }
@@ -302,15 +314,43 @@ final class RecordsPrefilter extends InputStream {
                     }
                 }
             }
-            pos = p;
+            len = copy(from, end, len);
+            pos = end;
         }
     }
 
-    /** Returns the bit of a CloudTrail record key, so that a repeated key counts once; 0 for other keys. */
-    private static int recordKeyBit(byte[] r, int from, int to) {
+    /** Appends {@code buf[from, to)} to the record and returns its new length. */
+    private int copy(int from, int to, int len) {
+        int n = to - from;
+        if (rec.length - len < n) {
+            rec = Arrays.copyOf(rec, Math.max(rec.length * 2, len + n));
+        }
+        System.arraycopy(buf, from, rec, len, n);
+        return len + n;
+    }
+
+    private boolean lastKeyWasTime;
+
+    /**
+     * Returns the bit of a CloudTrail record key, so that a repeated key counts once, 0 for other
+     * keys, and notes whether it was eventTime. The key's {@code n} bytes start at record position
+     * {@code start}; positions below {@code copied} are in {@link #rec}, the others at {@code b[x - base]}.
+     */
+    private int recordKeyBit(byte[] b, int base, int copied, int start, int n) {
+        lastKeyWasTime = false;
         for (int i = 0; i < RECORD_KEYS.length; i++) {
             byte[] k = RECORD_KEYS[i];
-            if (to - from == k.length && Arrays.equals(r, from, to, k, 0, k.length)) {
+            if (n != k.length) {
+                continue;
+            }
+            boolean same = true;
+            for (int j = n - 1; j >= 0 && same; j--) {
+                int x = start + j;
+                byte c = x < copied ? rec[x] : b[x - base];
+                same = c == k[j];
+            }
+            if (same) {
+                lastKeyWasTime = k == EVENT_TIME;
                 return 1 << i;
             }
         }

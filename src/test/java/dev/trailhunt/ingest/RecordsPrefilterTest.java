@@ -101,6 +101,27 @@ class RecordsPrefilterTest {
     }
 
     @Test
+    void givesTheSameAnswerWhenRecordsAndKeysSpanReads() throws IOException {
+        String a = record("GetSecretValue", "2024-01-01T00:00:00Z");
+        String b = record("ListSecrets", "2024-01-02T00:00:00Z");
+        String escaped = record("Get\\u0053ecretValue", "2024-01-03T00:00:00Z");
+        String in = "{\"Records\":[" + b + "," + a + "," + escaped + "," + b + "]}";
+        for (int chunk : new int[] {1, 2, 3, 7, 64}) {
+            dropped.clear();
+            InputStream slow = new java.io.FilterInputStream(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8))) {
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    return super.read(buf, off, Math.min(len, chunk));
+                }
+            };
+            try (InputStream s = new RecordsPrefilter(slow, GET_SECRET, t -> dropped.add(t))) {
+                assertEquals("{\"Records\":[" + a + "," + escaped + "]}", new String(s.readAllBytes(), StandardCharsets.UTF_8), "reads of " + chunk);
+            }
+            assertEquals(List.of("2024-01-02T00:00:00Z", "2024-01-02T00:00:00Z"), dropped, "reads of " + chunk);
+        }
+    }
+
+    @Test
     void literalsMatchAsUtf8Bytes() {
         RecordFilter f = RecordFilter.anyQuery(List.of(List.of(List.of("Grüße"), List.of("b", "c"))));
         String bytes = new String("x Grüße c".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
