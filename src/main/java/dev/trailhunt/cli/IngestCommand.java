@@ -101,6 +101,10 @@ public final class IngestCommand implements Callable<Integer> {
         if (s.firstEvent() != null) {
             out.printf(Locale.ROOT, "time range: %s .. %s%n", s.firstEvent(), s.lastEvent());
         }
+        if (s.undated() > 0) {
+            out.printf(Locale.ROOT, "undated: %d event%s without a valid eventTime (first: %s), dated at ingest as Elastic does"
+                    + " and left out of the time range and of now%n", s.undated(), s.undated() == 1 ? "" : "s", s.firstUndated());
+        }
         double secs = s.elapsed().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "elapsed: %.1f s (%.0f events/s)%n", secs, secs > 0 ? s.eventsRead() / secs : 0.0);
         out.flush();

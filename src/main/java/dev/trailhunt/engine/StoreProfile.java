@@ -45,7 +45,11 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
                 throw new StoreException("the store has no " + Store.EVENTS_TABLE + " table; is it a trailhunt store?");
             }
             Field<Object> ts = field(name("@timestamp"));
-            String rangeSql = SQL.select(count(), epochMicros(min(ts)), epochMicros(max(ts)))
+            // Events without a valid eventTime carry the ingest time (their event.created), as Elastic
+            // dates them; the ingest time must not pass for the data's time range or for now.
+            org.jooq.Condition dated = hasColumn(connection, Store.EVENTS_TABLE, "event.created")
+                    ? ts.isDistinctFrom(field(name("event.created"))) : org.jooq.impl.DSL.noCondition();
+            String rangeSql = SQL.select(count(), epochMicros(min(ts).filterWhere(dated)), epochMicros(max(ts).filterWhere(dated)))
                     .from(table(name(Store.EVENTS_TABLE))).getSQL(org.jooq.conf.ParamType.INLINED);
             long events;
             Instant first = null;
@@ -113,6 +117,17 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
     private static boolean hasTable(Connection connection, String table) throws SQLException {
         String sql = SQL.selectCount().from(table(name("information_schema", "tables")))
                 .where(field(name("table_name")).eq(DSL.inline(table)))
+                .getSQL();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        String sql = SQL.selectCount().from(table(name("information_schema", "columns")))
+                .where(field(name("table_name")).eq(DSL.inline(table)))
+                .and(field(name("column_name")).eq(DSL.inline(column)))
                 .getSQL();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

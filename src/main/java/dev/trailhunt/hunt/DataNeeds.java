@@ -91,8 +91,10 @@ public record DataNeeds(Set<String> columns, RecordFilter filter) {
                 }
             }
         }
-        // The store's time range (now = latest) is read from @timestamp, whatever the queries read.
+        // The store's time range (now = latest) is read from @timestamp, and event.created tells the
+        // events dated at ingest apart, whatever the queries read.
         columns.add("@timestamp");
+        columns.add("event.created");
         RecordFilter filter = anyRecord || alternatives.isEmpty() ? null : RecordFilter.anyQuery(alternatives);
         return new DataNeeds(allColumns ? null : Set.copyOf(columns), filter);
     }

@@ -90,7 +90,7 @@ final class FileTask implements Callable<StagedFile> {
         if (before != null) {
             String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", List.of(), 0, NO_HASHES, 0, size, null, null);
+                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
         }
         if (filter != null) {
             try {
@@ -184,7 +184,7 @@ final class FileTask implements Callable<StagedFile> {
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
         return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
-                compression, List.of(), 0, NO_HASHES, 0, size, null, null);
+                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -276,6 +276,8 @@ final class FileTask implements Callable<StagedFile> {
         private final MessageDigest md = sha256();
         private final ByteBuffer digest = ByteBuffer.allocate(32);
         private long timeOnlyRows;
+        private long undated;
+        private long firstUndated = -1;
 
         void write(Object[] row, long offset) {
             md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
@@ -306,7 +308,12 @@ final class FileTask implements Callable<StagedFile> {
             hashes[(int) (2 * rows)] = high;
             hashes[(int) (2 * rows + 1)] = low;
             rows++;
-            if (TIMESTAMP >= 0 && row[TIMESTAMP] instanceof Instant t) {
+            if (!EcsMapper.hasDataTime(row)) {
+                // Dated at ingest as Elastic does; the ingest time must not pass for the data's time.
+                if (undated++ == 0) {
+                    firstUndated = offset;
+                }
+            } else if (row[TIMESTAMP] instanceof Instant t) {
                 first = first == null || t.isBefore(first) ? t : first;
                 last = last == null || t.isAfter(last) ? t : last;
             }
@@ -332,7 +339,8 @@ final class FileTask implements Callable<StagedFile> {
                 outcome = new InputFile(outcome.path(), outcome.size(), outcome.sha256(), outcome.format(),
                         outcome.events() + timeOnlyRows, outcome.status(), outcome.reason());
             }
-            return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last);
+            return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
+                    undated, firstUndated);
         }
     }
 

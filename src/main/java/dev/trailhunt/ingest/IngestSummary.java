@@ -14,9 +14,12 @@ import java.util.List;
  * @param firstEvent        the earliest {@code @timestamp} read in this run, null when none
  * @param lastEvent         the latest {@code @timestamp} read in this run, null when none
  * @param elapsed           wall time of the run
+ * @param undated           events read without a valid eventTime: dated at ingest ({@code event.created}) as
+ *                          Elastic does, and left out of the time range
+ * @param firstUndated      where the first of them is ({@code PATH record N}), or null
  */
 public record IngestSummary(List<InputFile> files, long eventsAdded, long duplicatesSkipped,
-        Instant firstEvent, Instant lastEvent, Duration elapsed) {
+        Instant firstEvent, Instant lastEvent, Duration elapsed, long undated, String firstUndated) {
     /** Exit code when every file loaded or was skipped. */
     public static final int OK = 0;
     /** Exit code when at least one file was rejected or only partly loaded. */

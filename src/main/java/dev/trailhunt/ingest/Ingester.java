@@ -119,7 +119,8 @@ public final class Ingester {
                     // Where an ingest spends its CPU, for profiling (.ci/bench and README figures).
                     System.err.printf(Locale.ROOT, "cpu: workers %.2f s, loader %.2f s%n", workCpu.sum() / 1e9, loadCpu.sum() / 1e9);
                 }
-                return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed);
+                return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
+                        run.undated, run.firstUndated);
             } finally {
                 deleteTree(staging);
             }
@@ -156,6 +157,8 @@ public final class Ingester {
         private long bytes;
         private Instant first;
         private Instant last;
+        private long undated;
+        private String firstUndated;
 
         Run(EventLoader loader, Map<String, String> known, EventHashSet seen, IngestProgress progress, long total) {
             this.loader = loader;
@@ -223,7 +226,7 @@ public final class Ingester {
                 s.parts().forEach(p -> p.toFile().delete());
                 o = new InputFile(o.path(), o.size(), o.sha256(), o.format(), 0, InputFile.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
-                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null);
+                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1);
             } else if (fresh) {
                 claimed.put(o.sha256(), o.path());
             }
@@ -253,6 +256,12 @@ public final class Ingester {
             staged += s.rows();
             maxLine = Math.max(maxLine, s.maxLineChars());
             events += o.events();
+            if (s.undated() > 0) {
+                if (undated == 0) {
+                    firstUndated = o.path() + " record " + s.firstUndated();
+                }
+                undated += s.undated();
+            }
             if (s.first() != null) {
                 first = first == null || s.first().isBefore(first) ? s.first() : first;
                 last = last == null || s.last().isAfter(last) ? s.last() : last;

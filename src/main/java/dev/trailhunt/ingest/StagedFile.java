@@ -17,9 +17,11 @@ import java.util.List;
  * @param bytesRead    input bytes consumed, for progress
  * @param first        earliest event time read, or null
  * @param last         latest event time read, or null
+ * @param undated      events without a valid eventTime, dated at ingest and left out of first/last
+ * @param firstUndated the record index of the first of them in the file, or -1
  */
 record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
-        Instant first, Instant last) {
+        Instant first, Instant last, long undated, long firstUndated) {
     StagedFile {
         parts = List.copyOf(parts);
     }

@@ -148,6 +148,15 @@ public final class EcsMapper {
     }
 
     /**
+     * Tells whether a mapped row's {@code @timestamp} comes from the record: the mapper leaves the very
+     * {@code event.created} instance there when the record has no valid eventTime (an equal instant
+     * read from the record is another object).
+     */
+    public static boolean hasDataTime(Object[] row) {
+        return row[TIMESTAMP] != row[CREATED];
+    }
+
+    /**
      * Returns the row of a record that a one-off run stores only for its time: {@code @timestamp}
      * from its eventTime and {@code event.created}, every other column null; or null when the time
      * does not parse, so that the record is mapped in full and its date error kept.
