@@ -111,7 +111,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** Rewrites one status line on the terminal, at most a few times a second. */
-    private static final class TerminalProgress implements IngestProgress {
+    static final class TerminalProgress implements IngestProgress {
         private final PrintWriter err;
         private final long start = System.nanoTime();
         private long lastPrint;
@@ -127,9 +127,20 @@ public final class IngestCommand implements Callable<Integer> {
                 return;
             }
             lastPrint = now;
-            double secs = Math.max(1e-3, (now - start) / 1e9);
-            err.printf(Locale.ROOT, "\r\033[Kfiles %d/%d, events %d, %.1f MB/s", filesDone, filesTotal, events, bytes / 1e6 / secs);
+            err.print("\r\033[K" + line(filesDone, filesTotal, events, bytes, (now - start) / 1e9));
             err.flush();
+        }
+
+        /** Renders one progress line: files, events, events/s, MB/s and, once a file is done, the time left. */
+        static String line(long filesDone, long filesTotal, long events, long bytes, double elapsedSeconds) {
+            double secs = Math.max(1e-3, elapsedSeconds);
+            String eta = "";
+            if (filesDone > 0 && filesDone < filesTotal) {
+                long left = Math.round(secs * (filesTotal - filesDone) / filesDone);
+                eta = String.format(Locale.ROOT, ", ~%d:%02d left", left / 60, left % 60);
+            }
+            return String.format(Locale.ROOT, "files %d/%d, events %d (%.0f/s), %.1f MB/s%s",
+                    filesDone, filesTotal, events, events / secs, bytes / 1e6 / secs, eta);
         }
     }
 }

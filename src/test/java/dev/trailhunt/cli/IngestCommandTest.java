@@ -70,4 +70,13 @@ class IngestCommandTest {
         assertTrue(err.toString().startsWith("trailhunt ingest: "), err.toString());
         assertFalse(err.toString().contains("\tat "));
     }
+
+    @Test
+    void progressShowsRateAndTimeLeft() {
+        assertEquals("files 50/200, events 250000 (25000/s), 3.0 MB/s, ~0:30 left",
+                IngestCommand.TerminalProgress.line(50, 200, 250_000, 30_000_000, 10.0));
+        assertEquals("files 200/200, events 1000000 (25000/s), 3.0 MB/s",
+                IngestCommand.TerminalProgress.line(200, 200, 1_000_000, 120_000_000, 40.0));
+        assertEquals("files 0/3, events 0 (0/s), 0.0 MB/s", IngestCommand.TerminalProgress.line(0, 3, 0, 0, 0));
+    }
 }
