@@ -23,10 +23,7 @@ final class ConversionFunctions {
         r.scalar("to_datetime", "to_dt").args(ANY).returns(ValueType.DATETIME).with(EACH_VALUE).duckdb(ConversionFunctions::toDatetime);
         r.scalar("to_boolean", "to_bool").args(ANY).returns(ValueType.BOOLEAN).with(EACH_VALUE).duckdb(ConversionFunctions::toBoolean);
         r.scalar("to_ip").args(ANY).returns(ValueType.IP).duckdb(ConversionFunctions::toIp);
-        r.scalar("to_version", "to_ver").args(STRING).returns(ValueType.VERSION).with(EACH_VALUE).duckdb(c -> c.raw(0).isStringConstant()
-                ? Typed.literal(c.raw(0).value(), ValueType.VERSION)
-                // The store holds versions as their text, so a string becomes a version unchanged.
-                : Typed.of(c.arg(0).field(), ValueType.VERSION));
+        r.scalar("to_version", "to_ver").args(STRING).returns(ValueType.VERSION).with(EACH_VALUE).duckdb(ConversionFunctions::toVersion);
     }
 
     /** Translates {@code value::type} as the TO_* function of that type. */
@@ -121,6 +118,14 @@ final class ConversionFunctions {
             return typed("({0} <> 0)", ValueType.BOOLEAN, t.field());
         }
         return typed("(lower({0}) = 'true')", ValueType.BOOLEAN, ArgKind.STRING.check(c.node(), 0, c.raw(0)).field());
+    }
+
+    private static Typed toVersion(Call c) {
+        if (c.raw(0).isStringConstant()) {
+            return Typed.literal(c.raw(0).value(), ValueType.VERSION);
+        }
+        // The store holds versions as their text, so a string becomes a version unchanged.
+        return Typed.of(c.arg(0).field(), ValueType.VERSION);
     }
 
     private static Typed toIp(Call c) {

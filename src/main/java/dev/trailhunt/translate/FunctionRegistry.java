@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -113,7 +114,7 @@ final class FunctionRegistry {
     }
 
     private static String upper(FunctionCall node) {
-        return node.name().toUpperCase(java.util.Locale.ROOT);
+        return node.name().toUpperCase(Locale.ROOT);
     }
 
     /** Collects the definitions of the family files. */
