@@ -16,9 +16,11 @@ import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Select;
 import org.jooq.SelectField;
+import org.jooq.VisitListenerProvider;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * Translates a parsed ES|QL query into one SQL statement with Elasticsearch's semantics.
@@ -44,9 +46,10 @@ public final class EsqlTranslator {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.options = Objects.requireNonNull(options, "options");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.dsl = DSL.using(dialect.jooq(), new Settings()
-                .withStatementType(StatementType.STATIC_STATEMENT)
-                .withRenderFormatted(true));
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(dialect.jooq())
+                .set(new Settings().withStatementType(StatementType.STATIC_STATEMENT).withRenderFormatted(true))
+                .set((VisitListenerProvider) RenderBudget::new));
     }
 
     /**
@@ -70,6 +73,7 @@ public final class EsqlTranslator {
             throw EsqlException.semantic("empty query", 1, 1);
         }
         Pipeline pipeline = Pipeline.EMPTY;
+        Command emptiedBy = null;
         long finalLimit = -1;
         int n = commands.size();
         for (int i = 0; i < n; i++) {
@@ -85,7 +89,15 @@ public final class EsqlTranslator {
             }
             // A SORT that only a final LIMIT follows becomes the statement's ORDER BY, so DuckDB can use a top-N.
             boolean sortIsFinal = c instanceof Sort && (i == n - 1 || (i == n - 2 && commands.get(n - 1) instanceof Limit));
-            pipeline = c.accept(new CommandTranslator(pipeline, sources, query, session, sortIsFinal));
+            Pipeline next = c.accept(new CommandTranslator(pipeline, sources, query, session, sortIsFinal));
+            if (next.columns().isEmpty() && !pipeline.columns().isEmpty()) {
+                emptiedBy = c;
+            }
+            pipeline = next;
+        }
+        if (pipeline.columns().isEmpty() && emptiedBy != null) {
+            // Stages without columns work in between (Elasticsearch allows them), but a statement must select something.
+            throw Errors.semantic("query returns no columns: this command removes the last one", emptiedBy);
         }
         long limit = finalLimit >= 0 ? finalLimit : Math.min(options.defaultLimit(), options.maxLimit());
         List<SelectField<?>> out = new ArrayList<>();
@@ -106,6 +118,12 @@ public final class EsqlTranslator {
         } else {
             q = select.from(pipeline.last().table()).limit(DSL.inline(limit));
         }
-        return new Translation(q, dsl.renderInlined(q), columns);
+        String sql;
+        try {
+            sql = dsl.renderInlined(q);
+        } catch (RenderBudget.Exceeded e) {
+            throw EsqlException.semantic("query too large: " + e.getMessage(), query.source().line(), query.source().column());
+        }
+        return new Translation(q, sql, columns);
     }
 }

@@ -273,6 +273,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported(e.getMessage(), rlike);
             }
+            Re2.requireValid(re, "RLIKE pattern [" + p + "]", rlike);
             Condition c = DSL.condition(DSL.function("regexp_full_match", Boolean.class, v.field(), DSL.inline(re)));
             any = any == null ? c : any.or(c);
         }

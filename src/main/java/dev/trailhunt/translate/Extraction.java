@@ -20,6 +20,12 @@ import org.jooq.impl.DSL;
  * per row into a struct by one stage, whose groups the next stage turns into the output columns.
  */
 final class Extraction {
+    /**
+     * Caps the columns one DISSECT or GROK may add, far above real patterns: each is a capture group
+     * extracted for every row, so thousands of them exhaust memory.
+     */
+    static final int MAX_OUTPUTS = 256;
+
     private final Pipeline in;
     private final Session session;
 
@@ -39,6 +45,7 @@ final class Extraction {
         if (p.outputs().isEmpty()) {
             return in;
         }
+        requireFew(p.outputs().size(), d, "DISSECT");
         List<Column> outCols = new ArrayList<>();
         List<Field<?>> outFields = new ArrayList<>();
         for (DissectPattern.Output o : p.outputs()) {
@@ -72,6 +79,8 @@ final class Extraction {
         } catch (IllegalArgumentException e) {
             throw Errors.unsupported(e.getMessage(), g);
         }
+        requireFew(p.fields().size(), g, "GROK");
+        Re2.requireValid(p.regex(), "GROK pattern", g);
         List<Column> outCols = new ArrayList<>();
         List<Field<?>> outFields = new ArrayList<>();
         for (GrokPattern.Field f : p.fields()) {
@@ -98,6 +107,12 @@ final class Extraction {
             }
         }
         return extract(g, input, p.regex(), p.groupCount(), outCols, outFields);
+    }
+
+    private static void requireFew(int outputs, Command at, String command) {
+        if (outputs > MAX_OUTPUTS) {
+            throw Errors.semantic("query too large: " + command + " with " + outputs + " keys, more than " + MAX_OUTPUTS, at);
+        }
     }
 
     private Typed input(Expr input, Command at, String command) {

@@ -99,8 +99,9 @@ final class MultiValueFunctions {
         if (t.isSpan()) {
             throw c.unsupported("a time span as a column value");
         }
-        Field<?> start = c.arg(1).field();
-        Field<?> end = c.size() == 3 ? c.arg(2).field() : start;
+        // Counted in BIGINT: an index near the integer limit plus one would overflow DuckDB's INTEGER.
+        Field<?> start = DSL.cast(c.arg(1).field(), SQLDataType.BIGINT);
+        Field<?> end = c.size() == 3 ? DSL.cast(c.arg(2).field(), SQLDataType.BIGINT) : start;
         // ES|QL slices are 0-based with an inclusive end; DuckDB's are 1-based, and both count negatives from the end.
         Field<?> slice = DSL.field("list_slice({0}, CASE WHEN {1} >= 0 THEN {1} + 1 ELSE len({0}) + {1} + 1 END, "
                 + "CASE WHEN {2} >= 0 THEN {2} + 1 ELSE len({0}) + {2} + 1 END)", Object.class, asList(t), start, end);
@@ -125,6 +126,7 @@ final class MultiValueFunctions {
         } catch (IllegalArgumentException e) {
             throw c.unsupported(e.getMessage());
         }
+        Re2.requireValid(re, "MV_RLIKE pattern [" + c.constantString(1) + "]", c.node());
         return typed("coalesce(list_bool_or(list_transform({0}, lambda v: regexp_full_match(v, {1}))), false)", ValueType.BOOLEAN,
                 asList(c.raw(0)), DSL.inline(re));
     }
