@@ -8,9 +8,8 @@ import java.util.List;
  *
  * @param sql the DuckDB SQL text
  * @param columns the result columns in ES|QL order and types
- * @param handle the translator's own result, passed back to {@link EsqlCompiler#execute}
  */
-public record CompiledQuery(String sql, List<ResultColumn> columns, Object handle) {
+public record CompiledQuery(String sql, List<ResultColumn> columns) {
     public CompiledQuery {
         columns = List.copyOf(columns);
     }

@@ -5,6 +5,7 @@ import dev.trailhunt.engine.SandboxedSql;
 import dev.trailhunt.engine.SqlRejectedException;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.esql.ast.Query;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class HuntRunner {
             java.util.regex.Pattern.compile("\\border\\s+by\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Connection sandboxed;
-    private final EsqlCompiler compiler;
+    private final TranslatingCompiler compiler;
     private final StoreProfile profile;
     private final ResolvedNow now;
     private final int maxSqlRows;
@@ -32,7 +33,7 @@ public final class HuntRunner {
      * @param now the instant now() stands for
      * @param maxSqlRows the row cap for DuckDB SQL hunts, like ES|QL's maximum LIMIT
      */
-    public HuntRunner(Connection sandboxed, EsqlCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows) {
+    public HuntRunner(Connection sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows) {
         this.sandboxed = sandboxed;
         this.compiler = compiler;
         this.profile = profile;
@@ -87,10 +88,16 @@ public final class HuntRunner {
                 return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null, e.getMessage(), List.of());
             }
         }
-        QueryShape shape = QueryShape.of(q.text());
+        Query query;
+        try {
+            query = TranslatingCompiler.parse(q.text());
+        } catch (HuntException e) {
+            return new QueryRun(q, QueryRun.Status.FAILED, "", null, e.getMessage(), List.of());
+        }
+        QueryShape shape = QueryShape.of(query);
         CompiledQuery compiled;
         try {
-            compiled = compiler.compile(q.text(), now.instant());
+            compiled = compiler.compile(query, q.text(), now.instant());
         } catch (HuntException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, "", null, e.getMessage(), shape.windows());
         }

@@ -39,18 +39,18 @@ public final class HuntSession implements AutoCloseable {
      * @param clock the clock for {@code --now clock} and empty stores
      * @param compilers makes the ES|QL translator for the store's connection
      */
-    public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
+    public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, Clock clock, Function<Connection, TranslatingCompiler> compilers) {
         return start(Store.openForReading(db), temporaryDir, StoreProfile::read, nowSpec, clock, compilers);
     }
 
     /** Opens an empty in-memory database, so that hunts can be explained before any data is ingested. */
-    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
+    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Connection, TranslatingCompiler> compilers) {
         return start(Store.openInMemory(), null, StoreProfile::withoutStore, nowSpec, clock, compilers);
     }
 
     /** Sandboxes a fresh connection, profiles it and resolves now; on failure releases everything. */
     private static HuntSession start(Connection c, Path temporaryDir, Function<Connection, StoreProfile> profiler,
-            NowSpec nowSpec, Clock clock, Function<Connection, EsqlCompiler> compilers) {
+            NowSpec nowSpec, Clock clock, Function<Connection, TranslatingCompiler> compilers) {
         try {
             Store.sandbox(c);
             StoreProfile profile = profiler.apply(c);

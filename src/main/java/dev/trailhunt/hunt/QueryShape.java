@@ -3,12 +3,22 @@ package dev.trailhunt.hunt;
 import dev.trailhunt.esql.ast.Binary;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.CommandVisitor;
+import dev.trailhunt.esql.ast.Dissect;
+import dev.trailhunt.esql.ast.Drop;
+import dev.trailhunt.esql.ast.Eval;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.From;
 import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.esql.ast.Grok;
+import dev.trailhunt.esql.ast.Keep;
+import dev.trailhunt.esql.ast.Limit;
 import dev.trailhunt.esql.ast.MvExpand;
 import dev.trailhunt.esql.ast.Order;
 import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.esql.ast.Rename;
+import dev.trailhunt.esql.ast.Row;
 import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.TimeSpan;
@@ -50,28 +60,109 @@ public record QueryShape(List<String> windows, List<SortKey> sortKeys, boolean s
 
     /** Reads the shape of an ES|QL query; a query that does not parse has no window and no order. */
     public static QueryShape of(String esql) {
-        Query query;
         try {
-            query = EsqlParser.parse(esql);
+            return of(EsqlParser.parse(esql));
         } catch (EsqlSyntaxException e) {
             return UNORDERED;
         }
-        List<String> windows = new ArrayList<>();
-        List<SortKey> keys = List.of();
-        boolean sorted = false;
+    }
+
+    /** Reads the shape of a parsed ES|QL query. */
+    public static QueryShape of(Query query) {
+        Reader reader = new Reader();
         for (Command c : query.commands()) {
-            if (c instanceof Where w) {
-                collectWindows(w.condition(), windows);
-            } else if (c instanceof Sort s) {
-                sorted = true;
-                keys = sortKeys(s);
-            } else if (c instanceof Stats || c instanceof MvExpand || c instanceof UnsupportedCommand) {
-                // These regroup or multiply rows, so an earlier SORT no longer orders the output.
-                sorted = false;
-                keys = List.of();
-            }
+            c.accept(reader);
         }
-        return new QueryShape(windows, keys, sorted);
+        return new QueryShape(reader.windows, reader.keys, reader.sorted);
+    }
+
+    /** Follows the commands in order, keeping the windows seen and the order the output has so far. */
+    private static final class Reader implements CommandVisitor<Void> {
+        private final List<String> windows = new ArrayList<>();
+        private List<SortKey> keys = List.of();
+        private boolean sorted;
+
+        @Override
+        public Void visitWhere(Where w) {
+            collectWindows(w.condition(), windows);
+            return null;
+        }
+
+        @Override
+        public Void visitSort(Sort s) {
+            sorted = true;
+            keys = sortKeys(s);
+            return null;
+        }
+
+        @Override
+        public Void visitStats(Stats s) {
+            return unordered();
+        }
+
+        @Override
+        public Void visitMvExpand(MvExpand m) {
+            return unordered();
+        }
+
+        @Override
+        public Void visitUnsupportedCommand(UnsupportedCommand u) {
+            return unordered();
+        }
+
+        /** Forgets an earlier SORT after a command that regroups or multiplies rows. */
+        private Void unordered() {
+            sorted = false;
+            keys = List.of();
+            return null;
+        }
+
+        // The commands below keep the rows' order and put no condition on @timestamp.
+
+        @Override
+        public Void visitFrom(From f) {
+            return null;
+        }
+
+        @Override
+        public Void visitRow(Row r) {
+            return null;
+        }
+
+        @Override
+        public Void visitEval(Eval e) {
+            return null;
+        }
+
+        @Override
+        public Void visitLimit(Limit l) {
+            return null;
+        }
+
+        @Override
+        public Void visitKeep(Keep k) {
+            return null;
+        }
+
+        @Override
+        public Void visitDrop(Drop d) {
+            return null;
+        }
+
+        @Override
+        public Void visitRename(Rename r) {
+            return null;
+        }
+
+        @Override
+        public Void visitDissect(Dissect d) {
+            return null;
+        }
+
+        @Override
+        public Void visitGrok(Grok g) {
+            return null;
+        }
     }
 
     private static List<SortKey> sortKeys(Sort sort) {

@@ -8,6 +8,7 @@ import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreSchema;
 import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.ingest.ecs.EcsSchema;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Translates ES|QL with trailhunt's parser and translator and runs the SQL on the store. */
-public final class TranslatingCompiler implements EsqlCompiler {
+/** Turns ES|QL text into DuckDB SQL for a given now with trailhunt's parser and translator, and runs that SQL on the store. */
+public final class TranslatingCompiler {
     private final CloudTrailSources sources;
 
     private TranslatingCompiler(CloudTrailSources sources) {
@@ -36,7 +37,7 @@ public final class TranslatingCompiler implements EsqlCompiler {
      * Creates the compiler for a store connection: FROM sees the ECS columns the store holds, or
      * every ECS column when there is no store yet (for explain).
      */
-    public static EsqlCompiler forStore(Connection connection) {
+    public static TranslatingCompiler forStore(Connection connection) {
         Set<String> present;
         try {
             present = StoreSchema.columnsOf(connection, Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
@@ -50,42 +51,45 @@ public final class TranslatingCompiler implements EsqlCompiler {
         return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns));
     }
 
-    @Override
+    /**
+     * Parses and translates one ES|QL query.
+     *
+     * @throws HuntException with a positioned one-line message, the offending line and a caret when the query cannot be translated
+     */
     public CompiledQuery compile(String esql, Instant now) {
-        Query query;
+        return compile(parse(esql), esql, now);
+    }
+
+    /** Parses ES|QL text, reporting a syntax error as a hunt error with the offending line and a caret. */
+    public static Query parse(String esql) {
         try {
-            query = EsqlParser.parse(esql);
+            return EsqlParser.parse(esql);
         } catch (EsqlSyntaxException e) {
             throw new HuntException(e.formatted(), e);
         }
+    }
+
+    /**
+     * Translates a parsed query.
+     *
+     * @param esql the text {@code query} was parsed from, which errors quote
+     * @throws HuntException with a positioned one-line message, the offending line and a caret when the query cannot be translated
+     */
+    public CompiledQuery compile(Query query, String esql, Instant now) {
         try {
             Translation t = new EsqlTranslator(sources, TranslateOptions.defaults(now)).translate(query);
-            return new CompiledQuery(t.sql(), t.columns(), t);
+            return new CompiledQuery(t.sql(), t.columns());
         } catch (EsqlException e) {
-            throw new HuntException(withExcerpt(e.getMessage(), esql, e.line(), e.column()), e);
+            throw new HuntException(CaretExcerpt.in(e.getMessage(), esql, e.line(), e.column()), e);
         }
     }
 
-    @Override
+    /** Executes a compiled query on a sandboxed connection. */
     public ResultTable execute(Connection sandboxed, CompiledQuery query) {
         try {
             return QueryExecutor.execute(sandboxed, query.sql(), query.columns());
         } catch (QueryException e) {
             throw new HuntException(e.getMessage(), e);
         }
-    }
-
-    /** Adds the offending line and a caret under the column, as syntax errors show them. */
-    static String withExcerpt(String message, String text, int line, int column) {
-        List<String> lines = text.lines().toList();
-        if (line < 1 || line > lines.size()) {
-            return message;
-        }
-        String src = lines.get(line - 1);
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            caret.append(i < src.length() && src.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return message + "\n" + src + "\n" + caret + "^";
     }
 }

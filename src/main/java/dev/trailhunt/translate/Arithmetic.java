@@ -20,8 +20,7 @@ final class Arithmetic {
         Typed l = ExpressionTranslator.single(left);
         Typed r = ExpressionTranslator.single(right);
         if (l.isNullConstant() || r.isNullConstant() || l.type() == ValueType.NULL || r.type() == ValueType.NULL) {
-            ValueType t = l.type() == ValueType.NULL ? r.type() : l.type();
-            return Typed.literal(null, t == null ? ValueType.NULL : t);
+            return Typed.literal(null, l.type() == ValueType.NULL ? r.type() : l.type());
         }
         if (!l.type().isNumeric() || !r.type().isNumeric() || l.type() == ValueType.UNSIGNED_LONG || r.type() == ValueType.UNSIGNED_LONG) {
             throw Errors.semantic("[" + op.symbol() + "] has arguments with incompatible types [" + l.type().esqlName()
@@ -52,10 +51,10 @@ final class Arithmetic {
             throw Errors.semantic("[" + op.symbol() + "] is not defined between time spans", at);
         }
         if (l instanceof java.time.Period a && r instanceof java.time.Period b) {
-            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+            return Typed.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
         }
         if (l instanceof java.time.Duration a && r instanceof java.time.Duration b) {
-            return ExpressionTranslator.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
+            return Typed.span(op == BinaryOp.ADD ? a.plus(b) : a.minus(b));
         }
         throw Errors.unsupported("arithmetic between a date period and a time duration", at);
     }
@@ -71,8 +70,8 @@ final class Arithmetic {
             date = Typed.literal(Comparisons.parseDatetime((String) date.value(), at), ValueType.DATETIME);
         }
         if (op != BinaryOp.ADD && !(op == BinaryOp.SUB && !spanFirst)) {
-            throw Errors.semantic("[" + op.symbol() + "] is not defined between [" + ExpressionTranslator.typeName(left)
-                    + "] and [" + ExpressionTranslator.typeName(right) + "]", at);
+            throw Errors.semantic("[" + op.symbol() + "] is not defined between [" + left.typeName()
+                    + "] and [" + right.typeName() + "]", at);
         }
         if (date.isNullConstant()) {
             return Typed.literal(null, ValueType.DATETIME);

@@ -1,6 +1,7 @@
 package dev.trailhunt.translate;
 
 import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.esql.ast.Expr;
 
 /**
  * Describes one column of a pipe stage: its ES|QL name, type and whether the SQL value is a LIST.
@@ -14,5 +15,14 @@ record Column(String name, ValueType type, boolean multiValued, String constant)
     /** Describes a column whose value varies by row. */
     Column(String name, ValueType type, boolean multiValued) {
         this(name, type, multiValued, null);
+    }
+
+    /** Describes the column a command computes from a translated expression; a time span cannot be one. */
+    static Column of(String name, Typed t, Expr at) {
+        if (t.isSpan()) {
+            throw Errors.unsupported("a time span as a column value", at);
+        }
+        // A string constant stays known, so functions wanting a constant pattern can read it from the column.
+        return new Column(name, t.type(), t.multiValued(), t.isStringConstant() ? (String) t.value() : null);
     }
 }

@@ -64,7 +64,7 @@ final class Comparisons {
 
     /** Converts a string literal to the type of the other operand, as ES|QL's implicit casting does. */
     static Typed coerce(Typed t, Typed other, Node at) {
-        if (!t.isStringConstant() || other.type() == null) {
+        if (!t.isStringConstant() || other.isSpan()) {
             return t;
         }
         String s = (String) t.value();
@@ -82,7 +82,7 @@ final class Comparisons {
     }
 
     static void requireComparable(Typed l, Typed r, Node at) {
-        if (l.type() == null || r.type() == null) {
+        if (l.isSpan() || r.isSpan()) {
             throw Errors.semantic("time spans cannot be compared in [" + at.source().text() + "]", at);
         }
         ValueType a = l.type();

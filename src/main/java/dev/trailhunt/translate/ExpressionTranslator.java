@@ -38,7 +38,7 @@ import org.jooq.impl.DSL;
  */
 final class ExpressionTranslator implements ExprVisitor<Typed> {
     private final Map<String, Column> scope;
-    private final FunctionCatalog catalog;
+    private final Session session;
     private final AggregateContext aggregates;
 
     /** Receives aggregate calls while translating a STATS aggregate expression. */
@@ -46,9 +46,16 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         Typed aggregate(FunctionCall call);
     }
 
-    ExpressionTranslator(Map<String, Column> scope, FunctionCatalog catalog, AggregateContext aggregates) {
+    /**
+     * Creates a translator for one scope.
+     *
+     * @param scope the columns a name may refer to
+     * @param session now, time zone, unmapped fields and dialect of the query
+     * @param aggregates receives aggregate calls inside STATS; null where aggregates are not allowed
+     */
+    ExpressionTranslator(Map<String, Column> scope, Session session, AggregateContext aggregates) {
         this.scope = scope;
-        this.catalog = catalog;
+        this.session = session;
         this.aggregates = aggregates;
     }
 
@@ -66,22 +73,12 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (t.isNullConstant()) {
             return DSL.condition((Boolean) null);
         }
-        if (t.type() != ValueType.BOOLEAN && t.type() != ValueType.NULL) {
-            throw Errors.semantic("Condition expression needs to be boolean, found [" + typeName(t) + "]", at);
+        if (t.isSpan() || (t.type() != ValueType.BOOLEAN && t.type() != ValueType.NULL)) {
+            throw Errors.semantic("Condition expression needs to be boolean, found [" + t.typeName() + "]", at);
         }
         @SuppressWarnings("unchecked")
         Field<Boolean> f = (Field<Boolean>) single(t).field();
         return DSL.condition(f);
-    }
-
-    static String typeName(Typed t) {
-        if (t.value() instanceof Period) {
-            return "date_period";
-        }
-        if (t.value() instanceof Duration) {
-            return "time_duration";
-        }
-        return t.type().esqlName();
     }
 
     /** Returns a scalar view of a value: a LIST with exactly one element gives it, any other LIST null. */
@@ -148,18 +145,14 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
             case QUARTER -> Period.ofMonths(Math.toIntExact(n * 3));
             case YEAR -> Period.ofYears(Math.toIntExact(n));
         };
-        return span(span);
-    }
-
-    static Typed span(Object span) {
-        return new Typed(Intervals.field(span), null, false, true, span);
+        return Typed.span(span);
     }
 
     @Override
     public Typed visitFieldRef(FieldRef r) {
         Column c = scope.get(r.name());
         if (c == null) {
-            if (catalog.nullifiesUnmappedFields()) {
+            if (session.nullifyUnmapped()) {
                 return Typed.literal(null, ValueType.NULL);
             }
             throw Errors.semantic("Unknown column [" + r.name() + "]", r);
@@ -174,10 +167,9 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
 
     @Override
     public Typed visitFunctionCall(FunctionCall call) {
-        if (!catalog.has(call.name())) {
-            throw Errors.unsupported(call.name().toUpperCase(java.util.Locale.ROOT), call);
-        }
-        if (catalog.isAggregate(call.name())) {
+        FunctionDef def = FunctionRegistry.standard().lookup(call.name())
+                .orElseThrow(() -> Errors.unsupported(call.name().toUpperCase(java.util.Locale.ROOT), call));
+        if (def.has(FunctionDef.Trait.AGGREGATE)) {
             if (aggregates == null) {
                 throw Errors.semantic("aggregate function [" + call.source().text() + "] is only allowed in STATS", call);
             }
@@ -187,7 +179,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         for (Expr a : call.args()) {
             args.add(translate(a));
         }
-        return catalog.scalar(call, args);
+        return FunctionRegistry.standard().render(call, args, session, null);
     }
 
     @Override
@@ -203,7 +195,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (op.group() == BinaryOp.Group.COMPARISON) {
             return Typed.bool(Comparisons.compare(op, l, r, b));
         }
-        if (catalog.zoned() && (l.value() instanceof java.time.Period || r.value() instanceof java.time.Period) && !(l.isSpan() && r.isSpan())) {
+        if (session.zoned() && (l.value() instanceof java.time.Period || r.value() instanceof java.time.Period) && !(l.isSpan() && r.isSpan())) {
             // Calendar spans move the session zone's wall clock, across daylight-saving changes.
             throw Errors.unsupported("date math with a calendar span and SET time_zone", b);
         }
@@ -219,16 +211,16 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     public Typed visitNeg(Neg n) {
         Typed t = translate(n.operand());
         if (t.value() instanceof Period p) {
-            return span(p.negated());
+            return Typed.span(p.negated());
         }
         if (t.value() instanceof Duration d) {
-            return span(d.negated());
+            return Typed.span(d.negated());
         }
         if (t.isNullConstant()) {
             return t;
         }
-        if (t.type() == null || !t.type().isNumeric()) {
-            throw Errors.semantic("argument of [" + n.source().text() + "] must be numeric, found [" + typeName(t) + "]", n);
+        if (!t.isNumeric()) {
+            throw Errors.semantic("argument of [" + n.source().text() + "] must be numeric, found [" + t.typeName() + "]", n);
         }
         Typed s = single(t);
         String template = SqlTypes.isIntegral(t.type()) ? "try(-{0})" : "(-{0})";
@@ -281,6 +273,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
             } catch (IllegalArgumentException e) {
                 throw Errors.unsupported(e.getMessage(), rlike);
             }
+            Re2.requireValid(re, "RLIKE pattern [" + p + "]", rlike);
             Condition c = DSL.condition(DSL.function("regexp_full_match", Boolean.class, v.field(), DSL.inline(re)));
             any = any == null ? c : any.or(c);
         }
@@ -288,10 +281,10 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
     }
 
     private static Typed requireString(Typed t, Node at) {
-        if (t.isNullConstant() || (t.type() != null && (SqlTypes.isString(t.type()) || t.type() == ValueType.NULL || t.type() == ValueType.IP))) {
+        if (t.isNullConstant() || (!t.isSpan() && (SqlTypes.isString(t.type()) || t.type() == ValueType.NULL || t.type() == ValueType.IP))) {
             return t;
         }
-        throw Errors.semantic("argument of [" + at.source().text() + "] must be [string], found [" + typeName(t) + "]", at);
+        throw Errors.semantic("argument of [" + at.source().text() + "] must be [string], found [" + t.typeName() + "]", at);
     }
 
     @Override
@@ -303,7 +296,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
 
     @Override
     public Typed visitCast(Cast c) {
-        return catalog.cast(c, translate(c.value()));
+        return ConversionFunctions.cast(c, translate(c.value()), session);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.trailhunt.translate;
 
-/** Quotes literal text for RE2, the regular-expression dialect DuckDB uses. */
+import dev.trailhunt.esql.ast.Node;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Quotes literal text for RE2, the regular-expression dialect DuckDB uses, and checks regexes before DuckDB sees them. */
 final class Re2 {
     private static final String SPECIAL = "\\.+*?()|[]{}^$";
 
@@ -11,6 +15,21 @@ final class Re2 {
         StringBuilder sb = new StringBuilder(text.length() + 8);
         text.codePoints().forEach(cp -> appendLiteral(sb, cp));
         return sb.toString();
+    }
+
+    /**
+     * Rejects a regex that does not compile, at the position of the command or operator that holds it;
+     * DuckDB would otherwise fail the whole query without saying where. Java's syntax is close enough
+     * to RE2's that every syntax error (unclosed group or class, bad repetition) is one in both.
+     *
+     * @param what names the pattern in the message, e.g. {@code RLIKE pattern [a(]}
+     */
+    static void requireValid(String regex, String what, Node at) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw Errors.semantic("invalid " + what + ": " + e.getDescription(), at);
+        }
     }
 
     /** Appends one code point so that RE2 matches it literally. */

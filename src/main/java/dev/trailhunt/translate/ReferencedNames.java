@@ -5,18 +5,21 @@ import dev.trailhunt.esql.ast.Alias;
 import dev.trailhunt.esql.ast.Binary;
 import dev.trailhunt.esql.ast.Cast;
 import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.CommandVisitor;
 import dev.trailhunt.esql.ast.Dissect;
 import dev.trailhunt.esql.ast.Drop;
 import dev.trailhunt.esql.ast.Eval;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.ExprVisitor;
 import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.From;
 import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Grok;
 import dev.trailhunt.esql.ast.In;
 import dev.trailhunt.esql.ast.IsNull;
 import dev.trailhunt.esql.ast.Keep;
 import dev.trailhunt.esql.ast.Like;
+import dev.trailhunt.esql.ast.Limit;
 import dev.trailhunt.esql.ast.ListLiteral;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.Match;
@@ -33,6 +36,7 @@ import dev.trailhunt.esql.ast.Row;
 import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.TimeSpan;
+import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.esql.ast.Where;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +49,7 @@ import java.util.Set;
  * <p>Only a query containing STATS or KEEP is pruned: those commands end every column they do not
  * name, so a FROM column that no expression, pattern or rename mentions cannot reach the output.
  */
-final class ReferencedNames implements ExprVisitor<Void> {
+final class ReferencedNames implements CommandVisitor<Void>, ExprVisitor<Void> {
     private final Set<String> names = new HashSet<>();
     private final List<NamePattern> wildcards = new ArrayList<>();
     private boolean prunable;
@@ -54,7 +58,7 @@ final class ReferencedNames implements ExprVisitor<Void> {
     static java.util.function.Predicate<String> of(Query q) {
         ReferencedNames r = new ReferencedNames();
         for (Command c : q.commands()) {
-            r.command(c);
+            c.accept(r);
         }
         if (!r.prunable) {
             return null;
@@ -62,38 +66,91 @@ final class ReferencedNames implements ExprVisitor<Void> {
         return name -> r.names.contains(name) || r.wildcards.stream().anyMatch(p -> p.matches(name));
     }
 
-    private void command(Command c) {
-        if (c instanceof Row row) {
-            row.fields().forEach(a -> expr(a.expr()));
-        } else if (c instanceof Where w) {
-            expr(w.condition());
-        } else if (c instanceof Eval e) {
-            e.fields().forEach(a -> expr(a.expr()));
-        } else if (c instanceof Stats s) {
-            prunable = true;
-            for (Aggregate a : s.aggregates()) {
-                expr(a.alias().expr());
-                if (a.filter() != null) {
-                    expr(a.filter());
-                }
+    @Override
+    public Void visitFrom(From c) {
+        return null;
+    }
+
+    @Override
+    public Void visitRow(Row c) {
+        c.fields().forEach(a -> expr(a.expr()));
+        return null;
+    }
+
+    @Override
+    public Void visitWhere(Where c) {
+        return expr2(c.condition());
+    }
+
+    @Override
+    public Void visitEval(Eval c) {
+        c.fields().forEach(a -> expr(a.expr()));
+        return null;
+    }
+
+    @Override
+    public Void visitStats(Stats c) {
+        prunable = true;
+        for (Aggregate a : c.aggregates()) {
+            expr(a.alias().expr());
+            if (a.filter() != null) {
+                expr(a.filter());
             }
-            s.groupings().forEach((Alias a) -> expr(a.expr()));
-        } else if (c instanceof Sort s) {
-            s.orders().forEach((Order o) -> expr(o.expr()));
-        } else if (c instanceof Keep k) {
-            prunable = true;
-            patterns(k.patterns());
-        } else if (c instanceof Drop d) {
-            patterns(d.patterns());
-        } else if (c instanceof Rename r) {
-            r.pairs().forEach((RenamePair p) -> names.add(p.oldName()));
-        } else if (c instanceof Dissect d) {
-            expr(d.input());
-        } else if (c instanceof Grok g) {
-            expr(g.input());
-        } else if (c instanceof MvExpand m) {
-            names.add(m.field());
         }
+        c.groupings().forEach((Alias a) -> expr(a.expr()));
+        return null;
+    }
+
+    @Override
+    public Void visitSort(Sort c) {
+        c.orders().forEach((Order o) -> expr(o.expr()));
+        return null;
+    }
+
+    @Override
+    public Void visitLimit(Limit c) {
+        return null;
+    }
+
+    @Override
+    public Void visitKeep(Keep c) {
+        prunable = true;
+        patterns(c.patterns());
+        return null;
+    }
+
+    @Override
+    public Void visitDrop(Drop c) {
+        patterns(c.patterns());
+        return null;
+    }
+
+    @Override
+    public Void visitRename(Rename c) {
+        c.pairs().forEach((RenamePair p) -> names.add(p.oldName()));
+        return null;
+    }
+
+    @Override
+    public Void visitDissect(Dissect c) {
+        return expr2(c.input());
+    }
+
+    @Override
+    public Void visitGrok(Grok c) {
+        return expr2(c.input());
+    }
+
+    @Override
+    public Void visitMvExpand(MvExpand c) {
+        names.add(c.field());
+        return null;
+    }
+
+    @Override
+    public Void visitUnsupportedCommand(UnsupportedCommand c) {
+        // The translation stops at this command, so what it would read does not matter.
+        return null;
     }
 
     private void patterns(List<NamePattern> patterns) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.engine.Store;
-import dev.trailhunt.hunt.EsqlCompiler;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntLibrary;
 import dev.trailhunt.hunt.HuntQuery;
@@ -39,7 +38,7 @@ class BuiltInHuntsTest {
         boolean update = Boolean.parseBoolean(System.getProperty("golden.update"));
         List<HuntDefinition> hunts = HuntLibrary.load().builtIns();
         try (Connection c = Store.openInMemory()) {
-            EsqlCompiler compiler = TranslatingCompiler.forStore(c);
+            TranslatingCompiler compiler = TranslatingCompiler.forStore(c);
             for (HuntDefinition h : hunts) {
                 StringBuilder sql = new StringBuilder("-- Built-in hunt ").append(h.id())
                         .append(" translated by trailhunt with now() = ").append(FIXED_NOW).append(".\n")

@@ -21,6 +21,12 @@ public final class EsqlParser {
         if (text == null) {
             throw new EsqlSyntaxException(1, 1, "empty query: expected a source command (FROM or ROW)", "");
         }
+        if (text.length() > QueryLimits.MAX_LENGTH) {
+            // Reported at the start: the excerpt of a line far longer than a terminal would be useless.
+            String first = text.lines().findFirst().orElse("");
+            throw new EsqlSyntaxException(1, 1, "query too large: more than " + QueryLimits.MAX_LENGTH + " characters",
+                    first.length() > 120 ? first.substring(0, 120) + "…" : first);
+        }
         TokenCursor cursor = new TokenCursor(text);
         try {
             return new CommandParser(text, cursor).parseQuery();

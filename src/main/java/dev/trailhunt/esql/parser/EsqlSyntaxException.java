@@ -57,14 +57,6 @@ public final class EsqlSyntaxException extends RuntimeException {
 
     /** Formats the error for a terminal: {@code line:col: message}, the offending line, and a caret under the column. */
     public String formatted() {
-        StringBuilder caret = new StringBuilder();
-        // Tabs are kept so the caret lines up with the excerpt in a terminal.
-        for (int i = 0; i < column - 1 && i < sourceLine.length(); i++) {
-            caret.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        for (int i = sourceLine.length(); i < column - 1; i++) {
-            caret.append(' ');
-        }
-        return getMessage() + "\n" + sourceLine + "\n" + caret + "^";
+        return CaretExcerpt.under(getMessage(), sourceLine, column);
     }
 }

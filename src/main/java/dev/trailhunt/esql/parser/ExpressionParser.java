@@ -4,6 +4,7 @@ import dev.trailhunt.esql.ast.Binary;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Cast;
 import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.ast.ExprChildren;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.In;
@@ -54,6 +55,7 @@ final class ExpressionParser {
 
     private final TokenCursor cursor;
     private int depth;
+    private int terms;
 
     ExpressionParser(TokenCursor cursor) {
         this.cursor = cursor;
@@ -61,23 +63,71 @@ final class ExpressionParser {
 
     /** Parses a full boolean expression (the OR level). */
     Expr parseExpression() {
+        boolean outermost = depth == 0;
         enter();
+        Expr e;
         try {
-            return parseLogical("or", BinaryOp.OR, this::parseAnd);
+            e = parseLogical("or", BinaryOp.OR, this::parseAnd);
         } finally {
             depth--;
         }
+        return outermost ? bounded(e) : e;
     }
 
-    /** Parses a left-associative chain of one logical operator over operands of the next tighter level. */
+    /**
+     * Parses a chain of one logical operator over operands of the next tighter level. AND and OR are
+     * associative, so the chain becomes a balanced tree: a thousand terms nest ten deep, not a
+     * thousand, in every later walk, rendering and plan.
+     */
     private Expr parseLogical(String keyword, BinaryOp op, Supplier<Expr> operand) {
-        int start = cursor.peek().start();
-        Expr left = operand.get();
-        while (cursor.acceptKeyword(keyword)) {
-            Expr right = operand.get();
-            left = new Binary(op, left, right, cursor.sourceFrom(start));
+        List<Expr> operands = new ArrayList<>();
+        // Where each operand's text starts and ends, parentheses included.
+        List<int[]> spans = new ArrayList<>();
+        do {
+            int start = cursor.peek().start();
+            operands.add(operand.get());
+            spans.add(new int[] {start, Math.max(start, cursor.previousEnd())});
+        } while (cursor.acceptKeyword(keyword));
+        return balanced(op, operands, spans, 0, operands.size());
+    }
+
+    /** Joins {@code operands[from, to)} with {@code op}, the left half one larger on an odd count, so three terms stay left-deep. */
+    private Expr balanced(BinaryOp op, List<Expr> operands, List<int[]> spans, int from, int to) {
+        if (to - from == 1) {
+            return operands.get(from);
         }
-        return left;
+        int middle = from + (to - from + 1) / 2;
+        Expr left = balanced(op, operands, spans, from, middle);
+        Expr right = balanced(op, operands, spans, middle, to);
+        return new Binary(op, left, right, cursor.source(spans.get(from)[0], spans.get(to - 1)[1]));
+    }
+
+    /** Rejects an expression tree deeper than {@link QueryLimits#MAX_DEPTH}, walking it without recursion. */
+    private Expr bounded(Expr root) {
+        List<Expr> nodes = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        nodes.add(root);
+        depths.add(1);
+        while (!nodes.isEmpty()) {
+            Expr e = nodes.remove(nodes.size() - 1);
+            int d = depths.remove(depths.size() - 1);
+            if (d > QueryLimits.MAX_DEPTH) {
+                throw cursor.error(e.source().offset(), "query too large: an expression nests deeper than "
+                        + QueryLimits.MAX_DEPTH + " levels");
+            }
+            for (Expr child : ExprChildren.of(e)) {
+                nodes.add(child);
+                depths.add(d + 1);
+            }
+        }
+        return root;
+    }
+
+    /** Counts one more term of the query, rejecting the one over {@link QueryLimits#MAX_TERMS}. */
+    private void term(int offset) {
+        if (++terms > QueryLimits.MAX_TERMS) {
+            throw cursor.error(offset, "query too large: more than " + QueryLimits.MAX_TERMS + " terms");
+        }
     }
 
     private void enter() {
@@ -237,6 +287,7 @@ final class ExpressionParser {
         TokenKind next = cursor.peek().kind();
         if (next == TokenKind.INTEGER || next == TokenKind.DECIMAL) {
             // Elasticsearch reads a signed number as one constant, so -2147483648 stays an integer.
+            term(sign.start());
             return parsePostfix(number(sign.start(), minus), sign.start());
         }
         enter();
@@ -265,11 +316,13 @@ final class ExpressionParser {
     /** Parses a primary expression followed by any {@code ::type} casts, as DISSECT and GROK take. */
     Expr parsePrimaryWithCasts() {
         int start = cursor.peek().start();
-        return parsePostfix(parsePrimary(), start);
+        Expr e = parsePostfix(parsePrimary(), start);
+        return depth == 0 ? bounded(e) : e;
     }
 
     private Expr parsePrimary() {
         Token token = cursor.peek();
+        term(token.start());
         switch (token.kind()) {
             case INTEGER, DECIMAL:
                 return number(token.start(), false);
@@ -393,6 +446,10 @@ final class ExpressionParser {
         Token token = cursor.peek();
         if (!isNameToken(token)) {
             throw token.kind() == TokenKind.IDENTIFIER ? cursor.unexpected(token) : cursor.expected("a name");
+        }
+        if (token.value().isEmpty()) {
+            // SQL has no empty name, so `` could only fail later in DuckDB without a position.
+            throw cursor.error(token.start(), "a name in backquotes cannot be empty");
         }
         cursor.next();
         return token.value();
