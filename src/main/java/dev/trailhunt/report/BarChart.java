@@ -107,7 +107,8 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
             if (!(v instanceof Number num)) {
                 continue;
             }
-            bars.add(new Bar(labels.stream().map(i -> CellText.of(row.get(i))).toList(), num.doubleValue()));
+            // Labels are display text in charts of every format: control characters from data are shown, never run.
+            bars.add(new Bar(labels.stream().map(i -> Visible.text(CellText.of(row.get(i)))).toList(), num.doubleValue()));
         }
         if (bars.size() < 2) {
             return Optional.empty();
