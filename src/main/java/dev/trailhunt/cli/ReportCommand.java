@@ -53,6 +53,6 @@ public final class ReportCommand extends HuntingCommand {
         if (!f.isReport()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "report --format must be markdown or html (for rows use `trailhunt hunt --format " + f.name().toLowerCase(java.util.Locale.ROOT) + "`)");
         }
-        return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false);
+        return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false, false);
     }
 }
