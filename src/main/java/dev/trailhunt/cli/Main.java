@@ -57,7 +57,8 @@ public final class Main implements Runnable {
             leaf = leaf.subcommand();
         }
         CommandLine cl = leaf.commandSpec().commandLine();
-        if (!cl.getOut().checkError()) {
+        // picocli's writer wraps System.out in an OutputStreamWriter, so a failure there only marks System.out.
+        if (!cl.getOut().checkError() && !System.out.checkError()) {
             return code;
         }
         cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": cannot write to standard output (disk full or pipe closed?); the output is incomplete");

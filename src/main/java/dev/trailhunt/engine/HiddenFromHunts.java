@@ -11,6 +11,8 @@ import java.util.Set;
  * other queries, and table functions that run SQL text built at run time, which would get
  * around this check.
  *
+ * <p>File paths in FROM are refused too: DuckDB lets a sandboxed query read its temporary folder.
+ *
  * <p>Table functions are allowed from a list (new DuckDB versions add introspection functions,
  * which stay refused until someone looks at them); scalar functions and relations are refused by name.
  */
@@ -79,7 +81,12 @@ final class HiddenFromHunts {
             }
         } else if (type.equals("BASE_TABLE")) {
             // DuckDB also binds an unknown table name to the table function of that name.
-            String name = node.path("table_name").asText("").toLowerCase(Locale.ROOT);
+            String raw = node.path("table_name").asText("");
+            String name = raw.toLowerCase(Locale.ROOT);
+            if (name.contains("/") || name.contains("\\") || name.contains(":") || name.contains("*")) {
+                // A quoted path is a replacement scan of a file; the sandbox refuses most, but not DuckDB's own temporary folder.
+                refuse(raw, "it names a file, and hunts read only the store's tables", sql, here);
+            }
             if (REFUSED.containsKey(name)) {
                 refuse(name, REFUSED.get(name), sql, here);
             }

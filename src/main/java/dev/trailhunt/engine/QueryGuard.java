@@ -87,7 +87,8 @@ public final class QueryGuard implements AutoCloseable {
         String detail = m.substring(error + "Out of Memory Error:".length()).strip();
         int end = detail.indexOf(". ");
         detail = end < 0 ? detail : detail.substring(0, end);
-        if (m.contains("max_temp_directory_size")) {
+        detail = detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail;
+        if (String.valueOf(e.getMessage()).contains("max_temp_directory_size")) {
             String spill = g == null ? "" : " of " + QueryLimits.sizeText(g.limits.spillBytes());
             return new QueryLimitException("limit: query exceeded the spill space" + spill + " (" + QueryLimits.SPILL_FACTOR
                     + " × --memory-limit): " + detail, e);

@@ -94,7 +94,7 @@ public final class HuntRunner {
                 // SQL without ORDER BY has no defined order; order it fully so reports rerun to the same bytes.
                 ResultTable ordered = ORDER_BY.matcher(q.text()).find() ? t : RowOrder.total(t, QueryShape.UNORDERED);
                 String note = capped.capped() ? String.format(java.util.Locale.ROOT,
-                        "note: the SQL has more rows than the %,d a hunt returns; these are the first %,d (add ORDER BY and LIMIT, or aggregate)",
+                        "note: the SQL has more rows than the %,d a hunt returns; these are the first %,d (narrow it with WHERE, LIMIT or an aggregate)",
                         maxSqlRows, maxSqlRows) : "";
                 return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), ordered, note, List.of());
             } catch (SqlRejectedException | QueryException e) {
