@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:explained",
             "2:usage error (bad option, unknown hunt)",
-            "3:data problem (store unreadable or in use)",
+            "3:data problem (store unreadable or in use, output not written)",
             "4:hunt error (invalid hunt file, ES|QL syntax or unsupported feature)",
             "70:internal error (a bug: please report it)",
         },
