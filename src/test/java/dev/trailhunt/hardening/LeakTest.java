@@ -32,7 +32,7 @@ class LeakTest {
     @RegisterExtension static final HardeningTally TALLY = new HardeningTally(5);
 
     private static final String SECRET = "secret-canary-7f3a";
-    private static final String FOREVER = "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) from t";
+    private static final String FOREVER = TrailStore.FOREVER;
 
     @TempDir static Path dir;
     private static Path db;

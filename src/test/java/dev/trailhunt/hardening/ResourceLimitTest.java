@@ -176,7 +176,7 @@ class ResourceLimitTest {
     @Test
     void theOtherHuntsOfAPackStillRun() throws Exception {
         Path pack = Files.createDirectories(dir.resolve("pack"));
-        Files.writeString(pack.resolve("a_forever.sql"), "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) from t");
+        Files.writeString(pack.resolve("a_forever.sql"), TrailStore.FOREVER);
         Files.writeString(pack.resolve("b_fine.esql"), "from logs-* | stats events = count(*) | eval tag = \"b-fine-ran\"");
         Files.writeString(pack.resolve("c_huge.sql"), "select string_agg(md5(range::varchar)) from range(20000000)");
         Files.writeString(pack.resolve("d_fine.sql"), "select 'd-fine-ran' as tag");
@@ -223,7 +223,7 @@ class ResourceLimitTest {
     void aRunawayHuntReleasesTheStoreForIngest() throws Exception {
         Path logs = Files.createDirectories(dir.resolve("more"));
         Files.writeString(logs.resolve("more.json"), TrailRecords.recordsFile(new TrailRecords(23).next(5)));
-        Path hunt = Files.writeString(dir.resolve("forever.sql"), "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) from t");
+        Path hunt = Files.writeString(dir.resolve("forever.sql"), TrailStore.FOREVER);
         // A copy, so that the events this case adds do not change the store the other cases count.
         Path copy = Files.copy(db, dir.resolve("copy.duckdb"));
         try (ChildJvm child = ChildJvm.start(dir, Main.class, "hunt", "--db", copy.toString(), "--timeout", "3s", hunt.toString())) {

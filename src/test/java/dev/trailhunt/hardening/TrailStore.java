@@ -13,6 +13,9 @@ import java.util.List;
 
 /** Builds real stores by ingesting generated records, and checks the shape of hostile-case outcomes. */
 final class TrailStore {
+    /** Holds SQL that never ends on its own: a recursive CTE counting up without a bound. */
+    static final String FOREVER = "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) from t";
+
     private TrailStore() {}
 
     /** Ingests the records as one S3 delivery file under {@code dir} and returns the new store. */
