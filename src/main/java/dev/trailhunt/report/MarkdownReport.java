@@ -119,7 +119,7 @@ public final class MarkdownReport implements ReportSink {
         }
         for (BarChart.Bar b : chart.bars()) {
             String label = b.label(LABEL_WIDTH);
-            int cells = (int) Math.round(b.value() / chart.max() * BAR_CELLS);
+            int cells = (int) Math.max(0, Math.round(b.value() / chart.max() * BAR_CELLS));
             if (cells == 0 && b.value() > 0) {
                 cells = 1;
             }
