@@ -10,6 +10,7 @@ import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.QueryLanguage;
 import dev.trailhunt.hunt.QueryShape;
 import dev.trailhunt.report.CellText;
+import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:explained",
             "2:usage error (bad option, unknown hunt)",
-            "3:data problem (store unreadable or in use)",
+            "3:data problem (store unreadable or in use, output not written)",
             "4:hunt error (invalid hunt file, ES|QL syntax or unsupported feature)",
             "70:internal error (a bug: please report it)",
         },
@@ -73,8 +74,8 @@ public final class ExplainCommand implements Callable<Integer> {
             for (HuntDefinition h : hunts) {
                 if (!h.loaded()) {
                     out.println();
-                    out.println("== " + h.id() + " (" + h.origin().label() + ")");
-                    out.println("could not load " + h.loadProblem());
+                    out.println("== " + Visible.text(h.id()) + " (" + h.origin().label() + ")");
+                    out.println("could not load " + Visible.text(h.loadProblem()));
                     failed = true;
                 }
                 for (HuntQuery q : h.queries()) {
@@ -86,32 +87,33 @@ public final class ExplainCommand implements Callable<Integer> {
         return failed ? ExitCodes.HUNT_ERROR : ExitCodes.OK;
     }
 
+    /** Prints one query's explanation; hunt text is shown with control characters escaped, as hunt files may come from anyone. */
     private static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
         out.println();
-        out.println("== " + h.id() + " (" + h.origin().label() + ")"
+        out.println("== " + Visible.text(h.id()) + " (" + h.origin().label() + ")"
                 + (h.queries().size() > 1 ? " · query " + q.index() + " of " + h.queries().size() : "")
                 + " · " + q.language().label());
         if (!q.runnable()) {
-            out.println("skipped: " + q.skipReason());
+            out.println("skipped: " + Visible.text(q.skipReason()));
             return true;
         }
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
             out.println("-- DuckDB SQL (runs as written, read-only and sandboxed)");
-            out.println(q.text().strip());
+            out.println(Visible.lines(q.text().strip()));
             return true;
         }
         QueryShape shape = QueryShape.of(q.text());
-        out.println("window: " + (shape.windows().isEmpty() ? "none (all events)" : String.join(" and ", shape.windows())));
+        out.println("window: " + (shape.windows().isEmpty() ? "none (all events)" : Visible.text(String.join(" and ", shape.windows()))));
         out.println("-- ES|QL");
-        out.println(q.text().strip());
+        out.println(Visible.lines(q.text().strip()));
         try {
             CompiledQuery c = runner.compile(q);
             out.println("-- DuckDB SQL");
-            out.println(c.sql());
+            out.println(Visible.lines(c.sql()));
             return true;
         } catch (HuntException e) {
             out.println("-- error");
-            out.println(e.getMessage());
+            out.println(Visible.message(e.getMessage()));
             return false;
         }
     }

@@ -4,6 +4,7 @@ import dev.trailhunt.generate.GeneratedFile;
 import dev.trailhunt.generate.GenerationResult;
 import dev.trailhunt.generate.GeneratorOptions;
 import dev.trailhunt.generate.LogGenerator;
+import dev.trailhunt.hunt.NowSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,6 +73,11 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--start must be an ISO instant such as 2026-11-24T00:00:00Z, got '" + start + "'");
+        }
+        if (from.isBefore(NowSpec.EARLIEST) || from.isAfter(NowSpec.LATEST.minus(java.time.Duration.ofDays(Math.max(0, Math.min(days, 3_650_000)))))) {
+            // Logs dated outside years 0001-9999 are no CloudTrail, and hunts could not take their time as now.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--start and --days must keep the logs within the years 0001 to 9999, got '" + start + "' and " + days + " days");
         }
         LogGenerator generator = new LogGenerator(threads);
         long began = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.report.ResultFormat;
+import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,8 @@ abstract class HuntingCommand implements Callable<Integer> {
 
     @Mixin StoreOptions store;
 
+    @Mixin LimitOptions limits;
+
     /** Returns the clock for {@code --now clock}; tests need no other. */
     Clock clock() {
         return Clock.systemUTC();
@@ -29,11 +32,12 @@ abstract class HuntingCommand implements Callable<Integer> {
 
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
     int run(List<HuntDefinition> hunts, RowsOptions rows) {
-        return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings);
+        return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
     }
 
     /** Runs the hunts and writes them; returns the exit code. */
-    int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings) {
+    int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings,
+            boolean csvRaw) {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
@@ -44,12 +48,13 @@ abstract class HuntingCommand implements Callable<Integer> {
         }
         if (outFile != null) {
             FileProblem.requireDirectoryOf(outFile);
+            RunInputs.requireNotAnInput(cl, outFile, store, hunts);
         }
         long start = System.nanoTime();
         RunResult run;
         long hunting;
         // A one-off --data run loads only what these hunts can observe (columns, and records their first WHERE can accept).
-        try (HuntSession session = store.open(err, clock(), DataNeeds.of(hunts))) {
+        try (HuntSession session = store.open(err, clock(), limits.limits(), DataNeeds.of(hunts))) {
             // Opening the store loads DuckDB's native library once per process; the hunts' own time is
             // what grows with the data, so it is reported apart.
             long opened = System.nanoTime();
@@ -60,9 +65,9 @@ abstract class HuntingCommand implements Callable<Integer> {
         output.context(run);
         boolean toTerminal = outFile == null && Terminal.interactive();
         int width = Terminal.width(widthOption, System.getenv(), toTerminal);
-        boolean shortened = output.write(run, format, outFile, width, Terminal.colour(System.getenv(), toTerminal));
+        boolean shortened = output.write(run, format, outFile, width, Terminal.colour(System.getenv(), toTerminal), csvRaw);
         if (outFile != null) {
-            err.println("wrote " + outFile);
+            err.println("wrote " + Visible.text(outFile.toString()));
         }
         output.summary(run, System.nanoTime() - start, hunting, shortened, width);
         if (run.failed()) {

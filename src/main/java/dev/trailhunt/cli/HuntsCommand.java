@@ -7,6 +7,7 @@ import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntLibrary;
 import dev.trailhunt.hunt.HuntQuery;
 import dev.trailhunt.report.TerminalTable;
+import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class HuntsCommand implements Callable<Integer> {
             }
         }
         if (rows.isEmpty()) {
-            out.println(noneFound + (mitre == null ? "" : " for technique " + mitre) + "; `trailhunt hunts list` shows them all");
+            out.println(Visible.text(noneFound + (mitre == null ? "" : " for technique " + mitre)) + "; `trailhunt hunts list` shows them all");
             out.flush();
             return ExitCodes.OK;
         }
@@ -126,39 +127,41 @@ public final class HuntsCommand implements Callable<Integer> {
             return hunts.stream().allMatch(HuntDefinition::loaded) ? ExitCodes.OK : ExitCodes.HUNT_ERROR;
         }
 
+        /** Prints a hunt; text from the file is shown with control characters escaped, as hunt files may come from anyone. */
         private static void show(PrintWriter out, HuntDefinition h, boolean separate) {
             if (separate) {
                 out.println();
             }
-            out.println(h.name());
-            out.println("  hunt:        " + h.id() + " (" + h.origin().label() + (h.location().isEmpty() ? "" : ": " + h.location()) + ")");
+            out.println(Visible.text(h.name()));
+            out.println(Visible.text("  hunt:        " + h.id() + " (" + h.origin().label() + (h.location().isEmpty() ? "" : ": " + h.location()) + ")"));
             if (!h.uuid().isEmpty()) {
-                out.println("  uuid:        " + h.uuid());
+                out.println("  uuid:        " + Visible.text(h.uuid()));
             }
             if (!h.mitre().isEmpty()) {
-                out.println("  mitre:       " + String.join(", ", h.mitre()));
+                out.println("  mitre:       " + Visible.text(String.join(", ", h.mitre())));
             }
             if (!h.integrations().isEmpty()) {
-                out.println("  integration: " + String.join(", ", h.integrations()));
+                out.println("  integration: " + Visible.text(String.join(", ", h.integrations())));
             }
             if (!h.author().isEmpty()) {
-                out.println("  author:      " + h.author());
+                out.println("  author:      " + Visible.text(h.author()));
             }
             if (!h.loaded()) {
-                out.println("  error:       could not load " + h.loadProblem());
+                out.println("  error:       could not load " + Visible.text(h.loadProblem()));
                 return;
             }
             out.println("  sha256:      " + h.sha256());
             if (!h.description().isEmpty()) {
                 out.println();
-                out.println(h.description());
+                out.println(Visible.lines(h.description()));
             }
             section(out, "Notes", h.notes());
             section(out, "References", h.references());
             for (HuntQuery q : h.queries()) {
                 out.println();
-                out.println("-- query " + q.index() + " (" + q.language().label() + (q.runnable() ? "" : "; skipped: " + q.skipReason()) + ")");
-                out.println(q.text().strip());
+                out.println("-- query " + q.index() + " (" + q.language().label()
+                        + (q.runnable() ? "" : "; skipped: " + Visible.text(q.skipReason())) + ")");
+                out.println(Visible.lines(q.text().strip()));
             }
         }
 
@@ -169,7 +172,7 @@ public final class HuntsCommand implements Callable<Integer> {
             out.println();
             out.println(title + ":");
             for (String s : items) {
-                out.println("  - " + s);
+                out.println("  - " + Visible.lines(s));
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
+import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("trailhunt ingest: no such file or directory: " + p);
+                err.println("trailhunt ingest: no such file or directory: " + Visible.text(p.toString()));
                 return 2;
             }
         }
@@ -75,7 +76,7 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             summary = new Ingester(new IngestOptions(n, terminal)).ingest(db, paths, progress);
         } catch (IngestException | StoreException e) {
-            err.println("trailhunt ingest: " + e.getMessage());
+            err.println("trailhunt ingest: " + Visible.text(e.getMessage()));
             return 1;
         }
         if (terminal) {
@@ -84,7 +85,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         for (InputFile f : summary.files()) {
             if (f.isProblem()) {
-                err.println(f.status() + ": " + f.path() + ": " + f.reason());
+                err.println(Visible.text(f.status() + ": " + f.path() + ": " + f.reason()));
             }
         }
         print(out, summary);

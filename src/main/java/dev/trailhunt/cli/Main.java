@@ -42,7 +42,33 @@ public final class Main implements Runnable {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new OneLineUsageErrors())
-                .setExecutionExceptionHandler(new OneLineErrors());
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .setExecutionStrategy(Main::executeAndCheckOutput);
+    }
+
+    /**
+     * Runs the command, then fails the run when stdout could not be written (a full disk, a closed
+     * pipe): PrintWriter swallows write errors, so without this check the answer would be lost with exit 0.
+     */
+    private static int executeAndCheckOutput(CommandLine.ParseResult parsed) {
+        int code = new CommandLine.RunLast().execute(parsed);
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine cl = leaf.commandSpec().commandLine();
+        // picocli's writer wraps System.out in an OutputStreamWriter, so a failure there only marks System.out.
+        if (!cl.getOut().checkError() && !System.out.checkError()) {
+            return code;
+        }
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": cannot write to standard output (disk full or pipe closed?); the output is incomplete");
+        cl.getErr().flush();
+        if (code != ExitCodes.OK && code != ExitCodes.FINDINGS) {
+            return code;
+        }
+        // Hunting commands report a failed write as a data problem, as for --out; ingest's code 1 means the same for it.
+        Object command = leaf.commandSpec().userObject();
+        return command instanceof HuntingCommand || command instanceof ExplainCommand ? ExitCodes.DATA_ERROR : 1;
     }
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import dev.trailhunt.engine.SqlRejectedException;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.hunt.HuntException;
 import dev.trailhunt.hunt.HuntNotFoundException;
+import dev.trailhunt.report.Visible;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,7 +31,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + " (this is a trailhunt bug; please report it with the command line)";
         }
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
+        // Messages repeat file names and data; shown escaped, they can neither forge a line nor drive the terminal.
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + Visible.message(message));
         cl.getErr().flush();
         return code;
     }

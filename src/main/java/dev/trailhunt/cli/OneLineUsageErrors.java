@@ -1,5 +1,6 @@
 package dev.trailhunt.cli;
 
+import dev.trailhunt.report.Visible;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ final class OneLineUsageErrors implements IParameterExceptionHandler {
         String m = message == null ? "invalid command line" : message.strip();
         // Picocli's messages start upper case and some span lines; the report is one lower-case clause.
         m = m.replaceAll("\\s*\\R\\s*", " ").replaceFirst("^(?i)error: ", "");
+        m = Visible.text(m);
         return m.isEmpty() ? m : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
     }
 }

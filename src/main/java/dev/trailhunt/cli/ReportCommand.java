@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:report written",
             "2:usage error (bad option, unknown hunt, --format not markdown/html)",
-            "3:data problem (no store, store in use, unreadable --data path)",
+            "3:data problem (no store, store in use, unreadable --data path, output not written)",
             "4:hunt error (the report is still written, with the error in place of the result)",
             "70:internal error (a bug: please report it)",
         },
@@ -53,6 +53,6 @@ public final class ReportCommand extends HuntingCommand {
         if (!f.isReport()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "report --format must be markdown or html (for rows use `trailhunt hunt --format " + f.name().toLowerCase(java.util.Locale.ROOT) + "`)");
         }
-        return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false);
+        return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false, false);
     }
 }

@@ -18,4 +18,8 @@ final class RowsOptions {
 
     @Option(names = "--fail-on-findings", description = "Exit with 1 when rows are found, for scripts and CI.")
     boolean failOnFindings;
+
+    @Option(names = "--csv-raw",
+            description = "Write CSV cells as they are. By default text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it as a formula.")
+    boolean csvRaw;
 }

@@ -11,6 +11,7 @@ import dev.trailhunt.report.JsonWriter;
 import dev.trailhunt.report.MarkdownReport;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.TerminalTable;
+import dev.trailhunt.report.Visible;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints a run: context and problems on stderr, the answer on stdout or in --out, in the chosen format. */
+/**
+ * Prints a run: context and problems on stderr, the answer on stdout or in --out, in the chosen format.
+ *
+ * <p>Every stderr line that repeats a hunt's name, a file name or an error shows control characters
+ * as escapes ({@link Visible}), so that neither log data nor a file name can forge a line or drive the terminal.
+ */
 final class RunOutput {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -41,17 +47,20 @@ final class RunOutput {
         boolean many = run.hunts().size() > 1 || run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
         for (HuntRun h : run.hunts()) {
             if (!h.hunt().loaded()) {
-                err.println(h.hunt().id() + ": could not load " + h.hunt().loadProblem());
+                err.println(Visible.text(h.hunt().id() + ": could not load " + h.hunt().loadProblem()));
             }
             for (QueryRun q : h.queries()) {
-                String who = h.hunt().id() + (h.queries().size() > 1 ? " query " + q.query().index() : "");
+                String who = Visible.text(h.hunt().id()) + (h.queries().size() > 1 ? " query " + q.query().index() : "");
                 switch (q.status()) {
                     case RAN -> {
-                        String line = ContextLine.format(run.profile(), run.now(), q.windowText());
+                        String line = Visible.text(ContextLine.format(run.profile(), run.now(), q.windowText()));
                         err.println(many ? who + ": " + line : line);
+                        if (!q.message().isEmpty()) {
+                            err.println(many ? who + ": " + q.message() : q.message());
+                        }
                     }
-                    case SKIPPED -> err.println(who + ": skipped: " + q.message());
-                    case FAILED -> err.println(who + ": " + q.message());
+                    case SKIPPED -> err.println(who + ": skipped: " + Visible.text(q.message()));
+                    case FAILED -> err.println(who + ": " + Visible.message(q.message()));
                 }
             }
         }
@@ -59,20 +68,20 @@ final class RunOutput {
     }
 
     /** Writes the run in a format, to the file when given, and returns whether table text was shortened. */
-    boolean write(RunResult run, ResultFormat format, Path file, int width, boolean colour) {
+    boolean write(RunResult run, ResultFormat format, Path file, int width, boolean colour, boolean csvRaw) {
         if (file == null) {
-            boolean shortened = write(run, format, out, width, colour);
+            boolean shortened = write(run, format, out, width, colour, csvRaw);
             out.flush();
             return shortened;
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            return write(run, format, w, 0, false);
+            return write(run, format, w, 0, false, csvRaw);
         } catch (IOException e) {
             throw FileProblem.cannotWrite(file, e);
         }
     }
 
-    private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour) {
+    private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour, boolean csvRaw) {
         try {
             switch (format) {
                 case MARKDOWN -> w.write(MarkdownReport.render(run));
@@ -87,7 +96,7 @@ final class RunOutput {
                         return false;
                     }
                     switch (format) {
-                        case CSV -> CsvWriter.write(only.table(), w);
+                        case CSV -> CsvWriter.write(only.table(), w, !csvRaw);
                         case JSON -> JsonWriter.writeArray(only.table(), w);
                         default -> JsonWriter.writeLines(only.table(), w);
                     }
@@ -111,7 +120,7 @@ final class RunOutput {
                     continue;
                 }
                 if (ran.size() > 1) {
-                    w.write((q == ran.get(0) ? "" : "\n") + "== " + h.hunt().id()
+                    w.write((q == ran.get(0) ? "" : "\n") + "== " + Visible.text(h.hunt().id())
                             + (h.queries().size() > 1 ? " · query " + q.query().index() : "") + " ==\n");
                 }
                 shortened |= table.write(q.table(), w);
@@ -140,7 +149,7 @@ final class RunOutput {
                 queries == 1 ? "query" : "queries", outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9,
                 huntingNanos / 1e9));
         // Repeated after the rows, where a long folder run's context lines have scrolled away.
-        unloaded.forEach(h -> err.println("could not load " + h.loadProblem()));
+        unloaded.forEach(h -> err.println(Visible.text("could not load " + h.loadProblem())));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

@@ -1,6 +1,7 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.InputFile;
+import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
@@ -10,7 +11,9 @@ import dev.trailhunt.ingest.Ingester;
 import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.NowSpec;
+import dev.trailhunt.hunt.TemporaryDirs;
 import dev.trailhunt.hunt.TranslatingCompiler;
+import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,21 +45,26 @@ final class StoreOptions {
         return source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
     }
 
-    /** Opens the store for hunting; --data ingests first and reports problems on {@code err}. */
-    HuntSession open(PrintWriter err, Clock clock) {
-        return open(err, clock, DataNeeds.ALL);
+    /** Returns the --data paths, or none. */
+    List<Path> data() {
+        return source != null && source.data != null ? source.data : List.of();
+    }
+
+    /** Opens the store for hunting within limits; --data ingests first and reports problems on {@code err}. */
+    HuntSession open(PrintWriter err, Clock clock, QueryLimits limits) {
+        return open(err, clock, limits, DataNeeds.ALL);
     }
 
     /**
-     * Opens the store for hunting; --data ingests first, loading only what {@code needs} says the
-     * hunts can observe, and reports problems on {@code err}.
+     * Opens the store for hunting within limits; --data ingests first, loading only what {@code needs}
+     * says the hunts can observe, and reports problems on {@code err}.
      */
-    HuntSession open(PrintWriter err, Clock clock, DataNeeds needs) {
+    HuntSession open(PrintWriter err, Clock clock, QueryLimits limits, DataNeeds needs) {
         if (source != null && source.data != null) {
             Path dir = TemporaryStore.ingest(source.data, err, needs);
-            return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore);
+            return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore, limits);
         }
-        return HuntSession.open(db(), null, now, clock, TranslatingCompiler::forStore);
+        return HuntSession.open(db(), null, now, clock, TranslatingCompiler::forStore, limits);
     }
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
@@ -65,12 +73,12 @@ final class StoreOptions {
         if (!data && !java.nio.file.Files.exists(db())) {
             if (source != null && source.db != null) {
                 // A mistyped --db would otherwise look like a store with no events.
-                err.println("note: no store at " + db() + "; explaining against the ECS schema");
+                err.println("note: no store at " + Visible.text(db().toString()) + "; explaining against the ECS schema");
                 err.flush();
             }
             return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
         }
-        return open(err, clock);
+        return open(err, clock, QueryLimits.defaults());
     }
 
     /** Converts the --now text. */
@@ -85,7 +93,10 @@ final class StoreOptions {
         }
     }
 
-    /** Ingests --data into a fresh temporary directory, reporting each problem file on one line. */
+    /**
+     * Ingests --data into a fresh private temporary directory, reporting each problem file on one
+     * line; the directory goes away when the session closes, on exit or a signal, or on the next start after a crash.
+     */
     static final class TemporaryStore {
         static final String STORE_FILE = "trailhunt.duckdb";
 
@@ -99,8 +110,8 @@ final class StoreOptions {
             }
             Path dir;
             try {
-                dir = java.nio.file.Files.createTempDirectory("trailhunt-data-");
-            } catch (java.io.IOException e) {
+                dir = TemporaryDirs.create("data");
+            } catch (java.io.UncheckedIOException e) {
                 throw new StoreException("cannot create a temporary store: " + e.getMessage(), e);
             }
             IngestSummary summary;
@@ -109,16 +120,21 @@ final class StoreOptions {
                 IngestOptions options = new IngestOptions(threads, false, needs.columns(), needs.filter());
                 summary = new Ingester(options).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
             } catch (IngestException | StoreException e) {
-                HuntSession.deleteTree(dir);
+                TemporaryDirs.delete(dir);
                 throw new StoreException(e.getMessage(), e);
             }
             for (InputFile f : summary.files()) {
                 if (f.isProblem()) {
-                    err.println(f.status() + ": " + f.path() + ": " + f.reason());
+                    err.println(Visible.text(f.status() + ": " + f.path() + ": " + f.reason()));
                 }
             }
             err.println(String.format(java.util.Locale.ROOT, "ingested %d events from %d files into a temporary store in %.2f s",
                     summary.eventsAdded(), summary.files().size(), summary.elapsed().toMillis() / 1000.0));
+            if (summary.undated() > 0) {
+                err.println(Visible.text(String.format(java.util.Locale.ROOT,
+                        "undated: %d event%s without a valid eventTime (first: %s), dated at ingest and left out of the time range",
+                        summary.undated(), summary.undated() == 1 ? "" : "s", summary.firstUndated())));
+            }
             err.flush();
             return dir;
         }

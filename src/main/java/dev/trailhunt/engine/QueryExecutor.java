@@ -28,22 +28,29 @@ public final class QueryExecutor {
 
     /** Executes one query and returns its rows typed by {@code columns}. */
     public static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement(); QueryGuard.Watch w = QueryGuard.watch(st);
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             if (n != columns.size()) {
                 throw new IllegalStateException("query returns " + n + " columns, expected " + columns.size());
             }
             List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    row.add(cell(rs, i + 1, columns.get(i).type()));
+            try {
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        row.add(cell(rs, i + 1, columns.get(i)));
+                    }
+                    rows.add(Collections.unmodifiableList(row));
                 }
-                rows.add(Collections.unmodifiableList(row));
+            } catch (OutOfMemoryError e) {
+                rows = null;
+                throw QueryGuard.heapExhausted(e);
             }
             return new ResultTable(columns, rows);
         } catch (SQLException e) {
-            throw new QueryException("query failed: " + reason(e), e);
+            QueryLimitException limit = QueryGuard.limitFor(e);
+            throw limit != null ? limit : new QueryException("query failed: " + reason(e), e);
         }
     }
 
@@ -56,6 +63,19 @@ public final class QueryExecutor {
             }
         }
         return Store.firstLine(e);
+    }
+
+    /**
+     * Reads one cell; a value the driver or Java cannot represent (a time past 24:00, a datetime out
+     * of Java's range) fails the query with the column's name instead of escaping as a crash.
+     */
+    private static Object cell(ResultSet rs, int index, ResultColumn column) throws SQLException {
+        try {
+            return cell(rs, index, column.type());
+        } catch (RuntimeException e) {
+            throw new QueryException("query failed: column " + column.name() + " holds a value trailhunt cannot read as "
+                    + column.type().esqlName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Object cell(ResultSet rs, int index, ValueType type) throws SQLException {

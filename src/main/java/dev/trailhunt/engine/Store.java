@@ -72,12 +72,25 @@ public final class Store {
      * extension loading, and no further configuration changes.
      */
     public static void sandbox(Connection connection) {
+        sandbox(connection, null, null);
+    }
+
+    /**
+     * Locks a connection down for untrusted query text, as {@link #sandbox(Connection)}, and bounds
+     * DuckDB's memory; beyond it DuckDB spills to {@code spillDir} (up to {@link QueryLimits#spillBytes()})
+     * and then fails the query. The spill folder is the only one a sandboxed query can read, so it
+     * must be a private, fresh one: never the store's own {@code .tmp} folder, which DuckDB uses by default.
+     *
+     * @param limits the memory limit, or null to leave DuckDB's
+     * @param spillDir the private spill folder, or null for none (a query that outgrows memory fails)
+     */
+    public static void sandbox(Connection connection, QueryLimits limits, Path spillDir) {
         synchronized (CONFIGURATION) {
-            lockDown(connection);
+            lockDown(connection, limits, spillDir);
         }
     }
 
-    private static void lockDown(Connection connection) {
+    private static void lockDown(Connection connection, QueryLimits limits, Path spillDir) {
         try (Statement st = connection.createStatement()) {
             // Connections to a file this process already has open share one database, which an
             // earlier sandbox may have locked already; that lock is only acceptable if it is ours.
@@ -86,6 +99,11 @@ public final class Store {
                     throw new StoreException("cannot sandbox the store connection: its configuration is locked with external access enabled");
                 }
                 return;
+            }
+            if (limits != null) {
+                st.execute("SET memory_limit = '" + limits.memoryBytes() + "B'");
+                st.execute("SET temp_directory = '" + (spillDir == null ? "" : spillDir.toAbsolutePath().toString().replace("'", "''")) + "'");
+                st.execute("SET max_temp_directory_size = '" + limits.spillBytes() + "B'");
             }
             st.execute("SET enable_external_access = false");
             st.execute("SET lock_configuration = true");

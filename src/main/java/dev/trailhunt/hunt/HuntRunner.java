@@ -1,5 +1,8 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.engine.QueryException;
+import dev.trailhunt.engine.QueryGuard;
+import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.SandboxedSql;
 import dev.trailhunt.engine.SqlRejectedException;
@@ -23,6 +26,7 @@ public final class HuntRunner {
     private final StoreProfile profile;
     private final ResolvedNow now;
     private final int maxSqlRows;
+    private final QueryLimits limits;
 
     /**
      * Creates a runner.
@@ -32,13 +36,16 @@ public final class HuntRunner {
      * @param profile the store's profile
      * @param now the instant now() stands for
      * @param maxSqlRows the row cap for DuckDB SQL hunts, like ES|QL's maximum LIMIT
+     * @param limits the time and memory each query may use; the connection's memory was set to them
      */
-    public HuntRunner(Connection sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows) {
+    public HuntRunner(Connection sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows,
+            QueryLimits limits) {
         this.sandboxed = sandboxed;
         this.compiler = compiler;
         this.profile = profile;
         this.now = now;
         this.maxSqlRows = maxSqlRows;
+        this.limits = limits;
     }
 
     /** Returns the now this runner uses. */
@@ -55,7 +62,10 @@ public final class HuntRunner {
     public HuntRun run(HuntDefinition hunt) {
         List<QueryRun> runs = new ArrayList<>();
         for (HuntQuery q : hunt.queries()) {
-            runs.add(run(q));
+            // Each query gets its own time; one that runs out fails alone and the next one starts afresh.
+            try (QueryGuard guard = QueryGuard.start(limits)) {
+                runs.add(run(q));
+            }
         }
         return new HuntRun(hunt, runs);
     }
@@ -80,11 +90,15 @@ public final class HuntRunner {
         }
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
             try {
-                ResultTable t = SandboxedSql.run(sandboxed, q.text(), maxSqlRows);
+                SandboxedSql.Capped capped = SandboxedSql.runCapped(sandboxed, q.text(), maxSqlRows);
+                ResultTable t = capped.table();
                 // SQL without ORDER BY has no defined order; order it fully so reports rerun to the same bytes.
                 ResultTable ordered = ORDER_BY.matcher(q.text()).find() ? t : RowOrder.total(t, QueryShape.UNORDERED);
-                return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), ordered, "", List.of());
-            } catch (SqlRejectedException e) {
+                String note = capped.capped() ? String.format(java.util.Locale.ROOT,
+                        "note: the SQL has more rows than the %,d a hunt returns; these are the first %,d (narrow it with WHERE, LIMIT or an aggregate)",
+                        maxSqlRows, maxSqlRows) : "";
+                return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), ordered, note, List.of());
+            } catch (SqlRejectedException | QueryException e) {
                 return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null, e.getMessage(), List.of());
             }
         }
@@ -104,7 +118,7 @@ public final class HuntRunner {
         try {
             ResultTable t = compiler.execute(sandboxed, compiled);
             return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), "", shape.windows());
-        } catch (HuntException | StoreException | dev.trailhunt.engine.QueryException e) {
+        } catch (HuntException | StoreException | QueryException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, compiled.sql(), null, e.getMessage(), shape.windows());
         }
     }

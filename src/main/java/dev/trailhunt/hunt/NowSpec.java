@@ -20,7 +20,16 @@ public record NowSpec(Kind kind, Instant given) {
         return new NowSpec(Kind.LATEST, null);
     }
 
-    /** Parses {@code latest}, {@code clock} or an ISO-8601 instant such as {@code 2024-10-11T08:55:23Z}. */
+    /** Gives the earliest instant accepted for now. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** Gives the latest instant accepted for now. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * Parses {@code latest}, {@code clock} or an ISO-8601 instant such as {@code 2024-10-11T08:55:23Z}
+     * in years 1 to 9999: the window {@code now - 7 days} and every format trailhunt writes must hold
+     * it, and DuckDB's timestamps end in year 294247 anyway.
+     */
     public static NowSpec parse(String text) {
         String t = text.strip();
         switch (t.toLowerCase(Locale.ROOT)) {
@@ -31,14 +40,19 @@ public record NowSpec(Kind kind, Instant given) {
             default:
                 break;
         }
+        Instant given;
         try {
-            return new NowSpec(Kind.GIVEN, OffsetDateTime.parse(t).toInstant());
+            given = OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return new NowSpec(Kind.GIVEN, Instant.parse(t));
+                given = Instant.parse(t);
             } catch (DateTimeParseException e2) {
                 throw new IllegalArgumentException("'" + text + "' is not latest, clock or an ISO-8601 time such as 2024-10-11T08:55:23Z");
             }
         }
+        if (given.isBefore(EARLIEST) || given.isAfter(LATEST)) {
+            throw new IllegalArgumentException("'" + text + "' is outside the years 0001 to 9999 that now may be in");
+        }
+        return new NowSpec(Kind.GIVEN, given);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param status whether it ran, was skipped or failed
  * @param sql the DuckDB SQL that ran (empty when none)
  * @param table the result (null unless it ran)
- * @param message the skip reason or the one-line error, else empty
+ * @param message the skip reason or the one-line error; for a query that ran, a note on its result (rows left out by the cap), else empty
  * @param windows the {@code @timestamp} conditions relative to now that the query applies
  */
 public record QueryRun(HuntQuery query, Status status, String sql, ResultTable table, String message, List<String> windows) {

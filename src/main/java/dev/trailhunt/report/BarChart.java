@@ -73,7 +73,7 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
         }
     }
 
-    /** Returns the largest value, at least 1 so that scaling never divides by zero. */
+    /** Returns the largest value, at least 1 so that scaling never divides by zero; negative bars are drawn empty. */
     public double max() {
         double m = bars.stream().mapToDouble(Bar::value).max().orElse(0);
         return m > 0 ? m : 1.0;
@@ -104,10 +104,12 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
         List<Bar> bars = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             Object v = row.get(measure);
-            if (!(v instanceof Number num)) {
+            // NaN and infinities have no length to draw; the table still shows them.
+            if (!(v instanceof Number num) || !Double.isFinite(num.doubleValue())) {
                 continue;
             }
-            bars.add(new Bar(labels.stream().map(i -> CellText.of(row.get(i))).toList(), num.doubleValue()));
+            // Labels are display text in charts of every format: control characters from data are shown, never run.
+            bars.add(new Bar(labels.stream().map(i -> Visible.text(CellText.of(row.get(i)))).toList(), num.doubleValue()));
         }
         if (bars.size() < 2) {
             return Optional.empty();

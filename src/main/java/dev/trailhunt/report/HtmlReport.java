@@ -136,7 +136,7 @@ public final class HtmlReport implements ReportSink {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
-                String text = CellText.of(v);
+                String text = Visible.text(CellText.of(v));
                 out.append("<td").append(cellClass(v, table.columns().get(i).type().isNumeric(), text)).append('>').append(esc(text)).append("</td>");
             }
             out.append("</tr>\n");
@@ -231,7 +231,9 @@ public final class HtmlReport implements ReportSink {
         return b.toString();
     }
 
-    private static String esc(String s) {
+    /** Escapes text for HTML; control characters other than line breaks and tabs become visible escapes first. */
+    private static String esc(String raw) {
+        String s = Visible.lines(raw);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,7 +1,11 @@
 package dev.trailhunt.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.trailhunt.engine.ResultColumn;
@@ -16,9 +20,32 @@ import java.util.List;
  * Writes a result as JSON objects keyed by column name in ES|QL order: an indented array, or one
  * object per line (NDJSON). Datetimes are {@code 2024-10-11T08:55:23.000Z}, nulls {@code null},
  * multi-values arrays.
+ *
+ * <p>Besides the C0 controls JSON requires escaping, C1 controls, DEL, bidi overrides and line
+ * separators are written as {@code \\uXXXX} too: the same JSON value, but inert when printed on a terminal.
  */
 public final class JsonWriter {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new ControlEscapes()).build();
+
+    /** Escapes every character {@link Visible} calls a control, in JSON's own {@code \\uXXXX} form. */
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        ControlEscapes() {
+            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Visible.isControl(ch) ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
+        }
+    }
 
     private JsonWriter() {}
 

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 public final class MarkdownReport implements ReportSink {
     private static final int BAR_CELLS = 40;
     private static final int LABEL_WIDTH = 64;
+    /** Matches a link target that cannot end the link early or carry markup: http(s), no blanks, brackets or quotes. */
+    private static final java.util.regex.Pattern SAFE_URL = java.util.regex.Pattern.compile("https?://[^\\s<>()\\[\\]\"'`\\\\]+");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -58,17 +60,14 @@ public final class MarkdownReport implements ReportSink {
         if (caption != null) {
             out.append(caption).append(":\n\n");
         }
-        String fence = "```";
-        while (text.contains(fence)) {
-            fence += "`";
-        }
+        String fence = fenceFor(text);
         out.append(fence).append(language).append('\n').append(text.strip()).append('\n').append(fence).append("\n\n");
     }
 
     @Override
     public void folded(String summary, String language, String text) {
         // GitHub and most renderers fold <details>; plain-text readers still see the code.
-        out.append("<details><summary>").append(summary.replace("<", "&lt;")).append("</summary>\n\n");
+        out.append("<details><summary>").append(cell(summary)).append("</summary>\n\n");
         code(null, language, text);
         out.append("</details>\n\n");
     }
@@ -112,7 +111,7 @@ public final class MarkdownReport implements ReportSink {
 
     @Override
     public void chart(BarChart chart) {
-        out.append("Chart: ").append(inline(chart.title())).append("\n\n```text\n");
+        StringBuilder block = new StringBuilder();
         int width = 0;
         for (BarChart.Bar b : chart.bars()) {
             String label = b.label(LABEL_WIDTH);
@@ -120,17 +119,30 @@ public final class MarkdownReport implements ReportSink {
         }
         for (BarChart.Bar b : chart.bars()) {
             String label = b.label(LABEL_WIDTH);
-            int cells = (int) Math.round(b.value() / chart.max() * BAR_CELLS);
+            int cells = (int) Math.max(0, Math.round(b.value() / chart.max() * BAR_CELLS));
             if (cells == 0 && b.value() > 0) {
                 cells = 1;
             }
-            out.append(label).append(" ".repeat(width - label.codePointCount(0, label.length()))).append("  ")
+            block.append(label).append(" ".repeat(width - label.codePointCount(0, label.length()))).append("  ")
                     .append("█".repeat(cells)).append(' ').append(BarChart.valueText(b.value())).append('\n');
         }
         if (chart.omitted() > 0) {
-            out.append("(").append(chart.omitted()).append(" smaller rows not shown)\n");
+            block.append("(").append(chart.omitted()).append(" smaller rows not shown)\n");
         }
-        out.append("```\n\n");
+        String fence = fenceFor(block.toString());
+        out.append("Chart: ").append(inline(chart.title())).append("\n\n").append(fence).append("text\n").append(block)
+                .append(fence).append("\n\n");
+    }
+
+    /** Returns a code fence longer than any run of backquotes in the text, so that the text cannot close it. */
+    static String fenceFor(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     @Override
@@ -143,11 +155,17 @@ public final class MarkdownReport implements ReportSink {
     }
 
     private static String link(Inline i) {
-        return i.url() == null ? inline(i.text()) : "[" + inline(i.text()) + "](" + i.url() + ")";
+        return i.url() == null || !SAFE_URL.matcher(i.url()).matches()
+                ? inline(i.text())
+                : "[" + inline(i.text()) + "](" + i.url() + ")";
     }
 
-    /** Keeps backquoted code spans and escapes characters Markdown would read as markup elsewhere. */
-    private static String inline(String text) {
+    /**
+     * Keeps backquoted code spans and escapes characters Markdown would read as markup elsewhere;
+     * control characters become visible escapes, so a hunt's title cannot start a new block.
+     */
+    private static String inline(String raw) {
+        String text = Visible.text(raw);
         StringBuilder b = new StringBuilder();
         boolean code = false;
         for (int i = 0; i < text.length(); i++) {
@@ -164,7 +182,25 @@ public final class MarkdownReport implements ReportSink {
         return b.toString();
     }
 
-    private static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    /**
+     * Escapes a table cell so that it stays one cell of plain text: control characters become
+     * visible escapes, HTML is written as entities (no tag or attribute survives, on GitHub or in a
+     * renderer that allows raw HTML), and Markdown's inline markup and the column bar are backslashed;
+     * underscores are left alone, as ECS names are full of them and GFM does not read them inside words.
+     */
+    static String cell(String s) {
+        String v = Visible.text(s);
+        StringBuilder b = new StringBuilder(v.length() + 8);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '\\', '|', '`', '*', '[', ']', '~' -> b.append('\\').append(c);
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

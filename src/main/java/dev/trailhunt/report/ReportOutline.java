@@ -111,6 +111,9 @@ final class ReportOutline {
                     sink.folded("DuckDB SQL (" + q.sql().lines().count() + " lines)", "sql", q.sql());
                 }
                 sink.paragraph(q.rows() == 1 ? "1 row." : CellText.count(q.rows()) + " rows.");
+                if (!q.message().isEmpty()) {
+                    sink.note(q.message());
+                }
                 if (q.rows() > 0) {
                     sink.result(q.table());
                 }

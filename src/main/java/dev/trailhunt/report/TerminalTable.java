@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Writes a result as an aligned text table that fits a terminal width: the widest columns give
  * way first, and text that no longer fits is shortened in the middle with {@value #MARK}, keeping
- * the start and the more telling end of values such as ARNs.
+ * the start and the more telling end of values such as ARNs. Control characters in values and
+ * names are shown as escapes ({@link Visible}), so that log data cannot drive the terminal.
  */
 public final class TerminalTable {
     /** Marks text shortened to fit. */
@@ -38,19 +39,20 @@ public final class TerminalTable {
 
     /** Writes the table and tells whether any text was shortened. */
     public boolean write(ResultTable table, Writer out) {
+        List<String> names = table.columns().stream().map(c -> Visible.text(c.name())).toList();
         List<ResultColumn> cols = table.columns();
         int n = cols.size();
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             List<String> texts = new ArrayList<>(n);
             for (Object v : row) {
-                texts.add(oneLine(CellText.of(v)));
+                texts.add(Visible.text(CellText.of(v)));
             }
             cells.add(texts);
         }
         int[] widths = new int[n];
         for (int i = 0; i < n; i++) {
-            widths[i] = length(cols.get(i).name());
+            widths[i] = length(names.get(i));
             for (List<String> r : cells) {
                 widths[i] = Math.max(widths[i], length(r.get(i)));
             }
@@ -60,8 +62,8 @@ public final class TerminalTable {
         try {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                String h = shorten(cols.get(i).name(), widths[i]);
-                shortened |= !h.equals(cols.get(i).name());
+                String h = shorten(names.get(i), widths[i]);
+                shortened |= !h.equals(names.get(i));
                 line.append(i == 0 ? "" : SEP).append(paint(BOLD, pad(h, widths[i], cols.get(i).type().isNumeric())));
             }
             out.write(stripEnd(line) + "\n");
@@ -144,10 +146,6 @@ public final class TerminalTable {
             end--;
         }
         return s.subSequence(0, end).toString();
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 
     private static int length(String s) {

@@ -130,7 +130,7 @@ class OneOffStoreTest {
 
     private static List<String> rows(Path db, List<HuntDefinition> run) {
         List<String> out = new ArrayList<>();
-        try (HuntSession s = HuntSession.open(db, null, NowSpec.latest(), Clock.systemUTC(), TranslatingCompiler::forStore)) {
+        try (HuntSession s = HuntSession.open(db, null, NowSpec.latest(), Clock.systemUTC(), TranslatingCompiler::forStore, dev.trailhunt.engine.QueryLimits.defaults())) {
             for (HuntDefinition h : run) {
                 HuntRun r = s.runner().run(h);
                 for (QueryRun q : r.queries()) {

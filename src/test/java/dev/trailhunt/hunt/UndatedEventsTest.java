@@ -52,7 +52,7 @@ class UndatedEventsTest {
     }
 
     private static ResultTable rows(Path db, HuntDefinition hunt) {
-        try (HuntSession s = HuntSession.open(db, null, NowSpec.latest(), Clock.systemUTC(), TranslatingCompiler::forStore)) {
+        try (HuntSession s = HuntSession.open(db, null, NowSpec.latest(), Clock.systemUTC(), TranslatingCompiler::forStore, dev.trailhunt.engine.QueryLimits.defaults())) {
             assertEquals(s.runner().profile().last(), s.runner().now().instant());
             return s.runner().run(hunt).queries().get(0).table();
         }
