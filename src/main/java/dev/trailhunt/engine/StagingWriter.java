@@ -59,12 +59,8 @@ public final class StagingWriter implements AutoCloseable {
     /** Starts a staged list cell that holds a JSON array instead. */
     static final char JSON_LIST = '\u001e';
 
-    /**
-     * Appends one event: the ECS values in schema order, then its provenance and content hash; a
-     * null offset or hash (a time-only row of a one-off run) is stored as NULL. {@code row} is the
-     * event's position among its input's staged rows, which orders it and names it for exclusion.
-     */
-    public void write(Object[] values, String filePath, Long offset, long row, String hash) {
+    /** Appends one event: the ECS values in schema order, then its provenance and content hash. */
+    public void write(Object[] values, String filePath, long offset, String hash) {
         line.setLength(0);
         if (selection == null) {
             for (Object v : values) {
@@ -78,14 +74,8 @@ public final class StagingWriter implements AutoCloseable {
             }
         }
         quote(filePath);
-        line.append(',');
-        if (offset != null) {
-            line.append(offset.longValue());
-        }
-        line.append(',').append(ord(ordinal, row)).append(',');
-        if (hash != null) {
-            quote(hash);
-        }
+        line.append(',').append(offset).append(',').append(ord(ordinal, offset)).append(',');
+        quote(hash);
         line.append('\n');
         maxLineChars = Math.max(maxLineChars, line.length());
         try {

@@ -24,6 +24,11 @@ public final class Store {
     public static final String EVENTS_TABLE = "events";
     /** Names the table of loaded input files. */
     public static final String FILES_TABLE = "files";
+    /**
+     * Names the table of a one-off store that counts the records its byte scan left out (no query of
+     * the run could select them) and their time range, which the store's profile adds to the events'.
+     */
+    public static final String LEFT_OUT_TABLE = "left_out";
 
     /** Names the oldest DuckDB release that must open stores this version creates. */
     public static final String STORAGE_COMPATIBILITY = "v1.4.0";

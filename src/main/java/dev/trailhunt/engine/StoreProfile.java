@@ -63,6 +63,23 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
                     last = microsToInstant(rs.getLong(3));
                 }
             }
+            if (hasTable(connection, Store.LEFT_OUT_TABLE)) {
+                // A one-off store: the records its byte scan left out still count and date the data.
+                String leftOutSql = SQL.select(DSL.sum(field(name("records"), Long.class)),
+                                epochMicros(min(field(name("first")))), epochMicros(max(field(name("last")))))
+                        .from(table(name(Store.LEFT_OUT_TABLE))).getSQL(org.jooq.conf.ParamType.INLINED);
+                try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(leftOutSql)) {
+                    rs.next();
+                    events += rs.getLong(1);
+                    long lo = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        Instant a = microsToInstant(lo);
+                        Instant b = microsToInstant(rs.getLong(3));
+                        first = first == null || a.isBefore(first) ? a : first;
+                        last = last == null || b.isAfter(last) ? b : last;
+                    }
+                }
+            }
             return new StoreProfile(events, first, last, files(connection), duckdbVersion(connection));
         } catch (SQLException e) {
             throw new StoreException("cannot read the store: " + Store.firstLine(e), e);

@@ -47,8 +47,6 @@ final class FileTask implements Callable<StagedFile> {
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
     private static final int ORIGINAL = EcsSchema.indexOf("event.original");
     static final long[] NO_HASHES = new long[0];
-    /** Marks the dedupe keys of time-only rows; a SHA-256 prefix equal to one is a 2^-64 chance per row. */
-    private static final long TIME_ONLY_KEY = 0x5452_4149_4c00_0000L;
 
     private final LogSource source;
     private final long ordinal;
@@ -90,7 +88,7 @@ final class FileTask implements Callable<StagedFile> {
         if (before != null) {
             String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
+                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, null, null);
         }
         if (filter != null) {
             try {
@@ -124,11 +122,11 @@ final class FileTask implements Callable<StagedFile> {
             }
             if (prefilter != null) {
                 RecordsPrefilter scan = new RecordsPrefilter(in, prefilter, eventTime -> {
-                    Object[] row = mapper.timeOnly(eventTime);
-                    if (row == null) {
+                    Instant t = EcsMapper.dataTime(eventTime);
+                    if (t == null) {
                         return false;
                     }
-                    parts.writeTimeOnly(row);
+                    parts.leftOut(t);
                     return true;
                 });
                 in = scan;
@@ -184,7 +182,7 @@ final class FileTask implements Callable<StagedFile> {
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
         return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
-                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
+                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, null, null);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -275,7 +273,9 @@ final class FileTask implements Callable<StagedFile> {
         private long[] hashes = new long[64];
         private final MessageDigest md = sha256();
         private final ByteBuffer digest = ByteBuffer.allocate(32);
-        private long timeOnlyRows;
+        private long leftOut;
+        private Instant leftOutFirst;
+        private Instant leftOutLast;
         private long undated;
         private long firstUndated = -1;
 
@@ -286,12 +286,11 @@ final class FileTask implements Callable<StagedFile> {
             append(row, offset, HexFormat.of().formatHex(digest.array()), digest.getLong(0), digest.getLong(8));
         }
 
-        /**
-         * Appends a record left out by the byte scan: only its time is stored, and its key never equals
-         * another's, since no query can see it to count it twice.
-         */
-        void writeTimeOnly(Object[] row) {
-            append(row, -1, null, TIME_ONLY_KEY ^ ordinal, timeOnlyRows++);
+        /** Counts a record the byte scan left out: it is not stored, but its time belongs to the data's range. */
+        void leftOut(Instant t) {
+            leftOut++;
+            leftOutFirst = leftOutFirst == null || t.isBefore(leftOutFirst) ? t : leftOutFirst;
+            leftOutLast = leftOutLast == null || t.isAfter(leftOutLast) ? t : leftOutLast;
         }
 
         private void append(Object[] row, long offset, String hash, long high, long low) {
@@ -301,7 +300,7 @@ final class FileTask implements Callable<StagedFile> {
                 files.add(p);
                 current = new StagingWriter(p, ordinal, selection);
             }
-            current.write(row, source.path(), offset < 0 ? null : offset, rows, hash);
+            current.write(row, source.path(), offset, hash);
             if (2 * rows + 2 > hashes.length) {
                 hashes = Arrays.copyOf(hashes, hashes.length * 2);
             }
@@ -335,12 +334,12 @@ final class FileTask implements Callable<StagedFile> {
         }
 
         StagedFile staged(InputFile outcome, String compression, long size) {
-            if (timeOnlyRows > 0) {
+            if (leftOut > 0) {
                 outcome = new InputFile(outcome.path(), outcome.size(), outcome.sha256(), outcome.format(),
-                        outcome.events() + timeOnlyRows, outcome.status(), outcome.reason());
+                        outcome.events() + leftOut, outcome.status(), outcome.reason());
             }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
-                    undated, firstUndated);
+                    undated, firstUndated, leftOut, leftOutFirst, leftOutLast);
         }
     }
 

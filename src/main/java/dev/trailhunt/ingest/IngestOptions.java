@@ -10,7 +10,7 @@ import java.util.Set;
  * @param columns  the ECS columns to store, or null for all; a store holding fewer columns serves
  *                 only the queries that read no others (a one-off {@code --data} run)
  * @param filter   leaves out records no query of the run can select, or null to keep every record;
- *                 such records are stored with their time only, so the store's time range stays exact
+ *                 such records are only counted, with their time range, so the store's range stays exact
  */
 public record IngestOptions(int threads, boolean progress, Set<String> columns, RecordFilter filter) {
     /** Rejects a thread count below one. */

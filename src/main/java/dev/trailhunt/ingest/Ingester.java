@@ -159,6 +159,9 @@ public final class Ingester {
         private Instant last;
         private long undated;
         private String firstUndated;
+        private long leftOut;
+        private Instant leftOutFirst;
+        private Instant leftOutLast;
 
         Run(EventLoader loader, Map<String, String> known, EventHashSet seen, IngestProgress progress, long total) {
             this.loader = loader;
@@ -204,6 +207,9 @@ public final class Ingester {
                 }
                 flush();
                 awaitLoad();
+                if (leftOut > 0) {
+                    loader.recordLeftOut(leftOut, leftOutFirst, leftOutLast);
+                }
             } finally {
                 pool.shutdownNow();
                 loading.shutdown();
@@ -226,7 +232,7 @@ public final class Ingester {
                 s.parts().forEach(p -> p.toFile().delete());
                 o = new InputFile(o.path(), o.size(), o.sha256(), o.format(), 0, InputFile.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
-                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1);
+                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1, 0, null, null);
             } else if (fresh) {
                 claimed.put(o.sha256(), o.path());
             }
@@ -256,6 +262,13 @@ public final class Ingester {
             staged += s.rows();
             maxLine = Math.max(maxLine, s.maxLineChars());
             events += o.events();
+            if (s.leftOut() > 0) {
+                leftOut += s.leftOut();
+                leftOutFirst = leftOutFirst == null || s.leftOutFirst().isBefore(leftOutFirst) ? s.leftOutFirst() : leftOutFirst;
+                leftOutLast = leftOutLast == null || s.leftOutLast().isAfter(leftOutLast) ? s.leftOutLast() : leftOutLast;
+                first = first == null || leftOutFirst.isBefore(first) ? leftOutFirst : first;
+                last = last == null || leftOutLast.isAfter(last) ? leftOutLast : last;
+            }
             if (s.undated() > 0) {
                 if (undated == 0) {
                     firstUndated = o.path() + " record " + s.firstUndated();

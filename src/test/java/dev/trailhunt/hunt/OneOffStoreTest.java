@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves that a one-off store ({@code hunt --data}: only the observed columns, records no query can
- * select stored by time only) gives every hunt exactly the rows of a full ingest, on the samples and
+ * select only counted with their times) gives every hunt exactly the rows of a full ingest, on the samples and
  * on the shared real CloudTrail, for the built-in hunts and Elastic's AWS hunts.
  */
 class OneOffStoreTest {
@@ -116,6 +116,7 @@ class OneOffStoreTest {
             assertEquals(fullSummary.files(), summary.files(), "every input's outcome");
             assertEquals(fullSummary.firstEvent(), summary.firstEvent(), "time range start");
             assertEquals(fullSummary.lastEvent(), summary.lastEvent(), "time range end");
+            assertEquals(profile(full), profile(oneOff), "the store's profile: events, first, last");
             List<String> expected = rows(full, run);
             List<String> actual = rows(oneOff, run);
             assertEquals(expected, actual, "rows of " + run.stream().map(HuntDefinition::id).toList() + " with " + needs);
@@ -125,6 +126,14 @@ class OneOffStoreTest {
         assertTrue(compared >= hunts.size() / 2, "most hunts take the one-off path: " + compared);
         if (seedMustFilter) {
             assertTrue(filtered > 0);
+        }
+    }
+
+    private static String profile(Path db) {
+        try (HuntSession s = HuntSession.open(db, null, NowSpec.latest(), Clock.systemUTC(), TranslatingCompiler::forStore,
+                dev.trailhunt.engine.QueryLimits.defaults())) {
+            var p = s.runner().profile();
+            return p.events() + " " + p.first() + " " + p.last() + " now=" + s.runner().now().instant();
         }
     }
 

@@ -40,7 +40,7 @@ public final class ParseMapBench {
                             if (stage.startsWith("parse+map")) {
                                 Object[] row = mapper.map(r);
                                 if (stage.endsWith("csv")) {
-                                    w.write(row, f.toString(), (long) n[0], n[0], "0".repeat(64));
+                                    w.write(row, f.toString(), n[0], "0".repeat(64));
                                 }
                             }
                         });

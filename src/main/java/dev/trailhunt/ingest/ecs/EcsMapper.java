@@ -157,19 +157,11 @@ public final class EcsMapper {
     }
 
     /**
-     * Returns the row of a record that a one-off run stores only for its time: {@code @timestamp}
-     * from its eventTime and {@code event.created}, every other column null; or null when the time
-     * does not parse, so that the record is mapped in full and its date error kept.
+     * Returns the {@code @timestamp} a record's raw eventTime text gives, or null when the pipeline
+     * would not date the record by it (empty or unparsable), so that the record is mapped in full.
      */
-    public Object[] timeOnly(String eventTime) {
-        Instant t = eventTime.isEmpty() ? null : PipelineDate.iso8601(eventTime);
-        if (t == null) {
-            return null;
-        }
-        Object[] row = new Object[EcsSchema.columns().size()];
-        row[TIMESTAMP] = t;
-        row[CREATED] = created;
-        return row;
+    public static Instant dataTime(String eventTime) {
+        return eventTime.isEmpty() ? null : PipelineDate.iso8601(eventTime);
     }
 
     private Object[] finish(EcsRow row) {
