@@ -128,8 +128,11 @@ final class StoreOptions {
                     err.println(Visible.text(f.status() + ": " + f.path() + ": " + f.reason()));
                 }
             }
-            err.println(String.format(java.util.Locale.ROOT, "ingested %d events from %d files into a temporary store in %.2f s",
-                    summary.eventsAdded(), summary.files().size(), summary.elapsed().toMillis() / 1000.0));
+            long parsed = summary.eventsAdded() + summary.duplicatesSkipped();
+            String mapped = parsed < summary.eventsRead()
+                    ? String.format(java.util.Locale.ROOT, " (%d mapped; the others only counted: no query can select them)", parsed) : "";
+            err.println(String.format(java.util.Locale.ROOT, "read %d events from %d files%s into a temporary store in %.2f s",
+                    summary.eventsRead(), summary.files().size(), mapped, summary.elapsed().toMillis() / 1000.0));
             if (summary.undated() > 0) {
                 err.println(Visible.text(String.format(java.util.Locale.ROOT,
                         "undated: %d event%s without a valid eventTime (first: %s), dated at ingest and left out of the time range",
