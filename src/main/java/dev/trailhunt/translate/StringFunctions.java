@@ -44,10 +44,14 @@ final class StringFunctions {
         r.scalar("split").args(STRING, STRING).returns(ValueType.KEYWORD)
                 .duckdb(c -> Typed.list(fn("string_split", ValueType.KEYWORD, c.arg(0).field(), c.arg(1).field()), ValueType.KEYWORD));
         r.scalar("replace").args(STRING, STRING, STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::replace);
-        // Elasticsearch answers null for a negative count or a result over 1 MB.
-        r.template("repeat", "CASE WHEN {1} < 0 OR length({0}) * {1} > 1048576 THEN NULL ELSE repeat({0}, {1}) END",
+        // Elasticsearch answers null for a negative count or a result over 1 MB. The count given to
+        // repeat() is bounded too: DuckDB folds constant arguments before the CASE picks its branch,
+        // and REPEAT("ab", 2147483647) built a 4 GB string in ~14 CPU-seconds before answering null.
+        r.template("repeat", "CASE WHEN {1} < 0 OR length({0}) * {1} > 1048576 THEN NULL"
+                + " ELSE repeat({0}, CASE WHEN {1} < 0 OR length({0}) * {1} > 1048576 THEN 0 ELSE {1} END) END",
                 ValueType.KEYWORD, STRING, NUMBER);
-        r.template("space", "CASE WHEN {0} < 0 OR {0} > 1048576 THEN NULL ELSE repeat(' ', {0}) END", ValueType.KEYWORD, NUMBER);
+        r.template("space", "CASE WHEN {0} < 0 OR {0} > 1048576 THEN NULL"
+                + " ELSE repeat(' ', CASE WHEN {0} < 0 OR {0} > 1048576 THEN 0 ELSE {0} END) END", ValueType.KEYWORD, NUMBER);
         r.scalar("reverse").args(STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::reverse);
         r.template("to_base64", "to_base64(encode({0}))", ValueType.KEYWORD, STRING);
         r.scalar("from_base64").args(STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::fromBase64);
