@@ -3,27 +3,38 @@ package dev.trailhunt.hardening;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Runs a main class of this build in a child JVM and lets a test watch its stdout and kill it with SIGKILL. */
+/**
+ * Runs a main class of this build in a child JVM and lets a test watch its stdout and kill it with SIGKILL.
+ * Each child gets its own {@code java.io.tmpdir}, deleted once the child has ended: DuckDB's JDBC driver
+ * extracts its 71 MB native library there per process, and a killed JVM cannot delete it itself.
+ */
 final class ChildJvm implements AutoCloseable {
     private static final String END = "\u0000end";
 
     private final Process process;
+    private final Path tmpDir;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final StringBuilder err = new StringBuilder();
     private final Thread errReader;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path tmpDir) {
         this.process = process;
+        this.tmpDir = tmpDir;
+        // Also when a test forgets close(): the folder goes as soon as the child is gone.
+        process.onExit().thenRun(this::deleteTmpDir);
         Thread out = new Thread(() -> pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true));
         out.setDaemon(true);
         out.start();
@@ -40,9 +51,11 @@ final class ChildJvm implements AutoCloseable {
     /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}, with extra environment variables and JVM options. */
     static ChildJvm start(Path workDir, java.util.Map<String, String> env, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException {
+        Path tmpDir = Files.createTempDirectory("trailhunt-child-");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.add("-Djava.io.tmpdir=" + tmpDir);
         cmd.addAll(jvmOptions);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Duser.timezone=UTC");
@@ -52,7 +65,17 @@ final class ChildJvm implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().putAll(env);
-        return new ChildJvm(pb.start());
+        try {
+            return new ChildJvm(pb.start(), tmpDir);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmpDir);
+            throw e;
+        }
+    }
+
+    /** Returns the child's own temporary folder ({@code java.io.tmpdir}), which is deleted when the child ends. */
+    Path tmpDir() {
+        return tmpDir;
     }
 
     /** Waits until a stdout line matches, returning it, or null when the child ended first or the wait ran out. */
@@ -75,10 +98,12 @@ final class ChildJvm implements AutoCloseable {
         return null;
     }
 
-    /** Kills the child with SIGKILL and waits for it to be gone. */
+    /** Kills the child with SIGKILL, waits for it to be gone and deletes its temporary folder. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(60, TimeUnit.SECONDS);
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            deleteTmpDir();
+        }
     }
 
     /** Waits for the child to exit and returns its exit code. */
@@ -88,6 +113,7 @@ final class ChildJvm implements AutoCloseable {
             throw new IllegalStateException("child did not finish in " + timeoutSeconds + " s; stderr: " + stderr());
         }
         errReader.join(5_000);
+        deleteTmpDir();
         return process.exitValue();
     }
 
@@ -112,6 +138,27 @@ final class ChildJvm implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+        deleteTmpDir();
+    }
+
+    /** Deletes the child's temporary folder once the child has ended; safe to call more than once. */
+    private synchronized void deleteTmpDir() {
+        if (!process.isAlive()) {
+            deleteTree(tmpDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the child JVM's temporary folder " + root, e);
         }
     }
 

@@ -43,7 +43,9 @@ class BoundedMemoryTest {
         }
         Path db = dir.resolve("big.duckdb");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        // Its own java.io.tmpdir (inside the test's folder, deleted by JUnit): DuckDB extracts its 71 MB library there.
+        Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
+        Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 "dev.trailhunt.cli.Main", "ingest", "--db", db.toString(), file.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())

@@ -89,7 +89,10 @@ class CrashRecoveryTest {
 
     private static Process child(Path db, Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-Dtrailhunt.ingest.batchFiles=2", "-cp", System.getProperty("java.class.path"),
+        // DuckDB extracts its 71 MB library into java.io.tmpdir per process and a killed JVM leaves it:
+        // each child gets a folder of its own inside the test's, which JUnit deletes after the test.
+        Path tmp = Files.createTempDirectory(db.getParent(), "child-tmp-");
+        return new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-Dtrailhunt.ingest.batchFiles=2", "-cp", System.getProperty("java.class.path"),
                 "dev.trailhunt.cli.Main", "ingest", "--db", db.toString(), data.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(db.resolveSibling(db.getFileName() + ".log").toFile())
