@@ -7,9 +7,9 @@ import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ObjLongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -40,6 +41,12 @@ final class FileTask implements Callable<StagedFile> {
 
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
+
+    /** Explains the rejection of an input whose bytes changed between the hash pass and the end of the parse pass. */
+    static final String CHANGED = "changed while being read";
+
+    /** Lets tests change an input while it is read: called with -1 between the two passes, then after each record; null in production. */
+    static volatile ObjLongConsumer<Path> testHook;
 
     /** Stands for the hash of an input whose bytes could not be read; sha256 is part of the files table's key. */
     static final String NO_CONTENT = "";
@@ -77,42 +84,97 @@ final class FileTask implements Callable<StagedFile> {
         if (notReadable != null) {
             return rejected(0, NO_CONTENT, "unknown", notReadable);
         }
-        String sha;
-        long size;
-        try (InputStream raw = source.openRaw()) {
-            MessageDigest md = sha256();
-            size = raw.transferTo(new DigestOutput(md));
-            sha = HexFormat.of().formatHex(md.digest());
+        ContentDigest.FileState before;
+        ContentDigest content = new ContentDigest();
+        try {
+            before = ContentDigest.FileState.of(source.file());
+            try (InputStream raw = source.openRaw(content)) {
+                ContentDigest.drain(raw);
+            }
         } catch (IOException e) {
             return rejected(0, NO_CONTENT, "unknown", "cannot read: " + message(e));
         }
-        String before = known.get(sha);
-        if (before != null) {
-            String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
+        String sha = content.hex();
+        long size = content.size();
+        String holder = known.get(sha);
+        if (holder != null) {
+            String reason = holder.equals(source.path()) ? ALREADY_LOADED : "same content as " + holder;
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
                     "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
         }
+        hook(-1);
         if (filter != null) {
             try {
-                return read(sha, size, filter);
+                return read(sha, size, before, filter);
             } catch (RecordsPrefilter.Bail e) {
                 // Input the byte scan does not vouch for is read again in full, so that its problems
                 // are reported exactly as a full ingest reports them.
             }
         }
         try {
-            return read(sha, size, null);
+            return read(sha, size, before, null);
         } catch (RecordsPrefilter.Bail e) {
             throw new IllegalStateException("an unfiltered read cannot bail", e);
         }
     }
 
-    private StagedFile read(String sha, long size, RecordFilter prefilter) throws RecordsPrefilter.Bail {
+    /**
+     * Parses the input while hashing the very bytes parsed, and keeps its events only when those bytes
+     * are the ones hashed before ({@code sha}, {@code size}) and the file on disk did not change meanwhile:
+     * otherwise the store would record one content's hash with another content's events, and a later
+     * run would skip the file as already loaded.
+     */
+    private StagedFile read(String sha, long size, ContentDigest.FileState before, RecordFilter prefilter)
+            throws RecordsPrefilter.Bail {
+        ContentDigest parsed = new ContentDigest();
+        StagedFile staged = null;
+        IOException failure = null;
+        try (InputStream raw = source.openRaw(parsed)) {
+            // The reader may close what it reads (a SequenceInputStream does at its end); the rest
+            // must stay readable for the drain below.
+            staged = parse(new FilterInputStream(raw) {
+                @Override
+                public void close() {
+                }
+            }, sha, size, prefilter);
+            // The bytes after the point where parsing stopped belong to the content hashed too.
+            ContentDigest.drain(raw);
+        } catch (IOException e) {
+            // Parse errors are reported by parse(); this is a failure to open or to finish reading,
+            // after which nothing vouches for the events read.
+            failure = e;
+        }
+        boolean stayed;
+        try {
+            stayed = before != null && before.unchangedIn(ContentDigest.FileState.of(source.file()));
+        } catch (IOException e) {
+            stayed = false;
+        }
+        if (failure == null && stayed && parsed.size() == size && parsed.hex().equals(sha)) {
+            return staged;
+        }
+        if (staged != null) {
+            staged.parts().forEach(p -> p.toFile().delete());
+        }
+        String compression = staged == null ? "unknown" : staged.compression();
+        return rejected(size, sha, compression, failure != null && stayed ? "cannot read: " + message(failure) : CHANGED);
+    }
+
+    /** Calls the test hook, if any, after record {@code record} (-1: between the hash pass and the parse pass). */
+    private void hook(long record) {
+        ObjLongConsumer<Path> h = testHook;
+        if (h != null) {
+            h.accept(source.file(), record);
+        }
+    }
+
+    /** Streams the records of {@code raw} into staging parts and tells what happened to the input. */
+    private StagedFile parse(InputStream raw, String sha, long size, RecordFilter prefilter) throws RecordsPrefilter.Bail {
         RecordReader reader = new RecordReader(json);
         Parts parts = new Parts();
         String compression = source.entry() == null ? "none" : "zip";
         EcsMapper mapper = mappers.get();
-        try (InputStream raw = source.openRaw()) {
+        try {
             InputStream in = raw;
             if (isGzip(raw)) {
                 compression = source.entry() == null ? "gzip" : "zip+gzip";
@@ -133,7 +195,10 @@ final class FileTask implements Callable<StagedFile> {
                 });
                 in = scan;
             }
-            reader.read(in, record -> parts.write(mapper.map(record), reader.records() - 1));
+            reader.read(in, record -> {
+                parts.write(mapper.map(record), reader.records() - 1);
+                hook(reader.records() - 1);
+            });
         } catch (RecordsPrefilter.Bail e) {
             parts.close();
             parts.delete();
@@ -175,8 +240,6 @@ final class FileTask implements Callable<StagedFile> {
     private InputFile outcome(long size, String sha, RecordReader reader, String status, String reason) {
         return new InputFile(source.path(), size, sha, reader.format(), reader.records(), status, reason);
     }
-
-
 
     private StagedFile rejected(long size, String sha, String compression, String reason) {
         return rejected(size, sha, compression, "unknown", reason);
@@ -341,25 +404,6 @@ final class FileTask implements Callable<StagedFile> {
             }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
                     undated, firstUndated);
-        }
-    }
-
-    /** Feeds written bytes to a digest, so hashing needs no buffer of its own. */
-    private static final class DigestOutput extends OutputStream {
-        private final MessageDigest md;
-
-        DigestOutput(MessageDigest md) {
-            this.md = md;
-        }
-
-        @Override
-        public void write(int b) {
-            md.update((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            md.update(b, off, len);
         }
     }
 }

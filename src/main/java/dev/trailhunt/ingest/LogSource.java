@@ -15,10 +15,13 @@ import java.util.zip.ZipFile;
  * @param entry the zip entry name, or null for a plain file
  */
 record LogSource(String path, Path file, String entry) {
-    /** Opens the stored bytes (a zip entry is inflated; gzip is left to the reader). */
-    InputStream openRaw() throws IOException {
+    /**
+     * Opens the stored bytes (a zip entry is inflated; gzip is left to the reader), feeding each to
+     * {@code digest} below the buffer, so that marks and resets above it never hash a byte twice.
+     */
+    InputStream openRaw(ContentDigest digest) throws IOException {
         if (entry == null) {
-            return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return new BufferedInputStream(digest.tap(Files.newInputStream(file)), 1 << 16);
         }
         ZipFile zip = new ZipFile(file.toFile());
         var e = zip.getEntry(entry);
@@ -26,7 +29,7 @@ record LogSource(String path, Path file, String entry) {
             zip.close();
             throw new IOException("zip entry " + entry + " vanished");
         }
-        return new BufferedInputStream(zip.getInputStream(e), 1 << 16) {
+        return new BufferedInputStream(digest.tap(zip.getInputStream(e)), 1 << 16) {
             @Override
             public void close() throws IOException {
                 try {

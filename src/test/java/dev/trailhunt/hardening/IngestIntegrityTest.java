@@ -1,0 +1,280 @@
+package dev.trailhunt.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailhunt.cli.Cli;
+import dev.trailhunt.hardening.StoreContents.FileRow;
+import dev.trailhunt.ingest.IngestHooks;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Class 3: ingest never loses or misdates data silently. A file that changes while it is read is
+ * rejected and loaded by the next run; huge user agents keep ingest linear; unreadable directories,
+ * UTF-16/32 text, nested archives and link loops are named; and an {@code event.original} that is not
+ * the input's own text is tagged.
+ */
+class IngestIntegrityTest {
+    @RegisterExtension static final HardeningTally TALLY = new HardeningTally(3);
+
+    private static final int OK = 0;
+    private static final int SOME_FILES_FAILED = 3;
+
+    @TempDir Path dir;
+
+    private final TrailRecords trail = new TrailRecords(303);
+
+    // ---- 1. a file that changes while it is read
+
+    /** Names how an input changes while trailhunt reads it. */
+    enum Change {
+        /** Rewritten in place with more records between the hash pass and the parse pass. */
+        REWRITTEN_LONGER,
+        /** Rewritten in place with other bytes of the same length, its modification time put back. */
+        REWRITTEN_SAME_SIZE_AND_TIME,
+        /** Replaced by a rename (a new file) between the passes. */
+        REPLACED_BY_RENAME,
+        /** Its modification time changed between the passes, its bytes not. */
+        TOUCHED,
+        /** Grown after the first record was parsed. */
+        APPENDED_MID_READ,
+        /** Cut to half its length after the first record was parsed. */
+        TRUNCATED_MID_READ,
+    }
+
+    /** Names how the changing input is delivered. */
+    enum Layout {
+        RECORDS("changing.json"), NDJSON("changing.ndjson"), GZIP("changing.json.gz"), ZIP("changing.zip");
+
+        final String name;
+
+        Layout(String name) {
+            this.name = name;
+        }
+
+        byte[] bytes(List<ObjectNode> records) throws IOException {
+            String json = TrailRecords.recordsFile(records);
+            return switch (this) {
+                case RECORDS -> json.getBytes(StandardCharsets.UTF_8);
+                case NDJSON -> {
+                    StringBuilder b = new StringBuilder();
+                    records.forEach(r -> b.append(TrailRecords.text(r)).append('\n'));
+                    yield b.toString().getBytes(StandardCharsets.UTF_8);
+                }
+                case GZIP -> gzip(json.getBytes(StandardCharsets.UTF_8));
+                case ZIP -> zip("inner/changing.json", json.getBytes(StandardCharsets.UTF_8));
+            };
+        }
+    }
+
+    static Stream<Arguments> changes() {
+        List<Arguments> out = new ArrayList<>();
+        int i = 0;
+        for (Change c : Change.values()) {
+            for (Layout l : Layout.values()) {
+                // Big inputs exceed the 64 KiB read buffer, so that a change mid-read reaches the parser.
+                out.add(Arguments.of(c, l, i++ % 2 == 0 ? 5 : 400));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} records")
+    @MethodSource("changes")
+    void aFileChangedWhileReadIsRejectedAndTheNextRunLoadsIt(Change change, Layout layout, int count) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        List<ObjectNode> good = trail.next(3);
+        Files.writeString(logs.resolve("good.json"), TrailRecords.recordsFile(good));
+        List<ObjectNode> first = trail.next(count);
+        Path file = Files.write(logs.resolve(layout.name), layout.bytes(first));
+        List<ObjectNode> other = sameLengthVariant(first);
+        Path db = dir.resolve("store.duckdb");
+        Cli run;
+        try (var hook = IngestHooks.whileReading((f, record) -> {
+            if (f.getFileName().toString().equals(layout.name)) {
+                change(change, layout, f, record, other, count);
+            }
+        })) {
+            run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        }
+        TrailStore.assertNoCrash(run);
+        assertEquals(SOME_FILES_FAILED, run.code(), run.out() + run.err());
+        FileRow row = only(db, layout.name);
+        assertEquals("rejected", row.status(), row.toString());
+        assertEquals("changed while being read", row.reason());
+        assertEquals(0, row.events());
+        assertEquals(List.of("rejected: " + row.path() + ": changed while being read"), run.errLines());
+        assertEquals(0, eventsOf(db, layout.name), "no event of a changed file is kept");
+        assertEquals(good.size(), eventsOf(db, "good.json"));
+
+        // The next run loads the file as it is now, exactly as a fresh store would.
+        Cli again = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        TrailStore.assertNoCrash(again);
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        Files.copy(file, fresh.resolve(layout.name));
+        Path freshDb = dir.resolve("fresh.duckdb");
+        Cli reference = Cli.run("ingest", "--db", freshDb.toString(), fresh.toString());
+        assertEquals(reference.code(), again.code(), again.err() + " vs " + reference.err());
+        assertEquals(originals(freshDb, layout.name), originals(db, layout.name));
+        assertFalse(again.err().contains("changed while being read"), again.err());
+        TALLY.held();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void aFileRemovedOnceFullyReadStillLoads(Layout layout) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        List<ObjectNode> records = trail.next(6);
+        Files.write(logs.resolve(layout.name), layout.bytes(records));
+        Path db = dir.resolve("store.duckdb");
+        Cli run;
+        // The bytes read are the bytes hashed; a file removed after that leaves nothing to doubt.
+        try (var hook = IngestHooks.whileReading((f, record) -> {
+            if (record == records.size() - 1) {
+                delete(f);
+            }
+        })) {
+            run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        }
+        assertEquals(OK, run.code(), run.out() + run.err());
+        assertEquals("loaded", only(db, layout.name).status());
+        assertEquals(records.size(), eventsOf(db, layout.name));
+        TALLY.held();
+    }
+
+    static Stream<Layout> layouts() {
+        return Stream.of(Layout.values());
+    }
+
+    private static void change(Change change, Layout layout, Path f, long record, List<ObjectNode> other, int count) {
+        try {
+            boolean between = record == -1;
+            boolean afterFirst = record == 0;
+            switch (change) {
+                case REWRITTEN_LONGER -> {
+                    if (between) {
+                        List<ObjectNode> longer = new ArrayList<>(other);
+                        longer.addAll(other.subList(0, Math.min(3, other.size())).stream().map(ObjectNode::deepCopy)
+                                .peek(r -> r.put("eventName", "Added")).toList());
+                        Files.write(f, layout.bytes(longer));
+                    }
+                }
+                case REWRITTEN_SAME_SIZE_AND_TIME -> {
+                    if (between) {
+                        FileTime time = Files.getLastModifiedTime(f);
+                        Files.write(f, layout.bytes(other));
+                        Files.setLastModifiedTime(f, time);
+                    }
+                }
+                case REPLACED_BY_RENAME -> {
+                    if (between) {
+                        Path tmp = f.resolveSibling("tmp-" + f.getFileName());
+                        Files.write(tmp, layout.bytes(other));
+                        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                case TOUCHED -> {
+                    if (between) {
+                        Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 10_000));
+                    }
+                }
+                case APPENDED_MID_READ -> {
+                    if (afterFirst) {
+                        Files.write(f, "\n\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+                    }
+                }
+                case TRUNCATED_MID_READ -> {
+                    if (afterFirst) {
+                        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                            ch.truncate(ch.size() / 2);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the records with one character of one eventID changed: the same length, other bytes. */
+    private static List<ObjectNode> sameLengthVariant(List<ObjectNode> records) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode r : records) {
+            out.add(r.deepCopy());
+        }
+        String id = out.get(0).get("eventID").asText();
+        out.get(0).put("eventID", (id.charAt(0) == 'a' ? "b" : "a") + id.substring(1));
+        return out;
+    }
+
+    // ---- helpers
+
+    private static void delete(Path f) {
+        try {
+            Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileRow only(Path db, String name) throws Exception {
+        List<FileRow> rows = StoreContents.files(db).stream().filter(f -> f.path().contains(name)).toList();
+        assertEquals(1, rows.size(), rows.toString());
+        return rows.get(0);
+    }
+
+    private static long eventsOf(Path db, String name) throws Exception {
+        return (Long) StoreContents.rows(db, "SELECT count(*) FROM events WHERE \"log.file.path\" LIKE '%" + name + "%'").get(0).get(0);
+    }
+
+    private static Set<JsonNode> originals(Path db, String name) throws Exception {
+        Set<JsonNode> out = new HashSet<>();
+        for (List<Object> r : StoreContents.rows(db, "SELECT \"event.original\" FROM events WHERE \"log.file.path\" LIKE '%" + name + "%'")) {
+            out.add(TrailRecords.JSON.readTree((String) r.get(0)));
+        }
+        return out;
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] zip(String entry, byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry(entry));
+            z.write(bytes);
+            z.closeEntry();
+        }
+        return out.toByteArray();
+    }
+}
