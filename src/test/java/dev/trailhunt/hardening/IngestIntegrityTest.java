@@ -2,6 +2,7 @@ package dev.trailhunt.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Class 3: ingest never loses or misdates data silently. A file that changes while it is read is
@@ -232,6 +237,26 @@ class IngestIntegrityTest {
         return out;
     }
 
+    // ---- 2. huge user agents
+
+    @ParameterizedTest(name = "agent tail {0}")
+    @ValueSource(strings = {"a", "Mozilla/5.0 ", "1", "(", "/", "0.", " "})
+    void aHugeUserAgentKeepsIngestLinearAndItsOriginalWhole(String tail) throws Exception {
+        List<ObjectNode> records = trail.next(3);
+        // 8 MiB: uap's rules spent about 10 µs per character on it, some 80 s per event, before the bound.
+        String agent = "aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0 " + tail.repeat((8 << 20) / tail.length());
+        records.get(1).put("userAgent", agent);
+        Path f = Files.writeString(dir.resolve("agent.json"), TrailRecords.recordsFile(records));
+        Path db = dir.resolve("store.duckdb");
+        Cli run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run("ingest", "--db", db.toString(), f.toString()));
+        assertEquals(OK, run.code(), run.err());
+        List<List<Object>> stored = StoreContents.rows(db, "SELECT length(\"user_agent.original\"), md5(\"user_agent.original\"),"
+                + " \"user_agent.name\", \"user_agent.version\" FROM events WHERE \"event.id\" = '" + records.get(1).get("eventID").asText() + "'");
+        assertEquals(List.of((long) agent.length(), md5(agent), "aws-cli", "2.15.0"), stored.get(0));
+        assertEquals(3, StoreContents.events(db));
+        TALLY.held();
+    }
+
     // ---- helpers
 
     private static void delete(Path f) {
@@ -258,6 +283,10 @@ class IngestIntegrityTest {
             out.add(TrailRecords.JSON.readTree((String) r.get(0)));
         }
         return out;
+    }
+
+    private static String md5(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     static byte[] gzip(byte[] bytes) throws IOException {
