@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -80,7 +81,8 @@ final class FileTask implements Callable<StagedFile> {
 
     @Override
     public StagedFile call() {
-        String notReadable = source.entry() == null ? notARegularFile(source.file()) : null;
+        String notReadable = source.unreadable() != null ? source.unreadable()
+                : source.entry() == null ? notARegularFile(source.file()) : null;
         if (notReadable != null) {
             return rejected(0, NO_CONTENT, "unknown", notReadable);
         }
@@ -293,6 +295,11 @@ final class FileTask implements Callable<StagedFile> {
         }
         if (e instanceof NoSuchFileException) {
             return "no such file";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            // The operating system's words ("File name too long"); the path is on the line already.
+            String why = f.getReason();
+            return why.isEmpty() ? "read error" : why.substring(0, 1).toLowerCase(Locale.ROOT) + why.substring(1);
         }
         if (e instanceof EOFException) {
             return "truncated gzip stream";

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,26 +17,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -255,6 +264,123 @@ class IngestIntegrityTest {
         assertEquals(List.of((long) agent.length(), md5(agent), "aws-cli", "2.15.0"), stored.get(0));
         assertEquals(3, StoreContents.events(db));
         TALLY.held();
+    }
+
+    // ---- 3. unreadable directories
+
+    /** Names where in the tree the unreadable directory is. */
+    enum Where {
+        ROOT(""), SUB("sub"), DEEP("sub/deeper");
+
+        final String relative;
+
+        Where(String relative) {
+            this.relative = relative;
+        }
+    }
+
+    static Stream<Arguments> listFailures() {
+        List<Arguments> out = new ArrayList<>();
+        for (Where w : Where.values()) {
+            out.add(Arguments.of(w, "AccessDeniedException", "permission denied"));
+            out.add(Arguments.of(w, "FileSystemException", "input/output error"));
+            out.add(Arguments.of(w, "NoSuchFileException", "no such file"));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("listFailures")
+    void aDirectoryThatCannotBeListedIsReportedAndTheRestLoads(Where where, String failure, String reason) throws Exception {
+        Path logs = tree();
+        Path bad = where.relative.isEmpty() ? logs : logs.resolve(where.relative);
+        Cli run;
+        // The failure is injected where the walk lists a directory, so the case holds as root too.
+        try (var hook = IngestHooks.failListing(d -> !d.equals(bad) ? null : switch (failure) {
+            case "AccessDeniedException" -> new AccessDeniedException(d.toString());
+            case "NoSuchFileException" -> new NoSuchFileException(d.toString());
+            default -> new FileSystemException(d.toString(), null, "Input/output error");
+        })) {
+            run = Cli.run("ingest", "--db", dir.resolve("store.duckdb").toString(), logs.toString());
+        }
+        expectUnreadableDirectory(run, logs, bad, "cannot read directory: " + reason);
+        TALLY.held();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Where.class, names = {"ROOT", "SUB"})
+    void aDirectoryWithoutPermissionIsReported(Where where) throws Exception {
+        Path logs = tree();
+        Path bad = where.relative.isEmpty() ? logs : logs.resolve(where.relative);
+        Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("---------"));
+        try {
+            // root lists a mode-000 directory anyway; the injected failures above hold for that account.
+            assumeFalse(Files.isReadable(bad), "running as root: chmod 000 does not make a directory unreadable");
+            Cli run = Cli.run("ingest", "--db", dir.resolve("store.duckdb").toString(), logs.toString());
+            expectUnreadableDirectory(run, logs, bad, "cannot read directory: permission denied");
+            TALLY.held();
+        } finally {
+            Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aTreeDeeperThanThePathLimitIsReportedAndTheRestLoads() throws Exception {
+        Path logs = tree();
+        // Built bottom-up by renames, so that no path given to the kernel nears its 4096-byte limit
+        // until the walk's own: mkdir p; mv c p/LONG; mv p c, 25 times.
+        String component = "d".repeat(200);
+        Path chain = logs.resolve("c");
+        String script = "cd \"$1\" && mkdir c && printf '{}' > c/deep.json && for i in $(seq 1 25); do"
+                + " mkdir p && mv c p/" + component + " && mv p c || exit 1; done";
+        Process mk = new ProcessBuilder("sh", "-c", script, "sh", logs.toString()).start();
+        try {
+            assumeTrue(mk.waitFor() == 0, "cannot build a tree deeper than PATH_MAX here");
+            Cli run = Cli.run("ingest", "--db", dir.resolve("store.duckdb").toString(), logs.toString());
+            TrailStore.assertNoCrash(run);
+            assertEquals(SOME_FILES_FAILED, run.code(), run.out() + run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.errLines().get(0).startsWith("rejected: " + chain.resolve(component)), run.err());
+            assertTrue(run.errLines().get(0).endsWith(": cannot read: file name too long"), run.err());
+            assertEquals(6, StoreContents.events(dir.resolve("store.duckdb")));
+            TALLY.held();
+        } finally {
+            // GNU rm removes trees deeper than PATH_MAX; the TempDir cleanup cannot.
+            new ProcessBuilder("rm", "-rf", chain.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aListingThatBreaksPartWayReportsTheDirectory() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("half"));
+        assertEquals(Map.of(d, "cannot read directory: read error: Input/output error"),
+                IngestHooks.listingBrokeAt(d, new IOException("Input/output error")));
+        assertEquals(Map.of(d, "cannot read directory: permission denied"),
+                IngestHooks.listingBrokeAt(d, new AccessDeniedException(d.toString())));
+        TALLY.held();
+    }
+
+    /** Makes logs/a.json, logs/sub/b.json and logs/sub/deeper/c.json, two records each. */
+    private Path tree() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs/sub/deeper"));
+        logs = dir.resolve("logs");
+        Files.writeString(logs.resolve("a.json"), TrailRecords.recordsFile(trail.next(2)));
+        Files.writeString(logs.resolve("sub/b.json"), TrailRecords.recordsFile(trail.next(2)));
+        Files.writeString(logs.resolve("sub/deeper/c.json"), TrailRecords.recordsFile(trail.next(2)));
+        return logs;
+    }
+
+    private void expectUnreadableDirectory(Cli run, Path logs, Path bad, String reason) throws Exception {
+        TrailStore.assertNoCrash(run);
+        assertEquals(SOME_FILES_FAILED, run.code(), run.out() + run.err());
+        assertEquals(List.of("rejected: " + bad + ": " + reason), run.errLines());
+        Path db = dir.resolve("store.duckdb");
+        FileRow row = StoreContents.files(db).stream().filter(f -> f.path().equals(bad.toString())).findFirst().orElseThrow();
+        assertEquals("rejected", row.status());
+        assertEquals(reason, row.reason());
+        long outside = Stream.of("a.json", "sub/b.json", "sub/deeper/c.json").filter(f -> !logs.resolve(f).startsWith(bad)).count();
+        assertEquals(2 * outside, StoreContents.events(db));
+        assertTrue(run.out().contains(", 1 rejected, 0 partial"), run.out());
     }
 
     // ---- helpers

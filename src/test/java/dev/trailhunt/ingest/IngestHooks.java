@@ -1,6 +1,9 @@
 package dev.trailhunt.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
 
 /** Opens the ingest package's test hooks to tests in other packages. */
@@ -20,5 +23,18 @@ public final class IngestHooks {
     public static Installed whileReading(ObjLongConsumer<Path> hook) {
         FileTask.testHook = hook;
         return () -> FileTask.testHook = null;
+    }
+
+    /** Makes the search of the inputs fail to list each directory for which {@code failure} returns an exception, until closed. */
+    public static Installed failListing(Function<Path, IOException> failure) {
+        InputDiscovery.testListFailure = failure;
+        return () -> InputDiscovery.testListFailure = null;
+    }
+
+    /** Returns what the search of the inputs reports for a directory whose listing broke part-way with {@code e}. */
+    public static Map<Path, String> listingBrokeAt(Path dir, IOException e) {
+        InputDiscovery.Walk walk = new InputDiscovery.Walk();
+        walk.postVisitDirectory(dir, e);
+        return walk.found;
     }
 }
