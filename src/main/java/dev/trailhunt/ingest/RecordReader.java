@@ -85,9 +85,14 @@ final class RecordReader {
         return digest;
     }
 
-    /** Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte. */
+    /**
+     * Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte.
+     * UTF-16 and UTF-32 text is read as the same text in UTF-8 would be.
+     */
     void read(InputStream in, Sink sink) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(new Utf8ReplacingStream(in), 4);
+        PushbackInputStream head = new PushbackInputStream(in, 4);
+        WideText wide = WideText.of(head);
+        PushbackInputStream pin = new PushbackInputStream(new Utf8ReplacingStream(wide == null ? head : wide), 4);
         int first = firstSignificantByte(pin);
         if (first < 0) {
             throw new NotCloudTrail("empty file");
