@@ -61,7 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("trailhunt ingest: no such file or directory: " + Visible.text(p.toString()));
+                err.println("trailhunt ingest: " + Visible.text(Ingester.missingInput(p)));
                 return 2;
             }
         }

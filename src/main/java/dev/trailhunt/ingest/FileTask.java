@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -23,10 +24,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ObjLongConsumer;
 import java.util.zip.GZIPInputStream;
@@ -43,6 +46,12 @@ final class FileTask implements Callable<StagedFile> {
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
 
+    /** Names a symbolic link whose target does not exist. */
+    static final String DANGLING = "dangling symbolic link";
+
+    /** Names a symbolic link that leads back to itself. */
+    static final String LINK_LOOP = "symbolic link loop";
+
     /** Explains the rejection of an input whose bytes changed between the hash pass and the end of the parse pass. */
     static final String CHANGED = "changed while being read";
 
@@ -55,6 +64,9 @@ final class FileTask implements Callable<StagedFile> {
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
     private static final int ORIGINAL = EcsSchema.indexOf("event.original");
     static final long[] NO_HASHES = new long[0];
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final int MAGIC = 4;
     /** Marks the dedupe keys of time-only rows; a SHA-256 prefix equal to one is a 2^-64 chance per row. */
     private static final long TIME_ONLY_KEY = 0x5452_4149_4c00_0000L;
 
@@ -182,7 +194,16 @@ final class FileTask implements Callable<StagedFile> {
                 compression = source.entry() == null ? "gzip" : "zip+gzip";
                 // No BufferedInputStream on top: its read() keeps reading until its buffer is full, so
                 // the EOFException of a truncated stream would discard up to 64 KiB already inflated.
-                in = new GZIPInputStream(raw, 1 << 16);
+                PushbackInputStream inflated = new PushbackInputStream(new GZIPInputStream(raw, 1 << 16), MAGIC);
+                byte[] head = inflated.readNBytes(MAGIC);
+                inflated.unread(head);
+                String nested = nestedArchive(head, "gzip file");
+                if (nested != null) {
+                    return rejected(size, sha, compression, nested);
+                }
+                in = inflated;
+            } else if (source.entry() != null && isZip(raw)) {
+                return rejected(size, sha, compression, nestedArchive(ZIP_MAGIC, "zip archive"));
             } else if (isZip(raw)) {
                 return rejected(size, sha, compression, "not a readable zip archive");
             }
@@ -258,7 +279,8 @@ final class FileTask implements Callable<StagedFile> {
             return null;
         }
         if (Files.isSymbolicLink(f) && !Files.exists(f)) {
-            return "cannot read: no such file (dangling symbolic link)";
+            String link = brokenLink(f);
+            return link.equals(DANGLING) ? "cannot read: no such file (dangling symbolic link)" : "cannot read: " + link;
         }
         if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
             return "cannot read: no such file";
@@ -276,6 +298,34 @@ final class FileTask implements Callable<StagedFile> {
             kind = "";
         }
         return "not a regular file" + kind;
+    }
+
+    /**
+     * Tells why the symbolic link {@code f} leads to no file: {@link #DANGLING}, {@link #LINK_LOOP} when
+     * following it comes back to a link already followed (or a directory on the way does), or the
+     * system's reason.
+     */
+    static String brokenLink(Path f) {
+        Set<Path> followed = new HashSet<>();
+        Path p = f.toAbsolutePath();
+        try {
+            while (Files.isSymbolicLink(p)) {
+                // Linux gives up after 40 links (ELOOP); a longer chain fails the same way.
+                if (!followed.add(p) || followed.size() > 40) {
+                    return LINK_LOOP;
+                }
+                p = p.resolveSibling(Files.readSymbolicLink(p));
+            }
+            f.toRealPath();
+            return DANGLING;
+        } catch (NoSuchFileException e) {
+            return DANGLING;
+        } catch (FileSystemException e) {
+            // A loop further along (a directory of the target's path) reads "Too many levels of symbolic links".
+            return e.getReason() != null && e.getReason().startsWith("Too many levels of symbolic links") ? LINK_LOOP : message(e);
+        } catch (IOException e) {
+            return message(e);
+        }
     }
 
     /** Turns a read failure into the one-line reason stored in the files table. */
@@ -312,18 +362,31 @@ final class FileTask implements Callable<StagedFile> {
     }
 
     private static boolean isGzip(InputStream in) throws IOException {
-        return startsWith(in, new byte[] {0x1f, (byte) 0x8b});
+        return startsWith(in, GZIP_MAGIC);
     }
 
     private static boolean isZip(InputStream in) throws IOException {
-        return startsWith(in, new byte[] {'P', 'K', 3, 4});
+        return startsWith(in, ZIP_MAGIC);
+    }
+
+    /**
+     * Names an archive found inside the input's own compression ({@code outer}), which is not unpacked a
+     * second time, or returns null; the reader would otherwise call it "not JSON".
+     */
+    static String nestedArchive(byte[] head, String outer) {
+        String inner = startsWith(head, ZIP_MAGIC) ? "a zip archive" : startsWith(head, GZIP_MAGIC) ? "a gzip file" : null;
+        return inner == null ? null : inner + " inside a " + outer + " is not read; unpack it first";
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
     }
 
     private static boolean startsWith(InputStream in, byte[] magic) throws IOException {
         in.mark(magic.length);
         byte[] head = in.readNBytes(magic.length);
         in.reset();
-        return Arrays.equals(head, magic);
+        return startsWith(head, magic);
     }
 
     private static MessageDigest sha256() {

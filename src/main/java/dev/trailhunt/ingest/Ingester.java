@@ -90,6 +90,11 @@ public final class Ingester {
         return EventLoader.eventColumns(ecsColumns());
     }
 
+    /** Returns the usage error for an input path that does not exist, naming a dangling or looping link as such. */
+    public static String missingInput(Path p) {
+        return InputDiscovery.missing(p);
+    }
+
     /**
      * Reads every input under {@code inputs} into the store at {@code db} (created when absent) and
      * reports what happened to each file; problems with single files never stop the run.

@@ -45,7 +45,7 @@ final class InputDiscovery {
         Map<Path, String> unreadable = new HashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                throw new IngestException("no such file or directory: " + p);
+                throw new IngestException(missing(p));
             }
             Walk walk = new Walk();
             if (Files.isDirectory(p)) {
@@ -68,6 +68,11 @@ final class InputDiscovery {
             sources.addAll(why == null ? sourcesOf(f) : List.of(LogSource.unreadable(f, why)));
         }
         return Collections.unmodifiableList(sources);
+    }
+
+    /** Says that {@code p} names no file or directory, and why when it is a symbolic link. */
+    static String missing(Path p) {
+        return "no such file or directory: " + p + (Files.isSymbolicLink(p) ? " (" + FileTask.brokenLink(p) + ")" : "");
     }
 
     /**

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -381,6 +382,144 @@ class IngestIntegrityTest {
         long outside = Stream.of("a.json", "sub/b.json", "sub/deeper/c.json").filter(f -> !logs.resolve(f).startsWith(bad)).count();
         assertEquals(2 * outside, StoreContents.events(db));
         assertTrue(run.out().contains(", 1 rejected, 0 partial"), run.out());
+    }
+
+    // ---- 4. reasons that name what the input is
+
+    /** Names a wide Unicode encoding, with or without its byte-order mark. */
+    enum Wide {
+        UTF_16LE_BOM("UTF-16LE", true), UTF_16BE_BOM("UTF-16BE", true), UTF_32LE_BOM("UTF-32LE", true),
+        UTF_32BE_BOM("UTF-32BE", true), UTF_16LE("UTF-16LE", false), UTF_16BE("UTF-16BE", false),
+        UTF_32LE("UTF-32LE", false), UTF_32BE("UTF-32BE", false);
+
+        final Charset charset;
+        final boolean bom;
+
+        Wide(String charset, boolean bom) {
+            this.charset = Charset.forName(charset);
+            this.bom = bom;
+        }
+
+        byte[] encode(String text) {
+            return ((bom ? "\uFEFF" : "") + text).getBytes(charset);
+        }
+    }
+
+    /** Names the shape of the text that is encoded. */
+    enum Text { RECORDS, NDJSON, CSV_EXPORT, GZIP_RECORDS }
+
+    static Stream<Arguments> wideTexts() {
+        List<Arguments> out = new ArrayList<>();
+        for (Wide w : Wide.values()) {
+            for (Text t : Text.values()) {
+                out.add(Arguments.of(w, t));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wideTexts")
+    void utf16AndUtf32TextLoadsAsItsUtf8CopyDoes(Wide wide, Text shape) throws Exception {
+        List<ObjectNode> records = trail.next(4);
+        // Characters outside the BMP are surrogate pairs in UTF-16: they must survive the re-encoding.
+        records.get(0).put("userAgent", "agent \uD83D\uDE00 caf\u00e9 \u2603");
+        records.get(3).putObject("requestParameters").put("name", "\uD800\uDC00 \uFFFF \u0000");
+        String text = switch (shape) {
+            case RECORDS, GZIP_RECORDS -> TrailRecords.recordsFile(records);
+            case NDJSON -> String.join("\n", records.stream().map(TrailRecords::text).toList()) + "\n";
+            case CSV_EXPORT -> "EventId,EventName,CloudTrailEvent\n" + String.join("\n", records.stream().map(r ->
+                    r.get("eventID").asText() + "," + r.get("eventName").asText() + ",\"" + TrailRecords.text(r).replace("\"", "\"\"") + "\"").toList()) + "\n";
+        };
+        byte[] bytes = wide.encode(text);
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.write(logs.resolve("a-wide.json"), shape == Text.GZIP_RECORDS ? gzip(bytes) : bytes);
+        Files.write(logs.resolve("b-utf8.json"), text.getBytes(StandardCharsets.UTF_8));
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        assertEquals(OK, run.code(), run.out() + run.err());
+        assertEquals(List.of(), run.errLines());
+        // The UTF-8 copy adds nothing: the same events, byte for byte in event.original.
+        assertTrue(run.out().contains("events: 8 read, 4 added, 4 duplicates not stored again"), run.out());
+        assertEquals(4, eventsOf(db, "a-wide.json"));
+        assertEquals(new HashSet<>(records), originals(db, "a-wide.json"));
+        assertEquals(List.of(), StoreContents.rows(db, "SELECT tags FROM events WHERE tags IS NOT NULL"), "nothing was replaced");
+        TALLY.held();
+    }
+
+    @Test
+    void utf16TextThatIsNotCloudTrailIsNamedWithoutNuls() throws Exception {
+        Path f = Files.write(dir.resolve("inventory.csv"), Wide.UTF_16LE_BOM.encode("host,owner\nweb-1,ops\n"));
+        Cli run = Cli.run("ingest", "--db", dir.resolve("store.duckdb").toString(), f.toString());
+        assertEquals(SOME_FILES_FAILED, run.code());
+        assertEquals(List.of("rejected: " + f + ": CSV without a CloudTrailEvent column, not CloudTrail records (header: host,owner)"),
+                run.errLines());
+        TALLY.held();
+    }
+
+    static Stream<Arguments> nestedArchives() throws IOException {
+        byte[] records = TrailRecords.recordsFile(new TrailRecords(9).next(2)).getBytes(StandardCharsets.UTF_8);
+        byte[] innerZip = zip("x.json", records);
+        return Stream.of(
+                Arguments.of("outer.zip", zip("inner.zip", innerZip), "outer.zip!/inner.zip",
+                        "a zip archive inside a zip archive is not read; unpack it first"),
+                Arguments.of("outer.zip", zip("inner.json.gz", gzip(innerZip)), "outer.zip!/inner.json.gz",
+                        "a zip archive inside a gzip file is not read; unpack it first"),
+                Arguments.of("outer.zip", zip("inner.json.gz", gzip(gzip(records))), "outer.zip!/inner.json.gz",
+                        "a gzip file inside a gzip file is not read; unpack it first"),
+                Arguments.of("logs.zip.gz", gzip(innerZip), "logs.zip.gz",
+                        "a zip archive inside a gzip file is not read; unpack it first"),
+                Arguments.of("logs.json.gz.gz", gzip(gzip(records)), "logs.json.gz.gz",
+                        "a gzip file inside a gzip file is not read; unpack it first"),
+                Arguments.of("broken.zip", "PK\u0003\u0004 not really".getBytes(StandardCharsets.ISO_8859_1), "broken.zip",
+                        "not a readable zip archive"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("nestedArchives")
+    void anArchiveInsideAnArchiveIsNamed(String name, byte[] bytes, String shown, String reason) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("good.json"), TrailRecords.recordsFile(trail.next(2)));
+        Files.write(logs.resolve(name), bytes);
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        assertEquals(SOME_FILES_FAILED, run.code(), run.out() + run.err());
+        assertEquals(List.of("rejected: " + logs.resolve(shown) + ": " + reason), run.errLines());
+        assertEquals(2, StoreContents.events(db));
+        TALLY.held();
+    }
+
+    static Stream<Arguments> brokenLinks() {
+        return Stream.of(
+                Arguments.of(List.of("a.json>a.json"), "cannot read: symbolic link loop"),
+                Arguments.of(List.of("a.json>b.json", "b.json>a.json"), "cannot read: symbolic link loop"),
+                Arguments.of(List.of("a.json>b.json", "b.json>c.json", "c.json>a.json"), "cannot read: symbolic link loop"),
+                Arguments.of(List.of("a.json>loop/x.json", "loop>loop"), "cannot read: symbolic link loop"),
+                Arguments.of(List.of("a.json>gone.json"), "cannot read: no such file (dangling symbolic link)"),
+                Arguments.of(List.of("a.json>b.json", "b.json>gone.json"), "cannot read: no such file (dangling symbolic link)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenLinks")
+    void aBrokenLinkIsNamedForWhatItIs(List<String> links, String reason) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("good.json"), TrailRecords.recordsFile(trail.next(2)));
+        for (String l : links) {
+            String[] ft = l.split(">");
+            Files.createSymbolicLink(logs.resolve(ft[0]), Path.of(ft[1]));
+        }
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        assertEquals(SOME_FILES_FAILED, run.code(), run.out() + run.err());
+        Path a = logs.resolve("a.json");
+        assertTrue(run.errLines().contains("rejected: " + a + ": " + reason), run.err());
+        assertTrue(run.errLines().stream().allMatch(line -> line.endsWith(reason)), run.err());
+        assertEquals(2, StoreContents.events(db));
+        // Given on the command line, the link is a usage error that says the same.
+        Cli direct = Cli.run("ingest", "--db", db.toString(), a.toString());
+        String why = reason.contains("loop") ? "symbolic link loop" : "dangling symbolic link";
+        TrailStore.assertUsageError(direct, "no such file or directory: " + a + " (" + why + ")");
+        TALLY.held();
     }
 
     // ---- helpers
