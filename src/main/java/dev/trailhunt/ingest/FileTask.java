@@ -114,7 +114,7 @@ final class FileTask implements Callable<StagedFile> {
         if (holder != null) {
             String reason = holder.equals(source.path()) ? ALREADY_LOADED : "same content as " + holder;
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
+                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1);
         }
         hook(-1);
         if (filter != null) {
@@ -219,7 +219,7 @@ final class FileTask implements Callable<StagedFile> {
                 in = scan;
             }
             reader.read(in, record -> {
-                parts.write(mapper.map(record), reader.records() - 1);
+                parts.write(mapper.map(record, reader.duplicateKey(), reader.replacedBytes()), reader.records() - 1);
                 hook(reader.records() - 1);
             });
         } catch (RecordsPrefilter.Bail e) {
@@ -270,7 +270,7 @@ final class FileTask implements Callable<StagedFile> {
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
         return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
-                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1);
+                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -411,6 +411,8 @@ final class FileTask implements Callable<StagedFile> {
         private long timeOnlyRows;
         private long undated;
         private long firstUndated = -1;
+        private long normalised;
+        private long firstNormalised = -1;
 
         void write(Object[] row, long offset) {
             md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
@@ -441,6 +443,9 @@ final class FileTask implements Callable<StagedFile> {
             hashes[(int) (2 * rows)] = high;
             hashes[(int) (2 * rows + 1)] = low;
             rows++;
+            if (EcsMapper.isNormalised(row) && normalised++ == 0) {
+                firstNormalised = offset;
+            }
             if (!EcsMapper.hasDataTime(row)) {
                 // Dated at ingest as Elastic does; the ingest time must not pass for the data's time.
                 if (undated++ == 0) {
@@ -473,7 +478,7 @@ final class FileTask implements Callable<StagedFile> {
                         outcome.events() + timeOnlyRows, outcome.status(), outcome.reason());
             }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
-                    undated, firstUndated);
+                    undated, firstUndated, normalised, firstNormalised);
         }
     }
 }

@@ -19,9 +19,11 @@ import java.util.List;
  * @param last         latest event time read, or null
  * @param undated      events without a valid eventTime, dated at ingest and left out of first/last
  * @param firstUndated the record index of the first of them in the file, or -1
+ * @param normalised   events whose event.original is not the input's text (tagged {@code trailhunt_original_normalised})
+ * @param firstNormalised the record index of the first of them in the file, or -1
  */
 record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
-        Instant first, Instant last, long undated, long firstUndated) {
+        Instant first, Instant last, long undated, long firstUndated, long normalised, long firstNormalised) {
     StagedFile {
         parts = List.copyOf(parts);
     }

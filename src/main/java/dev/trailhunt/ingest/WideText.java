@@ -28,6 +28,8 @@ final class WideText extends InputStream {
 
     private final InputStream in;
     private final Charset charset;
+    /** Bytes per code unit: 2 for UTF-16, 4 for UTF-32. */
+    private final int unit;
     private final CharsetDecoder decoder;
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -42,6 +44,7 @@ final class WideText extends InputStream {
     private WideText(InputStream in, Charset charset) {
         this.in = in;
         this.charset = charset;
+        this.unit = charset.name().startsWith("UTF-16") ? 2 : 4;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
@@ -143,8 +146,9 @@ final class WideText extends InputStream {
         }
         CoderResult result = decoder.decode(bytes, chars, eof);
         while (result.isError() && chars.hasRemaining()) {
-            // One ill-formed unit (a lone surrogate, a code point past U+10FFFF, a cut final unit).
-            bytes.position(bytes.position() + result.length());
+            // One ill-formed unit (a lone surrogate, a code point past U+10FFFF, a cut final unit). Java
+            // calls a high surrogate and the unit after it malformed together; only the surrogate is.
+            bytes.position(bytes.position() + Math.min(result.length(), unit));
             chars.put('\uFFFD');
             replaced++;
             result = decoder.decode(bytes, chars, eof);

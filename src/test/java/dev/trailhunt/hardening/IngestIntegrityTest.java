@@ -522,6 +522,110 @@ class IngestIntegrityTest {
         TALLY.held();
     }
 
+    // ---- 5. an event.original that is not the input's text
+
+    static Stream<Arguments> duplicateKeys() {
+        String r = "\"eventVersion\":\"1.08\",\"eventTime\":\"2024-05-01T10:00:00Z\",\"eventSource\":\"s3.amazonaws.com\","
+                + "\"eventID\":\"dup-1\",\"awsRegion\":\"us-east-1\"";
+        String top = "{" + r + ",\"eventName\":\"GetObject\",\"eventName\":\"DeleteBucket\"}";
+        String nested = "{" + r + ",\"eventName\":\"GetObject\",\"requestParameters\":{\"bucketName\":\"a\",\"bucketName\":\"b\"}}";
+        String inArray = "{" + r + ",\"eventName\":\"GetObject\",\"resources\":[{\"ARN\":\"x\",\"type\":\"t\",\"ARN\":\"y\"}]}";
+        String quoted = top.replace("\"", "\\\"");
+        return Stream.of(
+                Arguments.of("records, top level", "records.json", "{\"Records\":[%s," + top + "]}", "eventName"),
+                Arguments.of("records, nested", "records.json", "{\"Records\":[%s," + nested + "]}", "bucketName"),
+                Arguments.of("records, in an array", "records.json", "{\"Records\":[%s," + inArray + "]}", "ARN"),
+                Arguments.of("NDJSON, top level", "lines.ndjson", "%s\n" + top + "\n", "eventName"),
+                Arguments.of("NDJSON, nested", "lines.ndjson", "%s\n" + nested + "\n", "bucketName"),
+                Arguments.of("EventBridge detail", "bridge.ndjson", "%s\n{\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + top + "}\n", "eventName"),
+                Arguments.of("LookupEvents string", "lookup.json", "{\"Events\":[{\"CloudTrailEvent\":\"" + quoted + "\"}]}%s", "eventName"),
+                Arguments.of("console CSV", "export.csv", "EventId,CloudTrailEvent\nx,\"" + top.replace("\"", "\"\"") + "\"\n%s", "eventName"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("duplicateKeys")
+    void aRepeatedKeyIsTaggedAsElasticFlagsItAndTheEventKept(String what, String name, String template, String key) throws Exception {
+        ObjectNode clean = trail.next();
+        // The clean record rides along where the layout allows a second one, and must stay untagged.
+        String text = String.format(java.util.Locale.ROOT, template, name.equals("lookup.json") || name.equals("export.csv") ? ""
+                : TrailRecords.text(clean));
+        Path f = Files.writeString(dir.resolve(name), text);
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), f.toString());
+        assertEquals(OK, run.code(), run.out() + run.err());
+        List<List<Object>> dup = StoreContents.rows(db, "SELECT tags, \"event.kind\", \"error.message\", \"log.offset\""
+                + " FROM events WHERE \"event.id\" = 'dup-1'");
+        assertEquals(1, dup.size(), "the event is kept");
+        assertEquals(List.of("preserve_original_event", "trailhunt_original_normalised"), dup.get(0).get(0));
+        assertEquals("pipeline_error", dup.get(0).get(1));
+        assertEquals(List.of("Processor json with tag json_event_original_to_json_5e54dc16 in pipeline logs-aws.cloudtrail-8.9.0"
+                + " failed with message: Duplicate field '" + key + "'"), dup.get(0).get(2));
+        assertEquals(0, (Long) StoreContents.rows(db, "SELECT count(*) FROM events WHERE \"event.id\" <> 'dup-1'"
+                + " AND tags IS NOT NULL").get(0).get(0), "other events are not tagged");
+        assertTrue(run.out().contains("normalised: 1 event whose event.original is not the input's text (first: " + f + " record "
+                + dup.get(0).get(3) + "), tagged trailhunt_original_normalised"), run.out());
+        TALLY.held();
+    }
+
+    static Stream<Arguments> undecodableBytes() {
+        return Stream.of(
+                Arguments.of("0xFF", new byte[] {(byte) 0xFF}),
+                Arguments.of("lead byte without continuation", new byte[] {(byte) 0xC3, 'x'}),
+                Arguments.of("overlong slash", new byte[] {(byte) 0xC0, (byte) 0xAF}),
+                Arguments.of("UTF-8 encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                Arguments.of("past U+10FFFF", new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}),
+                Arguments.of("Latin-1 text", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("undecodableBytes")
+    void aRecordWithUndecodableBytesIsTaggedAndTheOthersNot(String what, byte[] bad) throws Exception {
+        List<ObjectNode> records = trail.next(3);
+        records.get(1).put("userAgent", "agent-MARK");
+        byte[] text = TrailRecords.recordsFile(records).getBytes(StandardCharsets.UTF_8);
+        byte[] mark = "MARK".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(text, mark);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(text, 0, at);
+        b.write(bad);
+        b.write(text, at + mark.length, text.length - at - mark.length);
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path f = Files.write(logs.resolve("bad.json.gz"), gzip(b.toByteArray()));
+        // A valid U+FFFD in a file whose bytes all decode is the input's own text: it is not tagged.
+        ObjectNode own = trail.next().put("userAgent", "agent \uFFFD as sent");
+        Files.writeString(logs.resolve("clean.json"), TrailRecords.recordsFile(List.of(own)));
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), logs.toString());
+        assertEquals(OK, run.code(), run.out() + run.err());
+        List<List<Object>> tagged = StoreContents.rows(db, "SELECT \"event.id\", \"user_agent.original\" FROM events"
+                + " WHERE list_contains(tags, 'trailhunt_original_normalised')");
+        String id = records.get(1).get("eventID").asText();
+        assertEquals(1, tagged.size(), tagged.toString());
+        assertEquals(id, tagged.get(0).get(0));
+        assertTrue(((String) tagged.get(0).get(1)).contains("\uFFFD"), tagged.toString());
+        assertTrue(run.out().contains("normalised: 1 event whose event.original is not the input's text (first: " + f + " record 1)"),
+                run.out());
+        TALLY.held();
+    }
+
+    @Test
+    void aLoneSurrogateInUtf16IsTagged() throws Exception {
+        List<ObjectNode> records = trail.next(2);
+        records.get(0).put("userAgent", "agent-MARK");
+        byte[] text = ("\uFEFF" + TrailRecords.recordsFile(records)).getBytes(StandardCharsets.UTF_16LE);
+        int at = indexOf(text, "MARK".getBytes(StandardCharsets.UTF_16LE));
+        // A high surrogate followed by 'A': ill-formed UTF-16, and only the surrogate is replaced.
+        text[at] = 0x00;
+        text[at + 1] = (byte) 0xD8;
+        Path f = Files.write(dir.resolve("wide.json"), text);
+        Path db = dir.resolve("store.duckdb");
+        Cli run = Cli.run("ingest", "--db", db.toString(), f.toString());
+        assertEquals(OK, run.code(), run.out() + run.err());
+        assertEquals(List.of(List.of("agent-\uFFFDARK")), StoreContents.rows(db, "SELECT \"user_agent.original\" FROM events"
+                + " WHERE list_contains(tags, 'trailhunt_original_normalised')"));
+        TALLY.held();
+    }
+
     // ---- helpers
 
     private static void delete(Path f) {
@@ -548,6 +652,15 @@ class IngestIntegrityTest {
             out.add(TrailRecords.JSON.readTree((String) r.get(0)));
         }
         return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("marker not found");
     }
 
     private static String md5(String s) throws Exception {
