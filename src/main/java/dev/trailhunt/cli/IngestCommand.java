@@ -61,7 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("trailhunt ingest: no such file or directory: " + Visible.text(p.toString()));
+                err.println("trailhunt ingest: " + Visible.text(Ingester.missingInput(p)));
                 return 2;
             }
         }
@@ -105,6 +105,11 @@ public final class IngestCommand implements Callable<Integer> {
         if (s.undated() > 0) {
             out.printf(Locale.ROOT, "undated: %d event%s without a valid eventTime (first: %s), dated at ingest as Elastic does"
                     + " and left out of the time range and of now%n", s.undated(), s.undated() == 1 ? "" : "s", s.firstUndated());
+        }
+        if (s.normalised() > 0) {
+            out.printf(Locale.ROOT, "normalised: %d event%s whose event.original is not the input's text (first: %s),"
+                    + " tagged trailhunt_original_normalised%n", s.normalised(), s.normalised() == 1 ? "" : "s",
+                    Visible.text(s.firstNormalised()));
         }
         double secs = s.elapsed().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "elapsed: %.1f s (%.0f events/s)%n", secs, secs > 0 ? s.eventsRead() / secs : 0.0);

@@ -7,12 +7,14 @@ import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.ingest.ecs.EcsSchema;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -22,11 +24,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.ObjLongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -41,12 +46,27 @@ final class FileTask implements Callable<StagedFile> {
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
 
+    /** Names a symbolic link whose target does not exist. */
+    static final String DANGLING = "dangling symbolic link";
+
+    /** Names a symbolic link that leads back to itself. */
+    static final String LINK_LOOP = "symbolic link loop";
+
+    /** Explains the rejection of an input whose bytes changed between the hash pass and the end of the parse pass. */
+    static final String CHANGED = "changed while being read";
+
+    /** Lets tests change an input while it is read: called with -1 between the two passes, then after each record; null in production. */
+    static volatile ObjLongConsumer<Path> testHook;
+
     /** Stands for the hash of an input whose bytes could not be read; sha256 is part of the files table's key. */
     static final String NO_CONTENT = "";
 
     private static final int TIMESTAMP = EcsSchema.indexOf("@timestamp");
     private static final int ORIGINAL = EcsSchema.indexOf("event.original");
     static final long[] NO_HASHES = new long[0];
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final int MAGIC = 4;
 
     private final LogSource source;
     private final long ordinal;
@@ -71,52 +91,120 @@ final class FileTask implements Callable<StagedFile> {
 
     @Override
     public StagedFile call() {
-        String notReadable = source.entry() == null ? notARegularFile(source.file()) : null;
+        String notReadable = source.unreadable() != null ? source.unreadable()
+                : source.entry() == null ? notARegularFile(source.file()) : null;
         if (notReadable != null) {
             return rejected(0, NO_CONTENT, "unknown", notReadable);
         }
-        String sha;
-        long size;
-        try (InputStream raw = source.openRaw()) {
-            MessageDigest md = sha256();
-            size = raw.transferTo(new DigestOutput(md));
-            sha = HexFormat.of().formatHex(md.digest());
+        ContentDigest.FileState before;
+        ContentDigest content = new ContentDigest();
+        try {
+            before = ContentDigest.FileState.of(source.file());
+            try (InputStream raw = source.openRaw(content)) {
+                ContentDigest.drain(raw);
+            }
         } catch (IOException e) {
             return rejected(0, NO_CONTENT, "unknown", "cannot read: " + message(e));
         }
-        String before = known.get(sha);
-        if (before != null) {
-            String reason = before.equals(source.path()) ? ALREADY_LOADED : "same content as " + before;
+        String sha = content.hex();
+        long size = content.size();
+        String holder = known.get(sha);
+        if (holder != null) {
+            String reason = holder.equals(source.path()) ? ALREADY_LOADED : "same content as " + holder;
             return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, null, null);
+                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1, 0, null, null);
         }
+        hook(-1);
         if (filter != null) {
             try {
-                return read(sha, size, filter);
+                return read(sha, size, before, filter);
             } catch (RecordsPrefilter.Bail e) {
                 // Input the byte scan does not vouch for is read again in full, so that its problems
                 // are reported exactly as a full ingest reports them.
             }
         }
         try {
-            return read(sha, size, null);
+            return read(sha, size, before, null);
         } catch (RecordsPrefilter.Bail e) {
             throw new IllegalStateException("an unfiltered read cannot bail", e);
         }
     }
 
-    private StagedFile read(String sha, long size, RecordFilter prefilter) throws RecordsPrefilter.Bail {
+    /**
+     * Parses the input while hashing the very bytes parsed, and keeps its events only when those bytes
+     * are the ones hashed before ({@code sha}, {@code size}) and the file on disk did not change meanwhile:
+     * otherwise the store would record one content's hash with another content's events, and a later
+     * run would skip the file as already loaded.
+     */
+    private StagedFile read(String sha, long size, ContentDigest.FileState before, RecordFilter prefilter)
+            throws RecordsPrefilter.Bail {
+        ContentDigest parsed = new ContentDigest();
+        StagedFile staged = null;
+        IOException failure = null;
+        try (InputStream raw = source.openRaw(parsed)) {
+            // The reader may close what it reads (a SequenceInputStream does at its end); the rest
+            // must stay readable for the drain below.
+            staged = parse(new FilterInputStream(raw) {
+                @Override
+                public void close() {
+                }
+            }, sha, size, prefilter);
+            // The bytes after the point where parsing stopped belong to the content hashed too.
+            ContentDigest.drain(raw);
+        } catch (RecordsPrefilter.Bail e) {
+            // The byte scan gave up (its partial parts are gone): the caller reads the input again in full.
+            throw e;
+        } catch (IOException e) {
+            // Parse errors are reported by parse(); this is a failure to open or to finish reading,
+            // after which nothing vouches for the events read.
+            failure = e;
+        }
+        boolean stayed;
+        try {
+            stayed = before != null && before.unchangedIn(ContentDigest.FileState.of(source.file()));
+        } catch (IOException e) {
+            stayed = false;
+        }
+        if (failure == null && stayed && parsed.size() == size && parsed.hex().equals(sha)) {
+            return staged;
+        }
+        if (staged != null) {
+            staged.parts().forEach(p -> p.toFile().delete());
+        }
+        String compression = staged == null ? "unknown" : staged.compression();
+        return rejected(size, sha, compression, failure != null && stayed ? "cannot read: " + message(failure) : CHANGED);
+    }
+
+    /** Calls the test hook, if any, after record {@code record} (-1: between the hash pass and the parse pass). */
+    private void hook(long record) {
+        ObjLongConsumer<Path> h = testHook;
+        if (h != null) {
+            h.accept(source.file(), record);
+        }
+    }
+
+    /** Streams the records of {@code raw} into staging parts and tells what happened to the input. */
+    private StagedFile parse(InputStream raw, String sha, long size, RecordFilter prefilter) throws RecordsPrefilter.Bail {
         RecordReader reader = new RecordReader(json);
         Parts parts = new Parts();
         String compression = source.entry() == null ? "none" : "zip";
         EcsMapper mapper = mappers.get();
-        try (InputStream raw = source.openRaw()) {
+        try {
             InputStream in = raw;
             if (isGzip(raw)) {
                 compression = source.entry() == null ? "gzip" : "zip+gzip";
                 // No BufferedInputStream on top: its read() keeps reading until its buffer is full, so
                 // the EOFException of a truncated stream would discard up to 64 KiB already inflated.
-                in = new GZIPInputStream(raw, 1 << 16);
+                PushbackInputStream inflated = new PushbackInputStream(new GZIPInputStream(raw, 1 << 16), MAGIC);
+                byte[] head = inflated.readNBytes(MAGIC);
+                inflated.unread(head);
+                String nested = nestedArchive(head, "gzip file");
+                if (nested != null) {
+                    return rejected(size, sha, compression, nested);
+                }
+                in = inflated;
+            } else if (source.entry() != null && isZip(raw)) {
+                return rejected(size, sha, compression, nestedArchive(ZIP_MAGIC, "zip archive"));
             } else if (isZip(raw)) {
                 return rejected(size, sha, compression, "not a readable zip archive");
             }
@@ -131,7 +219,10 @@ final class FileTask implements Callable<StagedFile> {
                 });
                 in = scan;
             }
-            reader.read(in, record -> parts.write(mapper.map(record), reader.records() - 1));
+            reader.read(in, record -> {
+                parts.write(mapper.map(record, reader.duplicateKey(), reader.replacedBytes()), reader.records() - 1);
+                hook(reader.records() - 1);
+            });
         } catch (RecordsPrefilter.Bail e) {
             parts.close();
             parts.delete();
@@ -174,15 +265,13 @@ final class FileTask implements Callable<StagedFile> {
         return new InputFile(source.path(), size, sha, reader.format(), reader.records(), status, reason);
     }
 
-
-
     private StagedFile rejected(long size, String sha, String compression, String reason) {
         return rejected(size, sha, compression, "unknown", reason);
     }
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
         return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
-                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, null, null);
+                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1, 0, null, null);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -191,7 +280,8 @@ final class FileTask implements Callable<StagedFile> {
             return null;
         }
         if (Files.isSymbolicLink(f) && !Files.exists(f)) {
-            return "cannot read: no such file (dangling symbolic link)";
+            String link = brokenLink(f);
+            return link.equals(DANGLING) ? "cannot read: no such file (dangling symbolic link)" : "cannot read: " + link;
         }
         if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
             return "cannot read: no such file";
@@ -209,6 +299,34 @@ final class FileTask implements Callable<StagedFile> {
             kind = "";
         }
         return "not a regular file" + kind;
+    }
+
+    /**
+     * Tells why the symbolic link {@code f} leads to no file: {@link #DANGLING}, {@link #LINK_LOOP} when
+     * following it comes back to a link already followed (or a directory on the way does), or the
+     * system's reason.
+     */
+    static String brokenLink(Path f) {
+        Set<Path> followed = new HashSet<>();
+        Path p = f.toAbsolutePath();
+        try {
+            while (Files.isSymbolicLink(p)) {
+                // Linux gives up after 40 links (ELOOP); a longer chain fails the same way.
+                if (!followed.add(p) || followed.size() > 40) {
+                    return LINK_LOOP;
+                }
+                p = p.resolveSibling(Files.readSymbolicLink(p));
+            }
+            f.toRealPath();
+            return DANGLING;
+        } catch (NoSuchFileException e) {
+            return DANGLING;
+        } catch (FileSystemException e) {
+            // A loop further along (a directory of the target's path) reads "Too many levels of symbolic links".
+            return e.getReason() != null && e.getReason().startsWith("Too many levels of symbolic links") ? LINK_LOOP : message(e);
+        } catch (IOException e) {
+            return message(e);
+        }
     }
 
     /** Turns a read failure into the one-line reason stored in the files table. */
@@ -229,6 +347,11 @@ final class FileTask implements Callable<StagedFile> {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            // The operating system's words ("File name too long"); the path is on the line already.
+            String why = f.getReason();
+            return why.isEmpty() ? "read error" : why.substring(0, 1).toLowerCase(Locale.ROOT) + why.substring(1);
+        }
         if (e instanceof EOFException) {
             return "truncated gzip stream";
         }
@@ -240,18 +363,31 @@ final class FileTask implements Callable<StagedFile> {
     }
 
     private static boolean isGzip(InputStream in) throws IOException {
-        return startsWith(in, new byte[] {0x1f, (byte) 0x8b});
+        return startsWith(in, GZIP_MAGIC);
     }
 
     private static boolean isZip(InputStream in) throws IOException {
-        return startsWith(in, new byte[] {'P', 'K', 3, 4});
+        return startsWith(in, ZIP_MAGIC);
+    }
+
+    /**
+     * Names an archive found inside the input's own compression ({@code outer}), which is not unpacked a
+     * second time, or returns null; the reader would otherwise call it "not JSON".
+     */
+    static String nestedArchive(byte[] head, String outer) {
+        String inner = startsWith(head, ZIP_MAGIC) ? "a zip archive" : startsWith(head, GZIP_MAGIC) ? "a gzip file" : null;
+        return inner == null ? null : inner + " inside a " + outer + " is not read; unpack it first";
+    }
+
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
     }
 
     private static boolean startsWith(InputStream in, byte[] magic) throws IOException {
         in.mark(magic.length);
         byte[] head = in.readNBytes(magic.length);
         in.reset();
-        return Arrays.equals(head, magic);
+        return startsWith(head, magic);
     }
 
     private static MessageDigest sha256() {
@@ -278,6 +414,8 @@ final class FileTask implements Callable<StagedFile> {
         private Instant leftOutLast;
         private long undated;
         private long firstUndated = -1;
+        private long normalised;
+        private long firstNormalised = -1;
 
         void write(Object[] row, long offset) {
             md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
@@ -307,6 +445,9 @@ final class FileTask implements Callable<StagedFile> {
             hashes[(int) (2 * rows)] = high;
             hashes[(int) (2 * rows + 1)] = low;
             rows++;
+            if (EcsMapper.isNormalised(row) && normalised++ == 0) {
+                firstNormalised = offset;
+            }
             if (!EcsMapper.hasDataTime(row)) {
                 // Dated at ingest as Elastic does; the ingest time must not pass for the data's time.
                 if (undated++ == 0) {
@@ -339,26 +480,7 @@ final class FileTask implements Callable<StagedFile> {
                         outcome.events() + leftOut, outcome.status(), outcome.reason());
             }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
-                    undated, firstUndated, leftOut, leftOutFirst, leftOutLast);
-        }
-    }
-
-    /** Feeds written bytes to a digest, so hashing needs no buffer of its own. */
-    private static final class DigestOutput extends OutputStream {
-        private final MessageDigest md;
-
-        DigestOutput(MessageDigest md) {
-            this.md = md;
-        }
-
-        @Override
-        public void write(int b) {
-            md.update((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            md.update(b, off, len);
+                    undated, firstUndated, normalised, firstNormalised, leftOut, leftOutFirst, leftOutLast);
         }
     }
 }

@@ -17,9 +17,13 @@ import java.util.List;
  * @param undated           events read without a valid eventTime: dated at ingest ({@code event.created}) as
  *                          Elastic does, and left out of the time range
  * @param firstUndated      where the first of them is ({@code PATH record N}), or null
+ * @param normalised        events whose {@code event.original} is a rendering of what was read, not the input's
+ *                          text (invalid bytes replaced, a key repeated), tagged {@code trailhunt_original_normalised}
+ * @param firstNormalised   where the first of them is ({@code PATH record N}), or null
  */
 public record IngestSummary(List<InputFile> files, long eventsAdded, long duplicatesSkipped,
-        Instant firstEvent, Instant lastEvent, Duration elapsed, long undated, String firstUndated) {
+        Instant firstEvent, Instant lastEvent, Duration elapsed, long undated, String firstUndated,
+        long normalised, String firstNormalised) {
     /** Exit code when every file loaded or was skipped. */
     public static final int OK = 0;
     /** Exit code when at least one file was rejected or only partly loaded. */

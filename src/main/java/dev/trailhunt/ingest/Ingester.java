@@ -90,6 +90,11 @@ public final class Ingester {
         return EventLoader.eventColumns(ecsColumns());
     }
 
+    /** Returns the usage error for an input path that does not exist, naming a dangling or looping link as such. */
+    public static String missingInput(Path p) {
+        return InputDiscovery.missing(p);
+    }
+
     /**
      * Reads every input under {@code inputs} into the store at {@code db} (created when absent) and
      * reports what happened to each file; problems with single files never stop the run.
@@ -120,7 +125,7 @@ public final class Ingester {
                     System.err.printf(Locale.ROOT, "cpu: workers %.2f s, loader %.2f s%n", workCpu.sum() / 1e9, loadCpu.sum() / 1e9);
                 }
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
-                        run.undated, run.firstUndated);
+                        run.undated, run.firstUndated, run.normalised, run.firstNormalised);
             } finally {
                 deleteTree(staging);
             }
@@ -162,6 +167,8 @@ public final class Ingester {
         private long leftOut;
         private Instant leftOutFirst;
         private Instant leftOutLast;
+        private long normalised;
+        private String firstNormalised;
 
         Run(EventLoader loader, Map<String, String> known, EventHashSet seen, IngestProgress progress, long total) {
             this.loader = loader;
@@ -232,7 +239,7 @@ public final class Ingester {
                 s.parts().forEach(p -> p.toFile().delete());
                 o = new InputFile(o.path(), o.size(), o.sha256(), o.format(), 0, InputFile.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
-                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1, 0, null, null);
+                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1, 0, -1, 0, null, null);
             } else if (fresh) {
                 claimed.put(o.sha256(), o.path());
             }
@@ -274,6 +281,12 @@ public final class Ingester {
                     firstUndated = o.path() + " record " + s.firstUndated();
                 }
                 undated += s.undated();
+            }
+            if (s.normalised() > 0) {
+                if (normalised == 0) {
+                    firstNormalised = o.path() + " record " + s.firstNormalised();
+                }
+                normalised += s.normalised();
             }
             if (s.first() != null) {
                 first = first == null || s.first().isBefore(first) ? s.first() : first;
@@ -351,6 +364,7 @@ public final class Ingester {
                 .maxNestingDepth(10_000)
                 .maxNumberLength(10_000)
                 .build());
+        m.registerModule(DuplicateKeys.module());
         return m;
     }
 

@@ -1,7 +1,7 @@
 package dev.trailhunt.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ final class RecordLocator {
             "aws", "evt", "http", "network", "usr", "ddsource", "ddtags", "hostname", "service", "status", "date",
             "host", "tags", "source", "message");
 
-    private final ObjectMapper mapper;
+    private final ObjectReader trees;
 
-    RecordLocator(ObjectMapper mapper) {
-        this.mapper = mapper;
+    RecordLocator(ObjectReader trees) {
+        this.trees = trees;
     }
 
     /** Tells whether the object is a CloudTrail-Digest document. */
@@ -46,7 +46,7 @@ final class RecordLocator {
         }
         JsonNode embedded = o.get("CloudTrailEvent");
         if (embedded != null && embedded.isTextual()) {
-            JsonNode parsed = mapper.readTree(embedded.textValue());
+            JsonNode parsed = trees.readTree(embedded.textValue());
             return parsed instanceof ObjectNode r && isRecord(r) ? r : null;
         }
         if (embedded instanceof ObjectNode r && isRecord(r)) {

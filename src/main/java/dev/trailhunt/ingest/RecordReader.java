@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -41,7 +42,12 @@ final class RecordReader {
     }
 
     private final ObjectMapper mapper;
+    private final DuplicateKeys duplicates = new DuplicateKeys();
+    /** Reads trees that report repeated keys to {@link #duplicates}. */
+    private final ObjectReader trees;
     private final RecordLocator locator;
+    private Utf8ReplacingStream utf8;
+    private WideText wide;
     private String format = "unknown";
     private long records;
     private long foreign;
@@ -52,7 +58,8 @@ final class RecordReader {
 
     RecordReader(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.locator = new RecordLocator(mapper);
+        this.trees = mapper.reader().withAttribute(DuplicateKeys.class, duplicates);
+        this.locator = new RecordLocator(trees);
     }
 
     /** Returns the layout detected so far. */
@@ -80,14 +87,33 @@ final class RecordReader {
         return firstSkip;
     }
 
+    /**
+     * Returns a key that the JSON object of the record last handed to the sink repeated (its tree, and
+     * so its {@code event.original}, keeps only the last value), or null.
+     */
+    String duplicateKey() {
+        return duplicates.first();
+    }
+
+    /** Tells whether bytes of the input read so far could not be decoded and were replaced by U+FFFD. */
+    boolean replacedBytes() {
+        return utf8 != null && utf8.replaced() > 0 || wide != null && wide.replaced() > 0;
+    }
+
     /** Tells whether the input was a CloudTrail-Digest file (then no record was read). */
     boolean digest() {
         return digest;
     }
 
-    /** Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte. */
+    /**
+     * Reads the whole input, handing every record to {@code sink}; throws at the first unreadable byte.
+     * UTF-16 and UTF-32 text is read as the same text in UTF-8 would be.
+     */
     void read(InputStream in, Sink sink) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(new Utf8ReplacingStream(in), 4);
+        PushbackInputStream head = new PushbackInputStream(in, 4);
+        wide = WideText.of(head);
+        utf8 = new Utf8ReplacingStream(wide == null ? head : wide);
+        PushbackInputStream pin = new PushbackInputStream(utf8, 4);
         int first = firstSignificantByte(pin);
         if (first < 0) {
             throw new NotCloudTrail("empty file");
@@ -101,6 +127,7 @@ final class RecordReader {
         boolean more = true;
         while (more) {
             JsonParser p = mapper.getFactory().createParser(rest);
+            p.setCodec(trees);
             // The input outlives this parser when a broken NDJSON line is skipped below.
             p.configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
             try {
@@ -148,6 +175,7 @@ final class RecordReader {
     private void rootObject(JsonParser p, Sink sink, int roots) throws IOException {
         ObjectNode other = mapper.createObjectNode();
         boolean envelope = false;
+        duplicates.reset();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
@@ -155,8 +183,8 @@ final class RecordReader {
                 envelope = true;
                 format = "Records".equals(name) ? "records" : "lookup-events";
                 array(p, sink);
-            } else {
-                other.set(name, p.readValueAsTree());
+            } else if (other.replace(name, p.readValueAsTree()) != null) {
+                duplicates.seen(name);
             }
         }
         if (envelope) {
@@ -179,6 +207,7 @@ final class RecordReader {
                 throw new IOException("unexpected end of input inside an array");
             }
             if (t == JsonToken.START_OBJECT) {
+                duplicates.reset();
                 candidate(p.readValueAsTree(), sink);
             } else {
                 p.skipChildren();
@@ -226,7 +255,8 @@ final class RecordReader {
                 foreign++;
                 continue;
             }
-            JsonNode n = mapper.readTree(row.get(column));
+            duplicates.reset();
+            JsonNode n = trees.readTree(row.get(column));
             if (n instanceof ObjectNode o) {
                 candidate(o, sink);
             } else {

@@ -19,12 +19,15 @@ import java.util.List;
  * @param last         latest event time read, or null
  * @param undated      events without a valid eventTime, dated at ingest and left out of first/last
  * @param firstUndated the record index of the first of them in the file, or -1
+ * @param normalised   events whose event.original is not the input's text (tagged {@code trailhunt_original_normalised})
+ * @param firstNormalised the record index of the first of them in the file, or -1
  * @param leftOut      records the byte scan of a one-off run left out (not staged, not in {@code rows})
  * @param leftOutFirst the earliest time among them, or null
  * @param leftOutLast  the latest time among them, or null
  */
 record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
-        Instant first, Instant last, long undated, long firstUndated, long leftOut, Instant leftOutFirst, Instant leftOutLast) {
+        Instant first, Instant last, long undated, long firstUndated, long normalised, long firstNormalised,
+        long leftOut, Instant leftOutFirst, Instant leftOutLast) {
     StagedFile {
         parts = List.copyOf(parts);
     }

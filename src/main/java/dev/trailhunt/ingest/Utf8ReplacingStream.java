@@ -20,9 +20,15 @@ final class Utf8ReplacingStream extends InputStream {
     private int outPos;
     private int outEnd;
     private boolean eof;
+    private long replaced;
 
     Utf8ReplacingStream(InputStream in) {
         this.in = in;
+    }
+
+    /** Returns how many bytes were replaced by U+FFFD so far. */
+    long replaced() {
+        return replaced;
     }
 
     @Override
@@ -90,6 +96,7 @@ final class Utf8ReplacingStream extends InputStream {
             } else {
                 System.arraycopy(REPLACEMENT, 0, out, outEnd, REPLACEMENT.length);
                 outEnd += REPLACEMENT.length;
+                replaced++;
                 i++;
             }
         }

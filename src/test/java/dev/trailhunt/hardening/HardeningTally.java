@@ -17,7 +17,7 @@ final class HardeningTally implements TestWatcher, AfterAllCallback {
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    /** Creates the tally of one of the classes (1 crash, 2 limits, 4 output, 5 leaks). */
+    /** Creates the tally of one of the classes (1 crash, 2 limits, 3 ingest integrity, 4 output, 5 leaks). */
     HardeningTally(int hardeningClass) {
         this.hardeningClass = hardeningClass;
     }

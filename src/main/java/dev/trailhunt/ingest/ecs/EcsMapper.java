@@ -89,6 +89,9 @@ public final class EcsMapper {
 
     private static final String CT = "aws.cloudtrail.";
 
+    /** Tags an event whose {@code event.original} is a rendering of what was read, not the input's own text. */
+    public static final String NORMALISED = "trailhunt_original_normalised";
+
     private final Instant created;
     private final UserAgentParser agents = UserAgentParser.elastic();
 
@@ -117,8 +120,29 @@ public final class EcsMapper {
 
     /** Maps one raw CloudTrail record (a Jackson ObjectNode in document order) to values aligned with EcsSchema.columns(). */
     public Object[] map(JsonNode record) {
+        return map(record, null, false);
+    }
+
+    /**
+     * Maps a record as {@link #map(JsonNode)} does, tagging {@value #NORMALISED} an event whose
+     * {@code event.original} is not the input's own text: {@code duplicateKey} names a key its object
+     * repeated (the tree keeps the last value), or is null; {@code replacedBytes} tells that bytes of its
+     * input could not be decoded and became U+FFFD, which marks the records whose text holds one.
+     */
+    public Object[] map(JsonNode record, String duplicateKey, boolean replacedBytes) {
         EcsRow row = new EcsRow();
-        row.put(ORIGINAL, original(record));
+        String original = original(record);
+        row.put(ORIGINAL, original);
+        if (duplicateKey != null) {
+            // Elasticsearch parses JSON with Jackson's strict duplicate detection, so its json step fails
+            // on this record and the pipeline's on_failure marks it; the mapping below is kept anyway.
+            row.add(ERROR, "Processor json with tag json_event_original_to_json_5e54dc16 in pipeline " + PIPELINE
+                    + " failed with message: Duplicate field '" + duplicateKey + "'");
+            row.add(TAGS, NORMALISED);
+        }
+        if (replacedBytes && original.indexOf('\uFFFD') >= 0) {
+            row.add(TAGS, NORMALISED);
+        }
         row.put(CREATED, created);
         row.put(TIMESTAMP, created);
         row.put(ECS, ECS_VERSION);
@@ -154,6 +178,11 @@ public final class EcsMapper {
      */
     public static boolean hasDataTime(Object[] row) {
         return row[TIMESTAMP] != row[CREATED];
+    }
+
+    /** Tells whether a mapped row is tagged {@value #NORMALISED}. */
+    public static boolean isNormalised(Object[] row) {
+        return row[TAGS] instanceof List<?> tags && tags.contains(NORMALISED);
     }
 
     /**

@@ -36,6 +36,11 @@ public record UserAgent(String original, String name, String version, String osN
                 device == null ? "Other" : device.name());
     }
 
+    /** Returns these fields for {@code agent}, a longer string whose head they were parsed from. */
+    UserAgent withOriginal(String agent) {
+        return new UserAgent(agent, name, version, osName, osVersion, osFull, deviceName);
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

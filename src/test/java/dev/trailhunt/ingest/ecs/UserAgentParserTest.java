@@ -118,6 +118,29 @@ class UserAgentParserTest {
         assertNotEquals(p.parse(agent), p.parse(agent + " extra"));
     }
 
+    @Test
+    void namesAHugeAgentFromItsHeadAndKeepsItWhole() {
+        UserAgentParser p = UserAgentParser.elastic();
+        String browser = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+        String[] tails = {"a", "Mozilla/5.0 ", "1", " ", "(", "/", "0.", "\uD83D\uDE00"};
+        long started = System.nanoTime();
+        for (String tail : tails) {
+            // 8 MiB per agent: uap's rules took about 10 µs per character, some 80 s each, before the bound.
+            String agent = browser + " " + tail.repeat((8 << 20) / tail.length());
+            UserAgent ua = p.parse(agent);
+            assertSame(agent, ua.original());
+            UserAgent head = p.parse(agent.substring(0, UserAgentParser.MAX_PARSED_CHARS));
+            assertEquals(head.withOriginal(agent), ua);
+            assertEquals("Chrome", ua.name());
+            assertEquals("Windows", ua.osName());
+        }
+        assertTrue(System.nanoTime() - started < 20_000_000_000L, "parsing huge agents takes seconds, not minutes");
+        // A cut never splits a surrogate pair.
+        String emoji = "x".repeat(UserAgentParser.MAX_PARSED_CHARS - 1) + "\uD83D\uDE00";
+        assertEquals(UserAgentParser.MAX_PARSED_CHARS - 1, UserAgentParser.head(emoji).length());
+        assertSame(browser, UserAgentParser.head(browser));
+    }
+
     /** Renders fields as the es-parse file does: Java TreeMap text of the user_agent object without original. */
     private static String esParseText(UserAgent ua) {
         Map<String, Object> m = new TreeMap<>();
