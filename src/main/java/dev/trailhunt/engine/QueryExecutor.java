@@ -1,5 +1,8 @@
 package dev.trailhunt.engine;
 
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;

@@ -2,7 +2,6 @@ package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.engine.StoreException;
@@ -11,7 +10,8 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.CloudTrailSources;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;

@@ -1,8 +1,8 @@
 package dev.trailhunt.bench;
 
 import dev.trailhunt.engine.Store;
-import dev.trailhunt.ingest.ecs.EcsColumn;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package dev.trailhunt.conformance;
 
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
+import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.TranslateOptions;

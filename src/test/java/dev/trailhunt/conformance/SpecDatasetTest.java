@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trailhunt.engine.Store;
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import dev.trailhunt.translate.SourceColumn;
 import dev.trailhunt.translate.SourceTable;
 import java.nio.file.Files;

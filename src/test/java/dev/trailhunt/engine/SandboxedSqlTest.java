@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.hunt.SampleStore;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;

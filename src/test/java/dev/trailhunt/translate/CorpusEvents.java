@@ -2,9 +2,9 @@ package dev.trailhunt.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trailhunt.ingest.ecs.EcsColumn;
 import dev.trailhunt.ingest.ecs.EcsMapper;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

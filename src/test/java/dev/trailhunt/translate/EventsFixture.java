@@ -1,7 +1,7 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.ingest.ecs.EcsColumn;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.model.ResultTable;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

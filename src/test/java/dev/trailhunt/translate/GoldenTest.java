@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.model.ResultTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
