@@ -16,8 +16,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,8 +102,8 @@ public final class Ingester {
         Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<LogSource> sources = InputDiscovery.expand(inputs);
         Path absDb = db.toAbsolutePath();
-        try (Connection connection = Store.openForWriting(absDb)) {
-            EventLoader loader = new EventLoader(connection, ecsColumns(options.columns()));
+        try (Store store = Store.openForWriting(absDb)) {
+            EventLoader loader = store.loader(ecsColumns(options.columns()));
             loader.prepareStore();
             Map<String, String> known = Map.copyOf(loader.knownContents());
             Path staging = freshStagingDir(absDb);
@@ -124,8 +122,6 @@ public final class Ingester {
             } finally {
                 deleteTree(staging);
             }
-        } catch (SQLException e) {
-            throw new IngestException("cannot close the store " + db + ": " + Store.firstLine(e));
         }
     }
 
