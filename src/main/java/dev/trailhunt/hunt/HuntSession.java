@@ -4,6 +4,7 @@ import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.engine.TemporaryDirs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;

@@ -7,6 +7,7 @@ import dev.trailhunt.engine.EventLoader;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.engine.StoreColumn;
+import dev.trailhunt.engine.TemporaryDirs;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.model.EcsColumn;
 import dev.trailhunt.model.EcsSchema;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * Ingests CloudTrail inputs into a store: workers read and map files in parallel, the calling
@@ -120,7 +119,7 @@ public final class Ingester {
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
                         run.undated, run.firstUndated);
             } finally {
-                deleteTree(staging);
+                TemporaryDirs.delete(staging);
             }
         }
     }
@@ -344,22 +343,11 @@ public final class Ingester {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, prefix + "*")) {
             // Holding the store's write lock proves no live run owns these.
             for (Path p : old) {
-                deleteTree(p);
+                TemporaryDirs.delete(p);
             }
             return Files.createTempDirectory(dir, prefix);
         } catch (IOException e) {
             throw new IngestException("cannot create a staging directory next to " + db + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers are removed by the next run; they never affect the store.
         }
     }
 }
