@@ -79,9 +79,13 @@ public final class HuntRunner {
         return new RunResult(profile, now, out, trailhuntVersion);
     }
 
-    /** Translates an ES|QL query without running it, for explain. */
-    public CompiledQuery compile(HuntQuery query) {
-        return compiler.compile(query.text(), now.instant());
+    /**
+     * Translates an ES|QL query without running it, for explain.
+     *
+     * @param parsed the query's text parsed with {@link TranslatingCompiler#parse}
+     */
+    public CompiledQuery compile(HuntQuery query, Query parsed) {
+        return compiler.compile(parsed, query.text(), now.instant());
     }
 
     private QueryRun run(HuntQuery q) {
