@@ -1,5 +1,4 @@
 /**
- * Owns the values and the schema every layer shares (result tables and their ES|QL types, ip text, the ECS
- * columns of the events table); imports nothing of trailhunt.
+ * Owns the values and schema every layer shares (result tables, ES|QL value types, ip text, ECS columns, SHA-256 text); imports nothing of trailhunt.
  */
 package dev.trailhunt.model;
