@@ -1,8 +1,8 @@
 package dev.trailhunt.engine;
 
-import java.nio.file.Files;
 import dev.trailhunt.model.ResultColumn;
 import dev.trailhunt.model.ResultTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
