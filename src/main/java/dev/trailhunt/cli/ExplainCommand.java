@@ -1,5 +1,6 @@
 package dev.trailhunt.cli;
 
+import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.hunt.CompiledQuery;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntException;
@@ -9,6 +10,7 @@ import dev.trailhunt.hunt.HuntRunner;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.QueryLanguage;
 import dev.trailhunt.hunt.QueryShape;
+import dev.trailhunt.hunt.TranslatingCompiler;
 import dev.trailhunt.report.CellText;
 import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
@@ -102,19 +104,34 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println(Visible.lines(q.text().strip()));
             return true;
         }
-        QueryShape shape = QueryShape.of(q.text());
-        out.println("window: " + (shape.windows().isEmpty() ? "none (all events)" : Visible.text(String.join(" and ", shape.windows()))));
-        out.println("-- ES|QL");
-        out.println(Visible.lines(q.text().strip()));
+        // One parse serves the window line and the translation; a query that does not parse has no window.
+        Query parsed;
         try {
-            CompiledQuery c = runner.compile(q);
+            parsed = TranslatingCompiler.parse(q.text());
+        } catch (HuntException e) {
+            printEsql(out, QueryShape.UNORDERED, q);
+            return printError(out, e);
+        }
+        printEsql(out, QueryShape.of(parsed), q);
+        try {
+            CompiledQuery c = runner.compile(q, parsed);
             out.println("-- DuckDB SQL");
             out.println(Visible.lines(c.sql()));
             return true;
         } catch (HuntException e) {
-            out.println("-- error");
-            out.println(Visible.message(e.getMessage()));
-            return false;
+            return printError(out, e);
         }
+    }
+
+    private static void printEsql(PrintWriter out, QueryShape shape, HuntQuery q) {
+        out.println("window: " + (shape.windows().isEmpty() ? "none (all events)" : Visible.text(String.join(" and ", shape.windows()))));
+        out.println("-- ES|QL");
+        out.println(Visible.lines(q.text().strip()));
+    }
+
+    private static boolean printError(PrintWriter out, HuntException e) {
+        out.println("-- error");
+        out.println(Visible.message(e.getMessage()));
+        return false;
     }
 }

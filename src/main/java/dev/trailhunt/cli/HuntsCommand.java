@@ -1,11 +1,11 @@
 package dev.trailhunt.cli;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntLibrary;
 import dev.trailhunt.hunt.HuntQuery;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import dev.trailhunt.report.TerminalTable;
 import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;

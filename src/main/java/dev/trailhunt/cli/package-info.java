@@ -1,4 +1,6 @@
 /**
- * Parses the command line with picocli; the only package that prints to the terminal or exits the process.
+ * Owns the command line (picocli), the terminal and the exit codes; may import report, hunt, translate, ingest, ingest.ecs, esql.parser, esql.ast, engine, generate and model.
+ *
+ * <p>The only package that prints to the terminal or exits the process; nothing imports it.
  */
 package dev.trailhunt.cli;

@@ -48,7 +48,7 @@ public final class EventLoader {
      * Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance; a
      * one-off store may hold only the columns its queries read.
      */
-    public EventLoader(Connection connection, List<StoreColumn> ecsColumns) {
+    EventLoader(Connection connection, List<StoreColumn> ecsColumns) {
         this.connection = connection;
         this.ecsColumns = List.copyOf(ecsColumns);
         StringBuilder select = new StringBuilder();

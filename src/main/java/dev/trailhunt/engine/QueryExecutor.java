@@ -1,5 +1,8 @@
 package dev.trailhunt.engine;
 
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -23,11 +26,11 @@ import java.util.List;
  * column's ES|QL type, and a LIST cell becomes a multi-value (one element: the element itself;
  * empty: null), as ES|QL reports them.
  */
-public final class QueryExecutor {
+final class QueryExecutor {
     private QueryExecutor() {}
 
     /** Executes one query and returns its rows typed by {@code columns}. */
-    public static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns) {
+    static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns) {
         try (Statement st = connection.createStatement(); QueryGuard.Watch w = QueryGuard.watch(st);
                 ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

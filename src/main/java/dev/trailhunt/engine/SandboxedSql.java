@@ -3,6 +3,9 @@ package dev.trailhunt.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -72,12 +75,12 @@ public final class SandboxedSql {
      * @throws SqlRejectedException when the text is not a single query or DuckDB rejects it
      * @throws QueryLimitException when the query hits the time or memory limit of its {@link QueryGuard}
      */
-    public static ResultTable run(Connection sandboxed, String sql, int maxRows) {
+    static ResultTable run(Connection sandboxed, String sql, int maxRows) {
         return runCapped(sandboxed, sql, maxRows).table();
     }
 
     /** Runs one query as {@link #run} does and also tells whether rows beyond the cap were left out. */
-    public static Capped runCapped(Connection sandboxed, String sql, int maxRows) {
+    static Capped runCapped(Connection sandboxed, String sql, int maxRows) {
         String text = withoutTrailingSemicolons(sql);
         requireOneQuery(sandboxed, text);
         List<Column> columns = describe(sandboxed, text);

@@ -1,5 +1,7 @@
 package dev.trailhunt.engine;
 
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,18 +10,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Opens a trailhunt store: one DuckDB database file holding the {@code events} and {@code files} tables.
+ * Holds one open trailhunt store, a DuckDB database file with the {@code events} and {@code files}
+ * tables, and offers what callers do with it: profile it, run translated or hunter-written queries,
+ * load batches of events; the JDBC connection never leaves this package.
  *
- * <p>Every connection runs in UTC and never downloads extensions. Hunt connections are opened
+ * <p>Every store runs in UTC and never downloads extensions. Stores for hunting are opened
  * read-only and then sandboxed: external access is disabled and the configuration locked, so that
  * hunt text can read the store and nothing else.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     /** Names the table of ECS events. */
     public static final String EVENTS_TABLE = "events";
     /** Names the table of loaded input files. */
@@ -42,7 +54,13 @@ public final class Store {
     /** Serialises check-then-set of settings, which connections of one process to one file share. */
     private static final Object CONFIGURATION = new Object();
 
-    private Store() {}
+    private final Connection connection;
+    private final Path db;
+
+    private Store(Connection connection, Path db) {
+        this.connection = connection;
+        this.db = db;
+    }
 
     private static String setting(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
@@ -55,43 +73,166 @@ public final class Store {
     }
 
     /** Opens the database file for writing, creating it when absent. */
-    public static Connection openForWriting(Path db) {
-        return open(db, false);
+    public static Store openForWriting(Path db) {
+        return new Store(open(db, false), db);
     }
 
     /** Opens an existing database file read-only, so that other readers can share it. */
-    public static Connection openForReading(Path db) {
+    public static Store openForReading(Path db) {
         if (!Files.exists(db)) {
             throw new StoreException("no store at " + db + " (run `trailhunt ingest --db " + db + " PATH...` first)");
         }
-        return open(db, true);
+        return new Store(open(db, true), db);
     }
 
-    /** Opens a private in-memory database, for tests and ad-hoc data. */
-    public static Connection openInMemory() {
-        return open(null, false);
+    /** Opens a private in-memory database, for explaining without a store, tests and ad-hoc data. */
+    public static Store openInMemory() {
+        return new Store(open(null, false), null);
     }
 
     /**
-     * Locks a connection down for untrusted query text: no file system or network access, no
+     * Locks this store down for untrusted query text: no file system or network access, no
      * extension loading, and no further configuration changes.
+     *
+     * @return this store
      */
-    public static void sandbox(Connection connection) {
-        sandbox(connection, null, null);
+    public Store sandbox() {
+        return sandbox(null, null);
     }
 
     /**
-     * Locks a connection down for untrusted query text, as {@link #sandbox(Connection)}, and bounds
-     * DuckDB's memory; beyond it DuckDB spills to {@code spillDir} (up to {@link QueryLimits#spillBytes()})
+     * Locks this store down for untrusted query text, as {@link #sandbox()}, and bounds DuckDB's
+     * memory; beyond it DuckDB spills to {@code spillDir} (up to {@link QueryLimits#spillBytes()})
      * and then fails the query. The spill folder is the only one a sandboxed query can read, so it
      * must be a private, fresh one: never the store's own {@code .tmp} folder, which DuckDB uses by default.
      *
      * @param limits the memory limit, or null to leave DuckDB's
      * @param spillDir the private spill folder, or null for none (a query that outgrows memory fails)
+     * @return this store
      */
-    public static void sandbox(Connection connection, QueryLimits limits, Path spillDir) {
+    public Store sandbox(QueryLimits limits, Path spillDir) {
         synchronized (CONFIGURATION) {
             lockDown(connection, limits, spillDir);
+        }
+        return this;
+    }
+
+    /** Reads the store's profile (events, time range, files, DuckDB version); a store without a files table has no files. */
+    public StoreProfile profile() {
+        return StoreProfile.read(connection);
+    }
+
+    /** Returns the profile of a database that holds no store, e.g. for explaining a hunt without data. */
+    public StoreProfile profileWithoutStore() {
+        return StoreProfile.withoutStore(connection);
+    }
+
+    /** Reads a table's columns from the catalog, in table order; empty when the table does not exist. */
+    public List<StoreColumn> columns(String table) {
+        try {
+            return StoreSchema.columnsOf(connection, table);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store's columns: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Runs translated SQL and returns its rows typed by {@code columns}, which match its select list one to one.
+     *
+     * @throws QueryException when DuckDB fails the query or a value cannot be read
+     * @throws QueryLimitException when the query hits the time or memory limit of its {@link QueryGuard}
+     */
+    public ResultTable query(String sql, List<ResultColumn> columns) {
+        return QueryExecutor.execute(connection, sql, columns);
+    }
+
+    /**
+     * Runs a hunter's own DuckDB SQL (one query, checked and capped as {@link SandboxedSql} describes)
+     * and returns at most {@code maxRows} rows, saying whether more were left out.
+     *
+     * @throws SqlRejectedException when the text is not a single query or DuckDB rejects it
+     * @throws QueryLimitException when the query hits the time or memory limit of its {@link QueryGuard}
+     */
+    public SandboxedSql.Capped runSql(String sql, int maxRows) {
+        return SandboxedSql.runCapped(connection, sql, maxRows);
+    }
+
+    /** Runs SQL that changes the database (DDL, INSERT, SET), such as the tables a test builds by hand. */
+    public void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new StoreException("cannot run the statement: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Inserts rows into the named columns of a table in one batch; each value is cast to its column's
+     * type, a {@link List} becomes an array of the column's element type, and an {@link Instant} a UTC timestamp.
+     */
+    public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
+        try {
+            Map<String, String> types = new HashMap<>();
+            for (StoreColumn c : StoreSchema.columnsOf(connection, table)) {
+                types.put(c.name(), c.duckdbType());
+            }
+            StringJoiner names = new StringJoiner(", ");
+            StringJoiner values = new StringJoiner(", ");
+            List<String> columnTypes = new ArrayList<>();
+            for (String name : columns) {
+                String type = types.get(name);
+                if (type == null) {
+                    throw new StoreException("the table " + table + " has no column " + name);
+                }
+                columnTypes.add(type);
+                names.add(new StoreColumn(name, type).quoted());
+                values.add("CAST(? AS " + type + ")");
+            }
+            String sql = "INSERT INTO " + new StoreColumn(table, "").quoted() + " (" + names + ") VALUES (" + values + ")";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (List<?> row : rows) {
+                    for (int i = 0; i < row.size(); i++) {
+                        ps.setObject(i + 1, parameter(row.get(i), columnTypes.get(i)));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot insert into " + table + ": " + firstLine(e), e);
+        }
+    }
+
+    private Object parameter(Object value, String columnType) throws SQLException {
+        if (value instanceof Instant t) {
+            return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        }
+        if (value instanceof List<?> list) {
+            String element = columnType.endsWith("[]") ? columnType.substring(0, columnType.length() - 2) : "VARCHAR";
+            Object[] elements = new Object[list.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = parameter(list.get(i), element);
+            }
+            return connection.createArrayOf(element, elements);
+        }
+        return value;
+    }
+
+    /**
+     * Prepares a loader of staged events for this store, which ingest opened for writing; its events
+     * table holds {@code ecsColumns} plus provenance (a one-off store may hold only the columns its queries read).
+     */
+    public EventLoader loader(List<StoreColumn> ecsColumns) {
+        return new EventLoader(connection, ecsColumns);
+    }
+
+    /** Closes the store; a write store's last changes reach the file here. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store " + (db == null ? "(memory)" : db.toString()) + ": " + firstLine(e), e);
         }
     }
 
@@ -165,7 +306,7 @@ public final class Store {
     }
 
     /** Returns the first line of a DuckDB error, without the JDBC wrapper noise. */
-    public static String firstLine(SQLException e) {
+    static String firstLine(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).trim();

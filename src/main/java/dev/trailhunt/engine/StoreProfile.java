@@ -39,7 +39,7 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
     private static final DSLContext SQL = DSL.using(SQLDialect.DUCKDB, new Settings().withRenderFormatted(false));
 
     /** Reads the profile of the store behind a connection; a store without a files table has no files. */
-    public static StoreProfile read(Connection connection) {
+    static StoreProfile read(Connection connection) {
         try {
             if (!hasTable(connection, Store.EVENTS_TABLE)) {
                 throw new StoreException("the store has no " + Store.EVENTS_TABLE + " table; is it a trailhunt store?");
@@ -87,7 +87,7 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
     }
 
     /** Returns the profile of a database that holds no store, e.g. for explaining a hunt without data. */
-    public static StoreProfile withoutStore(Connection connection) {
+    static StoreProfile withoutStore(Connection connection) {
         try {
             return new StoreProfile(0, null, null, List.of(), duckdbVersion(connection));
         } catch (SQLException e) {

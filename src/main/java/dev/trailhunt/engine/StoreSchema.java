@@ -47,7 +47,7 @@ public final class StoreSchema {
     }
 
     /** Creates the tables when absent and refuses a store whose events columns differ from {@code eventColumns}. */
-    public static void ensure(Connection connection, List<StoreColumn> eventColumns) {
+    static void ensure(Connection connection, List<StoreColumn> eventColumns) {
         try {
             List<StoreColumn> existing = columnsOf(connection, Store.EVENTS_TABLE);
             if (existing.isEmpty()) {
@@ -66,7 +66,7 @@ public final class StoreSchema {
     }
 
     /** Reads a table's columns from the catalog, in table order; empty when the table does not exist. */
-    public static List<StoreColumn> columnsOf(Connection connection, String table) throws SQLException {
+    static List<StoreColumn> columnsOf(Connection connection, String table) throws SQLException {
         List<StoreColumn> out = new ArrayList<>();
         try (var ps = connection.prepareStatement(
                 "SELECT column_name, data_type FROM information_schema.columns"

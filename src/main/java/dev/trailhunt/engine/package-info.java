@@ -1,5 +1,6 @@
 /**
- * Owns every JDBC and DuckDB interaction: opening stores, bulk loading events, sandboxed query execution;
- * and the store's value model (result types, the text form of ip values) that every other package shares.
+ * Owns every JDBC and DuckDB interaction (stores, bulk loading, sandboxed queries, their temporary folders); may import model.
+ *
+ * <p>{@link dev.trailhunt.engine.Store} is the door: other packages call its methods and never hold a JDBC connection.
  */
 package dev.trailhunt.engine;

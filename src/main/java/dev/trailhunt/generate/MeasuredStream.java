@@ -1,11 +1,10 @@
 package dev.trailhunt.generate;
 
+import dev.trailhunt.model.Sha256;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Counts and hashes (SHA-256) the uncompressed bytes of a log file as they are written. */
 final class MeasuredStream extends FilterOutputStream {
@@ -14,11 +13,7 @@ final class MeasuredStream extends FilterOutputStream {
 
     MeasuredStream(OutputStream out) {
         super(out);
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        this.sha256 = Sha256.newDigest();
     }
 
     @Override
@@ -41,6 +36,6 @@ final class MeasuredStream extends FilterOutputStream {
 
     /** Returns the hex SHA-256 of everything written; call once, after the last write. */
     String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+        return Sha256.hex(sha256);
     }
 }

@@ -1,4 +1,4 @@
 /**
- * Generates deterministic, realistic CloudTrail logs in the S3 delivery layout for samples and benchmarks.
+ * Owns deterministic, realistic CloudTrail logs in the S3 delivery layout for samples and benchmarks; may import model.
  */
 package dev.trailhunt.generate;

@@ -1,6 +1,6 @@
 package dev.trailhunt.hunt;
 
-import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.model.ResultColumn;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.model.Sha256;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,25 +3,25 @@ package dev.trailhunt.hunt;
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.QueryGuard;
 import dev.trailhunt.engine.QueryLimits;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.SandboxedSql;
 import dev.trailhunt.engine.SqlRejectedException;
+import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Query;
-import java.sql.Connection;
+import dev.trailhunt.model.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs hunts on one sandboxed store connection with one resolved now: ES|QL is translated and
+ * Runs hunts on one sandboxed store with one resolved now: ES|QL is translated and
  * executed, DuckDB SQL from {@code .sql} files runs as is, other languages are listed as skipped.
  */
 public final class HuntRunner {
     private static final java.util.regex.Pattern ORDER_BY =
             java.util.regex.Pattern.compile("\\border\\s+by\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private final Connection sandboxed;
+    private final Store sandboxed;
     private final TranslatingCompiler compiler;
     private final StoreProfile profile;
     private final ResolvedNow now;
@@ -31,14 +31,14 @@ public final class HuntRunner {
     /**
      * Creates a runner.
      *
-     * @param sandboxed a read-only connection on which {@code Store.sandbox} was applied
+     * @param sandboxed a store opened read-only and sandboxed
      * @param compiler the ES|QL translator
      * @param profile the store's profile
      * @param now the instant now() stands for
      * @param maxSqlRows the row cap for DuckDB SQL hunts, like ES|QL's maximum LIMIT
-     * @param limits the time and memory each query may use; the connection's memory was set to them
+     * @param limits the time and memory each query may use; the store's memory was set to them
      */
-    public HuntRunner(Connection sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows,
+    public HuntRunner(Store sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows,
             QueryLimits limits) {
         this.sandboxed = sandboxed;
         this.compiler = compiler;
@@ -79,9 +79,13 @@ public final class HuntRunner {
         return new RunResult(profile, now, out, trailhuntVersion);
     }
 
-    /** Translates an ES|QL query without running it, for explain. */
-    public CompiledQuery compile(HuntQuery query) {
-        return compiler.compile(query.text(), now.instant());
+    /**
+     * Translates an ES|QL query without running it, for explain.
+     *
+     * @param parsed the query's text parsed with {@link TranslatingCompiler#parse}
+     */
+    public CompiledQuery compile(HuntQuery query, Query parsed) {
+        return compiler.compile(parsed, query.text(), now.instant());
     }
 
     private QueryRun run(HuntQuery q) {
@@ -90,7 +94,7 @@ public final class HuntRunner {
         }
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
             try {
-                SandboxedSql.Capped capped = SandboxedSql.runCapped(sandboxed, q.text(), maxSqlRows);
+                SandboxedSql.Capped capped = sandboxed.runSql(q.text(), maxSqlRows);
                 ResultTable t = capped.table();
                 // SQL without ORDER BY has no defined order; order it fully so reports rerun to the same bytes.
                 ResultTable ordered = ORDER_BY.matcher(q.text()).find() ? t : RowOrder.total(t, QueryShape.UNORDERED);

@@ -2,10 +2,10 @@ package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.engine.TemporaryDirs;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -18,13 +18,13 @@ public final class HuntSession implements AutoCloseable {
     /** Caps the rows of a DuckDB SQL hunt, as ES|QL caps LIMIT. */
     public static final int MAX_SQL_ROWS = 10_000;
 
-    private final Connection connection;
+    private final Store store;
     private final Path temporaryDir;
     private final Path spillDir;
     private final HuntRunner runner;
 
-    private HuntSession(Connection connection, Path temporaryDir, Path spillDir, HuntRunner runner) {
-        this.connection = connection;
+    private HuntSession(Store store, Path temporaryDir, Path spillDir, HuntRunner runner) {
+        this.store = store;
         this.temporaryDir = temporaryDir;
         this.spillDir = spillDir;
         this.runner = runner;
@@ -37,38 +37,39 @@ public final class HuntSession implements AutoCloseable {
      * @param temporaryDir a directory to delete on close (the {@code --data} store), or null
      * @param nowSpec how to choose now
      * @param clock the clock for {@code --now clock} and empty stores
-     * @param compilers makes the ES|QL translator for the store's connection
+     * @param compilers makes the ES|QL translator for the store
      * @param limits the time and memory each query may use
      */
     public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, Clock clock,
-            Function<Connection, TranslatingCompiler> compilers, QueryLimits limits) {
-        Connection c;
+            Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
+        Store store;
         try {
-            c = Store.openForReading(db);
+            store = Store.openForReading(db);
         } catch (RuntimeException e) {
             TemporaryDirs.delete(temporaryDir);
             throw e;
         }
-        return start(c, temporaryDir, StoreProfile::read, nowSpec, clock, compilers, limits);
+        return start(store, temporaryDir, Store::profile, nowSpec, clock, compilers, limits);
     }
 
     /** Opens an empty in-memory database, so that hunts can be explained before any data is ingested. */
-    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Connection, TranslatingCompiler> compilers) {
-        return start(Store.openInMemory(), null, StoreProfile::withoutStore, nowSpec, clock, compilers, QueryLimits.defaults());
+    public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Store, TranslatingCompiler> compilers) {
+        return start(Store.openInMemory(), null, Store::profileWithoutStore, nowSpec, clock, compilers, QueryLimits.defaults());
     }
 
-    /** Sandboxes a fresh connection, profiles it and resolves now; on failure releases everything. */
-    private static HuntSession start(Connection c, Path temporaryDir, Function<Connection, StoreProfile> profiler,
-            NowSpec nowSpec, Clock clock, Function<Connection, TranslatingCompiler> compilers, QueryLimits limits) {
+    /** Sandboxes a freshly opened store, profiles it and resolves now; on failure releases everything. */
+    private static HuntSession start(Store store, Path temporaryDir, Function<Store, StoreProfile> profiler,
+            NowSpec nowSpec, Clock clock, Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
         Path spill = null;
         try {
             spill = TemporaryDirs.create("spill");
-            Store.sandbox(c, limits, spill);
-            StoreProfile profile = profiler.apply(c);
+            store.sandbox(limits, spill);
+            StoreProfile profile = profiler.apply(store);
             ResolvedNow now = ResolvedNow.resolve(nowSpec, profile, clock);
-            return new HuntSession(c, temporaryDir, spill, new HuntRunner(c, compilers.apply(c), profile, now, MAX_SQL_ROWS, limits));
+            return new HuntSession(store, temporaryDir, spill,
+                    new HuntRunner(store, compilers.apply(store), profile, now, MAX_SQL_ROWS, limits));
         } catch (RuntimeException e) {
-            closeQuietly(c);
+            closeQuietly(store);
             TemporaryDirs.delete(spill);
             TemporaryDirs.delete(temporaryDir);
             throw e;
@@ -82,15 +83,15 @@ public final class HuntSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(connection);
+        closeQuietly(store);
         TemporaryDirs.delete(spillDir);
         TemporaryDirs.delete(temporaryDir);
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(Store store) {
         try {
-            c.close();
-        } catch (SQLException e) {
+            store.close();
+        } catch (StoreException e) {
             // Closing a read-only connection cannot lose data; nothing useful to report.
         }
     }

@@ -1,6 +1,6 @@
 package dev.trailhunt.hunt;
 
-import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.model.ResultTable;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.trailhunt.hunt;
 
-import dev.trailhunt.engine.IpLiteral;
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.IpLiteral;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,25 +1,20 @@
 package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.QueryException;
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
-import dev.trailhunt.engine.StoreException;
-import dev.trailhunt.engine.StoreSchema;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.CloudTrailSources;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.SourceColumn;
 import dev.trailhunt.translate.TranslateOptions;
 import dev.trailhunt.translate.Translation;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -34,16 +29,11 @@ public final class TranslatingCompiler {
     }
 
     /**
-     * Creates the compiler for a store connection: FROM sees the ECS columns the store holds, or
-     * every ECS column when there is no store yet (for explain).
+     * Creates the compiler for a store: FROM sees the ECS columns the store holds, or every ECS
+     * column when there is no store yet (for explain).
      */
-    public static TranslatingCompiler forStore(Connection connection) {
-        Set<String> present;
-        try {
-            present = StoreSchema.columnsOf(connection, Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store's columns: " + Store.firstLine(e), e);
-        }
+    public static TranslatingCompiler forStore(Store store) {
+        Set<String> present = store.columns(Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
         List<SourceColumn> columns = EcsSchema.columns().stream()
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
@@ -84,10 +74,10 @@ public final class TranslatingCompiler {
         }
     }
 
-    /** Executes a compiled query on a sandboxed connection. */
-    public ResultTable execute(Connection sandboxed, CompiledQuery query) {
+    /** Executes a compiled query on a sandboxed store. */
+    public ResultTable execute(Store sandboxed, CompiledQuery query) {
         try {
-            return QueryExecutor.execute(sandboxed, query.sql(), query.columns());
+            return sandboxed.query(query.sql(), query.columns());
         } catch (QueryException e) {
             throw new HuntException(e.getMessage(), e);
         }

@@ -1,4 +1,6 @@
 /**
- * Runs hunts end to end: loads hunt definitions (built-in, TOML, ES|QL, SQL), resolves now, translates, executes and returns results.
+ * Owns running hunts end to end (definitions, now, translation, execution, results); may import translate, ingest, esql.parser, esql.ast, engine and model.
+ *
+ * <p>Hunts come built in or as TOML, ES|QL and DuckDB SQL files; a one-off {@code --data} run learns here which columns and records its queries can observe.
  */
 package dev.trailhunt.hunt;

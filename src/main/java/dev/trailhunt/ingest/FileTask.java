@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.ingest.ecs.EcsMapper;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsSchema;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -7,23 +7,21 @@ import dev.trailhunt.engine.EventLoader;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.engine.StoreColumn;
-import dev.trailhunt.ingest.ecs.EcsColumn;
+import dev.trailhunt.engine.TemporaryDirs;
 import dev.trailhunt.ingest.ecs.EcsMapper;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * Ingests CloudTrail inputs into a store: workers read and map files in parallel, the calling
@@ -109,8 +106,8 @@ public final class Ingester {
         Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<LogSource> sources = InputDiscovery.expand(inputs);
         Path absDb = db.toAbsolutePath();
-        try (Connection connection = Store.openForWriting(absDb)) {
-            EventLoader loader = new EventLoader(connection, ecsColumns(options.columns()));
+        try (Store store = Store.openForWriting(absDb)) {
+            EventLoader loader = store.loader(ecsColumns(options.columns()));
             loader.prepareStore();
             Map<String, String> known = Map.copyOf(loader.knownContents());
             Path staging = freshStagingDir(absDb);
@@ -127,10 +124,8 @@ public final class Ingester {
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
                         run.undated, run.firstUndated, run.normalised, run.firstNormalised);
             } finally {
-                deleteTree(staging);
+                TemporaryDirs.delete(staging);
             }
-        } catch (SQLException e) {
-            throw new IngestException("cannot close the store " + db + ": " + Store.firstLine(e));
         }
     }
 
@@ -375,22 +370,11 @@ public final class Ingester {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, prefix + "*")) {
             // Holding the store's write lock proves no live run owns these.
             for (Path p : old) {
-                deleteTree(p);
+                TemporaryDirs.delete(p);
             }
             return Files.createTempDirectory(dir, prefix);
         } catch (IOException e) {
             throw new IngestException("cannot create a staging directory next to " + db + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers are removed by the next run; they never affect the store.
         }
     }
 }

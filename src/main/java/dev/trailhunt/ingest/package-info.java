@@ -1,4 +1,4 @@
 /**
- * Reads CloudTrail logs in every delivery format with Jackson streaming and hands ECS events to the engine.
+ * Owns reading CloudTrail logs in every delivery format (Jackson streaming) and staging their ECS events for the engine; may import ingest.ecs, engine and model.
  */
 package dev.trailhunt.ingest;

@@ -1,7 +1,7 @@
 package dev.trailhunt.report;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,8 +1,8 @@
 package dev.trailhunt.report;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.trailhunt.report;
 
-import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.model.ResultTable;
 import java.util.List;
 
 /** Receives the parts of a report in document order; one implementation per output format. */

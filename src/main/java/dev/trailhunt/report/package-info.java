@@ -1,4 +1,4 @@
 /**
- * Writes hunt results and reproducible notebook-style reports, one writer per format.
+ * Owns result and report writers, one per format (terminal table, CSV, JSON, Markdown, HTML); may import hunt, engine and model.
  */
 package dev.trailhunt.report;

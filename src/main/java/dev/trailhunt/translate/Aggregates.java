@@ -6,7 +6,7 @@ import static dev.trailhunt.translate.ArgKind.NUMBERS;
 import static dev.trailhunt.translate.ArgKind.NUMERIC_FIELD;
 import static dev.trailhunt.translate.FunctionSql.fn;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.Field;

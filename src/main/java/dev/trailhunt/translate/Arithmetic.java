@@ -1,8 +1,8 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Node;
+import dev.trailhunt.model.ValueType;
 import java.time.LocalDateTime;
 import org.jooq.impl.DSL;
 

@@ -1,7 +1,7 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.model.ValueType;
 
 /**
  * Describes one column of a pipe stage: its ES|QL name, type and whether the SQL value is a LIST.

@@ -3,7 +3,6 @@ package dev.trailhunt.translate;
 import static dev.trailhunt.translate.Pipeline.ref;
 import static dev.trailhunt.translate.Pipeline.refs;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Alias;
 import dev.trailhunt.esql.ast.CommandVisitor;
 import dev.trailhunt.esql.ast.Dissect;
@@ -24,6 +23,7 @@ import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.IpLiteral;
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Node;
+import dev.trailhunt.model.IpLiteral;
+import dev.trailhunt.model.ValueType;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

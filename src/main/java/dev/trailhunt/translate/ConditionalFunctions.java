@@ -2,7 +2,7 @@ package dev.trailhunt.translate;
 
 import static dev.trailhunt.translate.ArgKind.ANY;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.CaseConditionStep;

@@ -5,9 +5,9 @@ import static dev.trailhunt.translate.ArgKind.STRING;
 import static dev.trailhunt.translate.FunctionDef.Trait.EACH_VALUE;
 import static dev.trailhunt.translate.FunctionSql.typed;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Cast;
 import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.model.ValueType;
 import java.util.List;
 import org.jooq.impl.DSL;
 

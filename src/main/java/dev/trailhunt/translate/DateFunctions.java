@@ -8,8 +8,8 @@ import static dev.trailhunt.translate.ArgKind.STRING;
 import static dev.trailhunt.translate.FunctionSql.fn;
 import static dev.trailhunt.translate.FunctionSql.typed;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Literal;
+import dev.trailhunt.model.ValueType;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -2,13 +2,13 @@ package dev.trailhunt.translate;
 
 import static dev.trailhunt.translate.Pipeline.ref;
 
-import dev.trailhunt.engine.ResultColumn;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.From;
 import dev.trailhunt.esql.ast.Limit;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Row;
 import dev.trailhunt.esql.ast.Sort;
+import dev.trailhunt.model.ResultColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

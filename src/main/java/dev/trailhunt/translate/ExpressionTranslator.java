@@ -1,6 +1,5 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Binary;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Cast;
@@ -19,6 +18,7 @@ import dev.trailhunt.esql.ast.Node;
 import dev.trailhunt.esql.ast.Not;
 import dev.trailhunt.esql.ast.RLike;
 import dev.trailhunt.esql.ast.TimeSpan;
+import dev.trailhunt.model.ValueType;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Period;

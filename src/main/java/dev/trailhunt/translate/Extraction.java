@@ -3,11 +3,11 @@ package dev.trailhunt.translate;
 import static dev.trailhunt.translate.Pipeline.ref;
 import static dev.trailhunt.translate.Pipeline.refs;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.Dissect;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.Grok;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

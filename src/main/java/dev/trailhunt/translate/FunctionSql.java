@@ -1,6 +1,6 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.util.List;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -1,6 +1,6 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

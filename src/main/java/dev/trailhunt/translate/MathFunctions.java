@@ -5,7 +5,7 @@ import static dev.trailhunt.translate.ArgKind.NUMBER;
 import static dev.trailhunt.translate.FunctionSql.fn;
 import static dev.trailhunt.translate.FunctionSql.typed;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Field;

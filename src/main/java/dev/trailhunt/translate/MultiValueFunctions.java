@@ -9,7 +9,7 @@ import static dev.trailhunt.translate.FunctionSql.asList;
 import static dev.trailhunt.translate.FunctionSql.fn;
 import static dev.trailhunt.translate.FunctionSql.typed;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;

@@ -1,6 +1,6 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import org.jooq.DataType;
 import org.jooq.impl.SQLDataType;
 

@@ -3,13 +3,13 @@ package dev.trailhunt.translate;
 import static dev.trailhunt.translate.Pipeline.ref;
 import static dev.trailhunt.translate.Pipeline.refs;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Aggregate;
 import dev.trailhunt.esql.ast.Alias;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Stats;
+import dev.trailhunt.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import static dev.trailhunt.translate.ArgKind.STRING;
 import static dev.trailhunt.translate.FunctionSql.fn;
 import static dev.trailhunt.translate.FunctionSql.typed;
 
-import dev.trailhunt.engine.ValueType;
 import dev.trailhunt.esql.ast.Node;
+import dev.trailhunt.model.ValueType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ResultColumn;
+import dev.trailhunt.model.ResultColumn;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Select;

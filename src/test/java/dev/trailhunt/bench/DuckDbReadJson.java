@@ -1,6 +1,6 @@
 package dev.trailhunt.bench;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ public final class DuckDbReadJson {
         String sql = "CREATE TABLE ct AS SELECT unnest(Records, max_depth := 2) FROM read_json(" + list
                 + ", format = 'unstructured', records = true, maximum_object_size = " + maxObject
                 + ", columns = {'Records': '" + RECORD_TYPE + "[]'})";
-        try (Connection c = Store.openForWriting(db); Statement st = c.createStatement()) {
+        try (Connection c = RawDuckDb.open(db); Statement st = c.createStatement()) {
             long t0 = System.nanoTime();
             st.execute(sql);
             long ms = (System.nanoTime() - t0) / 1_000_000;

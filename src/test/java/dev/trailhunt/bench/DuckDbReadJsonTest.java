@@ -2,7 +2,7 @@ package dev.trailhunt.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import dev.trailhunt.generate.GeneratorOptions;
 import dev.trailhunt.generate.LogGenerator;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class DuckDbReadJsonTest {
         Path db = dir.resolve("b.duckdb");
         long[] r = DuckDbReadJson.load(db, corpus);
         assertEquals(1_200, r[0]);
-        try (Connection c = Store.openForReading(db); Statement st = c.createStatement();
+        try (Connection c = RawDuckDb.openReadOnly(db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE eventTime IS NULL OR eventID IS NULL "
                         + "OR userIdentity.\"type\" IS NULL), count(DISTINCT eventID), "
                         + "count(*) FILTER (WHERE userIdentity.userName = 'legacy-reporting' AND eventName = 'GetSecretValue') "

@@ -1,8 +1,8 @@
 package dev.trailhunt.bench;
 
-import dev.trailhunt.engine.Store;
-import dev.trailhunt.ingest.ecs.EcsColumn;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.engine.RawDuckDb;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ public final class LoadPathBench {
         StringBuilder ddl = new StringBuilder("CREATE TABLE events (");
         for (int i = 0; i < cols.size(); i++) ddl.append(i == 0 ? "" : ", ").append('"').append(cols.get(i).name()).append("\" ").append(cols.get(i).duckdbType());
         ddl.append(")");
-        try (Connection c = Store.openForWriting(dir.resolve("b.duckdb")); Statement st = c.createStatement()) {
+        try (Connection c = RawDuckDb.open(dir.resolve("b.duckdb")); Statement st = c.createStatement()) {
             st.execute(ddl.toString());
             long t0 = System.nanoTime();
             if (args[0].equals("appender")) {

@@ -11,7 +11,6 @@ import dev.trailhunt.hunt.TranslatingCompiler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,8 +36,8 @@ class BuiltInHuntsTest {
     void sqlOfEveryBuiltInIsCommittedAndFresh() throws Exception {
         boolean update = Boolean.parseBoolean(System.getProperty("golden.update"));
         List<HuntDefinition> hunts = HuntLibrary.load().builtIns();
-        try (Connection c = Store.openInMemory()) {
-            TranslatingCompiler compiler = TranslatingCompiler.forStore(c);
+        try (Store store = Store.openInMemory()) {
+            TranslatingCompiler compiler = TranslatingCompiler.forStore(store);
             for (HuntDefinition h : hunts) {
                 StringBuilder sql = new StringBuilder("-- Built-in hunt ").append(h.id())
                         .append(" translated by trailhunt with now() = ").append(FIXED_NOW).append(".\n")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +51,7 @@ record ConformanceRun(Path specDir, Map<String, List<CaseResult>> files) {
                 }
             }
             return new ConformanceRun(specDir, files);
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot run the csv-spec folder " + specDir + ": " + e.getMessage(), e);
         }
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Parses IPv4/IPv6 literals into Elasticsearch's 16-byte form and prints them as Elasticsearch's
  * {@code DocValueFormat.IP} does (dotted IPv4, also for IPv4-mapped addresses; RFC 5952 IPv6).
  *
- * <p>This is an independent oracle of {@link dev.trailhunt.engine.IpLiteral}, not a copy: it shares
+ * <p>This is an independent oracle of {@link dev.trailhunt.model.IpLiteral}, not a copy: it shares
  * no code with it, parses by splitting groups where {@code IpLiteral} scans characters, and reads the
  * expected ip cells of Elasticsearch's csv-spec files (and orders them), so a mistake in
  * {@code IpLiteral}'s canonical text or order shows as a failed case instead of agreeing with itself.

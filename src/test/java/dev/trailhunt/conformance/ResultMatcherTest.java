@@ -3,9 +3,9 @@ package dev.trailhunt.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,19 +1,15 @@
 package dev.trailhunt.conformance;
 
 import dev.trailhunt.engine.QueryException;
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
+import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.TranslateOptions;
 import dev.trailhunt.translate.Translation;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * Runs csv-spec cases through trailhunt's parser, translator and DuckDB, and classifies each one.
  *
  * <p>All datasets live in one sandboxed in-memory DuckDB database. A case that runs longer than the
- * time limit fails; its connection is abandoned and the next case gets a fresh database.
+ * time limit fails; its store is abandoned and the next case gets a fresh database.
  */
 final class SpecCaseRunner implements AutoCloseable {
     /**
@@ -46,13 +42,13 @@ final class SpecCaseRunner implements AutoCloseable {
     private final TranslateOptions options;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(SpecCaseRunner::daemon);
     private ExecutorService current = worker;
-    private Connection connection;
+    private Store store;
 
-    SpecCaseRunner(SpecDatasets datasets, Instant now) throws SQLException {
+    SpecCaseRunner(SpecDatasets datasets, Instant now) {
         this.datasets = datasets;
         this.catalog = new SpecSourceCatalog(datasets);
         this.options = TranslateOptions.defaults(now);
-        this.connection = freshDatabase();
+        this.store = freshDatabase();
     }
 
     /** Runs one case and says how it went; never throws for a problem of the case itself. */
@@ -81,7 +77,7 @@ final class SpecCaseRunner implements AutoCloseable {
             return future.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            abandonConnection();
+            abandonStore();
             return new CaseResult(c, CaseResult.Outcome.FAILED, "timeout: no answer after " + TIME_LIMIT_SECONDS + " s", null);
         } catch (ExecutionException e) {
             return crash(c, e.getCause(), null);
@@ -123,7 +119,7 @@ final class SpecCaseRunner implements AutoCloseable {
         }
         ResultTable actual;
         try {
-            actual = QueryExecutor.execute(connection, translation.sql(), translation.columns());
+            actual = store.query(translation.sql(), translation.columns());
         } catch (QueryException e) {
             return new CaseResult(c, CaseResult.Outcome.FAILED, "execution: " + e.getMessage(), translation.sql());
         } catch (RuntimeException e) {
@@ -144,26 +140,19 @@ final class SpecCaseRunner implements AutoCloseable {
         return new CaseResult(c, CaseResult.Outcome.FAILED, "crash: " + e.getClass().getSimpleName() + message, sql);
     }
 
-    private Connection freshDatabase() throws SQLException {
-        Connection c = Store.openInMemory();
-        try (Statement st = c.createStatement()) {
-            // A runaway case (e.g. REPEAT with a huge count) must fail alone, not starve the machine.
-            st.execute("SET memory_limit = '512MB'");
-            st.execute("SET threads = 1");
-        }
-        datasets.createTables(c);
-        Store.sandbox(c);
-        return c;
+    private Store freshDatabase() {
+        Store s = Store.openInMemory();
+        // A runaway case (e.g. REPEAT with a huge count) must fail alone, not starve the machine.
+        s.execute("SET memory_limit = '512MB'");
+        s.execute("SET threads = 1");
+        datasets.createTables(s);
+        return s.sandbox();
     }
 
-    private void abandonConnection() {
-        // The stuck query keeps its thread and connection; later cases get a new worker and database.
+    private void abandonStore() {
+        // The stuck query keeps its thread and store; later cases get a new worker and database.
         current = Executors.newSingleThreadExecutor(SpecCaseRunner::daemon);
-        try {
-            connection = freshDatabase();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot recreate the spec database: " + e.getMessage(), e);
-        }
+        store = freshDatabase();
     }
 
     private static Thread daemon(Runnable r) {
@@ -173,9 +162,9 @@ final class SpecCaseRunner implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() {
         worker.shutdownNow();
         current.shutdownNow();
-        connection.close();
+        store.close();
     }
 }

@@ -1,12 +1,9 @@
 package dev.trailhunt.conformance;
 
+import dev.trailhunt.engine.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -63,32 +60,30 @@ final class SpecDatasets {
         return List.copyOf(byIndex.keySet());
     }
 
-    /** Creates and fills one table per index on {@code connection}. */
-    void createTables(Connection connection) throws SQLException {
+    /** Creates and fills one table per index in {@code store}. */
+    void createTables(Store store) {
         for (SpecDataset d : byIndex.values()) {
-            createTable(connection, d);
+            createTable(store, d);
         }
     }
 
-    private static void createTable(Connection connection, SpecDataset d) throws SQLException {
+    private static void createTable(Store store, SpecDataset d) {
         List<String> definitions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (SpecDataset.Column c : d.columns()) {
             definitions.add(DUCKDB.render(DSL.name(c.name())) + " " + duckdbType(c));
+            names.add(c.name());
         }
-        String table = DUCKDB.render(DSL.name(d.index()));
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE " + table + " (" + String.join(", ", definitions) + ")");
-        }
-        String placeholders = String.join(", ", Collections.nCopies(d.columns().size(), "?"));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + placeholders + ")")) {
-            for (List<Object> row : d.rows()) {
-                for (int c = 0; c < row.size(); c++) {
-                    insert.setObject(c + 1, jdbcValue(connection, d.columns().get(c), row.get(c)));
-                }
-                insert.addBatch();
+        store.execute("CREATE TABLE " + DUCKDB.render(DSL.name(d.index())) + " (" + String.join(", ", definitions) + ")");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : d.rows()) {
+            List<Object> values = new ArrayList<>(row.size());
+            for (int c = 0; c < row.size(); c++) {
+                values.add(storedValue(d.columns().get(c), row.get(c)));
             }
-            insert.executeBatch();
+            rows.add(values);
         }
+        store.insert(d.index(), names, rows);
     }
 
     /** Returns the DuckDB column type for a dataset column. */
@@ -111,7 +106,8 @@ final class SpecDatasets {
         };
     }
 
-    private static Object jdbcValue(Connection connection, SpecDataset.Column column, Object value) throws SQLException {
+    /** Returns the value to store: a multi-valued column gets a list even for one value. */
+    private static Object storedValue(SpecDataset.Column column, Object value) {
         if (value == null) {
             return null;
         }
@@ -119,11 +115,11 @@ final class SpecDatasets {
             return scalar(column.type(), value);
         }
         List<?> values = value instanceof List<?> l ? l : List.of(value);
-        Object[] elements = new Object[values.size()];
-        for (int i = 0; i < elements.length; i++) {
-            elements[i] = scalar(column.type(), values.get(i));
+        List<Object> elements = new ArrayList<>(values.size());
+        for (Object v : values) {
+            elements.add(scalar(column.type(), v));
         }
-        return connection.createArrayOf(elementType(column.type()), elements);
+        return elements;
     }
 
     private static Object scalar(SpecType type, Object value) {

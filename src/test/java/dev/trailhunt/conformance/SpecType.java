@@ -1,6 +1,6 @@
 package dev.trailhunt.conformance;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.hunt.SampleStore;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,11 +20,10 @@ class SandboxedSqlTest {
     @Test
     void queryReadsTypedValuesAndMultiValues() throws Exception {
         Path db = SampleStore.create(dir.resolve("s.duckdb"));
-        try (Connection c = Store.openForReading(db)) {
-            Store.sandbox(c);
-            ResultTable t = SandboxedSql.run(c, """
+        try (Store store = Store.openForReading(db).sandbox()) {
+            ResultTable t = store.runSql("""
                     SELECT "@timestamp", "related.user", count(*) OVER () AS n, 1.5 AS d
-                    FROM events ORDER BY "@timestamp" LIMIT 3;""", 100);
+                    FROM events ORDER BY "@timestamp" LIMIT 3;""", 100).table();
             assertEquals(List.of(ValueType.DATETIME, ValueType.KEYWORD, ValueType.LONG, ValueType.DOUBLE),
                     t.columns().stream().map(ResultColumn::type).toList());
             assertEquals(Instant.parse("2023-07-10T11:42:13Z"), t.rows().get(0).get(0));
@@ -30,8 +31,8 @@ class SandboxedSqlTest {
             assertEquals(List.of("bob", "batch"), t.rows().get(2).get(1));
             assertEquals(5L, t.rows().get(0).get(2));
             assertEquals(1.5, t.rows().get(0).get(3));
-            assertEquals(2, SandboxedSql.run(c, "FROM events", 2).size());
-            StoreProfile p = StoreProfile.read(c);
+            assertEquals(2, store.runSql("FROM events", 2).table().size());
+            StoreProfile p = store.profile();
             assertEquals(5, p.events());
             assertEquals(Instant.parse("2023-07-10T12:37:50Z"), p.last());
             assertEquals(List.of("logs/a.json.gz", "logs/b.json.gz", "logs/bad.json"), p.files().stream().map(InputFile::path).toList());
@@ -43,8 +44,7 @@ class SandboxedSqlTest {
     @Test
     void onlyOneReadOnlyQueryMayRun() throws Exception {
         Path db = SampleStore.create(dir.resolve("s.duckdb"));
-        try (Connection c = Store.openForReading(db)) {
-            Store.sandbox(c);
+        try (Store store = Store.openForReading(db).sandbox()) {
             for (String bad : new String[] {
                     "DELETE FROM events",
                     "CREATE TABLE x AS SELECT 1",
@@ -54,9 +54,9 @@ class SandboxedSqlTest {
                     "ATTACH '/tmp/other.duckdb'",
                     "SET threads = 1",
                     "   ;  "}) {
-                assertThrows(SqlRejectedException.class, () -> SandboxedSql.run(c, bad, 10), bad);
+                assertThrows(SqlRejectedException.class, () -> store.runSql(bad, 10), bad);
             }
-            assertEquals(5L, SandboxedSql.run(c, "SELECT count(*) AS n FROM events", 10).rows().get(0).get(0));
+            assertEquals(5L, store.runSql("SELECT count(*) AS n FROM events", 10).table().rows().get(0).get(0));
         }
     }
 }

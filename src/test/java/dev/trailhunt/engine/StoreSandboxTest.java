@@ -3,11 +3,10 @@ package dev.trailhunt.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ValueType;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,24 +16,18 @@ class StoreSandboxTest {
     @Test
     void sandboxedReaderSeesTheStoreButNotTheFileSystem() throws Exception {
         Path db = dir.resolve("s.duckdb");
-        try (Connection w = Store.openForWriting(db); Statement st = w.createStatement()) {
-            st.execute("CREATE TABLE events (x INTEGER)");
-            st.execute("INSERT INTO events VALUES (42)");
+        try (Store w = Store.openForWriting(db)) {
+            w.execute("CREATE TABLE events (x INTEGER)");
+            w.execute("INSERT INTO events VALUES (42)");
         }
-        try (Connection r = Store.openForReading(db)) {
-            Store.sandbox(r);
-            try (Statement st = r.createStatement(); ResultSet rs = st.executeQuery("SELECT x FROM events")) {
-                rs.next();
-                assertEquals(42, rs.getInt(1));
-            }
+        try (Store r = Store.openForReading(db).sandbox()) {
+            assertEquals(List.of(List.of(42)), r.query("SELECT x FROM events", List.of(new ResultColumn("x", ValueType.INTEGER))).rows());
             for (String evil : new String[] {
                     "SELECT * FROM read_csv('/etc/passwd')",
                     "SELECT * FROM read_text('/etc/hostname')",
                     "SET enable_external_access = true",
                     "SET threads = 1"}) {
-                try (Statement st = r.createStatement()) {
-                    assertThrows(SQLException.class, () -> st.executeQuery(evil), evil);
-                }
+                assertThrows(StoreException.class, () -> r.execute(evil), evil);
             }
         }
     }

@@ -12,7 +12,6 @@ import dev.trailhunt.hunt.CompiledQuery;
 import dev.trailhunt.hunt.HuntException;
 import dev.trailhunt.hunt.TranslatingCompiler;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class CrashFreeQueryTest {
     private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
     private static final Pattern POSITIONED = Pattern.compile("^(\\d+:\\d+: .+|unsupported: .+ at \\d+:\\d+)$");
 
-    private static Connection connection;
+    private static Store store;
     private static TranslatingCompiler compiler;
     private static int cases;
 
@@ -43,14 +42,13 @@ class CrashFreeQueryTest {
 
     @BeforeAll
     static void open() {
-        connection = Store.openInMemory();
-        Store.sandbox(connection);
-        compiler = TranslatingCompiler.forStore(connection);
+        store = Store.openInMemory().sandbox();
+        compiler = TranslatingCompiler.forStore(store);
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
         // The lead collects this line from every hardening class.
         System.out.println("hardening: class 1: " + cases + " cases, all held");
     }
@@ -63,7 +61,7 @@ class CrashFreeQueryTest {
         cases++;
         try {
             CompiledQuery q = compiler.compile(esql, NOW);
-            compiler.execute(connection, q);
+            compiler.execute(store, q);
             return new Outcome(true, "");
         } catch (HuntException e) {
             String first = e.getMessage().lines().findFirst().orElse("");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.cli.Cli;
 import dev.trailhunt.cli.Main;
-import dev.trailhunt.hunt.TemporaryDirs;
+import dev.trailhunt.engine.TemporaryDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

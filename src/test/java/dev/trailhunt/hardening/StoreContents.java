@@ -1,6 +1,6 @@
 package dev.trailhunt.hardening;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads back what an ingest stored, through a read-only connection as any DuckDB client would. */
+/** Reads back what an ingest stored, through a read-only DuckDB connection as any DuckDB client would. */
 final class StoreContents {
     /**
      * Holds one row of the {@code files} table.
@@ -40,7 +40,7 @@ final class StoreContents {
 
     /** Runs a query on a read-only connection and returns all rows. */
     static List<List<Object>> rows(Path db, String sql) throws SQLException {
-        try (Connection c = Store.openForReading(db); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = RawDuckDb.openReadOnly(db); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             List<List<Object>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {

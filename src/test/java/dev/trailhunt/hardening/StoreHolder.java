@@ -1,10 +1,11 @@
 package dev.trailhunt.hardening;
 
 import dev.trailhunt.engine.Store;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.List;
 
 /** Holds a store open in a child JVM (for writing, or read-only and sandboxed) until stdin closes or it is killed. */
 public final class StoreHolder {
@@ -14,13 +15,11 @@ public final class StoreHolder {
     public static void main(String[] args) throws Exception {
         boolean write = args[0].equals("write");
         Path db = Path.of(args[1]);
-        try (Connection c = write ? Store.openForWriting(db) : Store.openForReading(db)) {
+        try (Store store = write ? Store.openForWriting(db) : Store.openForReading(db)) {
             if (!write) {
-                Store.sandbox(c);
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
-                    rs.next();
-                    System.out.println("events " + rs.getLong(1));
-                }
+                store.sandbox();
+                ResultTable count = store.query("SELECT count(*) FROM events", List.of(new ResultColumn("n", ValueType.LONG)));
+                System.out.println("events " + count.rows().get(0).get(0));
             }
             System.out.println("holding");
             System.out.flush();

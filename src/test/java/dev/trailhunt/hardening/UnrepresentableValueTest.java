@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailhunt.cli.Cli;
 import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,11 +45,10 @@ class UnrepresentableValueTest {
     /** Lists every column of DuckDB's {@code test_all_types()}: each type at its minimum, maximum and null. */
     static List<String> allTypesColumns() throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = Store.openInMemory(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM test_all_types() LIMIT 0")) {
-            ResultSetMetaData meta = rs.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                names.add(meta.getColumnLabel(i));
+        try (Store store = Store.openInMemory()) {
+            store.execute("CREATE TABLE all_types AS SELECT * FROM test_all_types() LIMIT 0");
+            for (StoreColumn c : store.columns("all_types")) {
+                names.add(c.name());
             }
         }
         return names;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
+import dev.trailhunt.model.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

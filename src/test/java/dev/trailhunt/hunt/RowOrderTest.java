@@ -3,9 +3,9 @@ package dev.trailhunt.hunt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

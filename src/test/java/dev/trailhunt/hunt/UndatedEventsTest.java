@@ -3,11 +3,11 @@ package dev.trailhunt.hunt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
+import dev.trailhunt.model.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

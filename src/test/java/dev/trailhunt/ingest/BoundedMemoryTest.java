@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.bench.SyntheticTrail;
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class BoundedMemoryTest {
         String log = Files.readString(dir.resolve("child.log"));
         assertEquals(0, p.exitValue(), log);
         assertTrue(log.contains("events: " + records + " read, " + records + " added"), log);
-        try (Connection c = Store.openForReading(db)) {
+        try (Connection c = RawDuckDb.openReadOnly(db)) {
             assertEquals(List.of(String.valueOf(records)), TrailFiles.column(c, "SELECT count(*) FROM events"));
         }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.bench.SyntheticTrail;
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ class CrashRecoveryTest {
         assertEquals(0, child(clean, data).waitFor());
         List<String> expectedEvents;
         List<String> expectedFiles;
-        try (Connection c = Store.openForReading(clean)) {
+        try (Connection c = RawDuckDb.openReadOnly(clean)) {
             expectedEvents = TrailFiles.column(c, CONTENT);
             expectedFiles = TrailFiles.column(c, FILES);
         }
@@ -46,7 +46,7 @@ class CrashRecoveryTest {
                 p.destroyForcibly().waitFor();
                 long committed = 0;
                 if (Files.exists(db)) {
-                    try (Connection c = Store.openForReading(db)) {
+                    try (Connection c = RawDuckDb.openReadOnly(db)) {
                         committed = TrailFiles.column(c, "SELECT 1 FROM events").size();
                     } catch (java.sql.SQLException e) {
                         committed = 0; // killed before the tables existed
@@ -57,7 +57,7 @@ class CrashRecoveryTest {
             Process rerun = child(db, data);
             assertTrue(rerun.waitFor(10, TimeUnit.MINUTES));
             assertEquals(0, rerun.exitValue(), Files.readString(db.resolveSibling(db.getFileName() + ".log")));
-            try (Connection c = Store.openForReading(db)) {
+            try (Connection c = RawDuckDb.openReadOnly(db)) {
                 assertEquals(expectedEvents, TrailFiles.column(c, CONTENT), "events after kill at input " + input);
                 assertEquals(expectedFiles, TrailFiles.column(c, FILES), "files after kill at input " + input);
             }

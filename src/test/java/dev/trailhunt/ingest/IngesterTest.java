@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ class IngesterTest {
         assertTrue(s.files().stream().allMatch(o -> o.status().equals(InputFile.LOADED)), s.files().toString());
         assertEquals(17, s.eventsAdded());
         assertEquals(0, s.exitCode());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(17, count(c, "SELECT count(DISTINCT \"event.original\") FROM events"));
             assertEquals(List.of("gzip", "none", "none", "none", "none", "none", "none", "zip", "zip"),
                     column(c, "SELECT compression FROM files ORDER BY compression"));
@@ -125,7 +125,7 @@ class IngesterTest {
         assertEquals(InputFile.SKIPPED, f.get("7-digest.json").status());
         assertEquals("digest", f.get("7-digest.json").format());
         assertEquals(IngestSummary.SOME_FILES_FAILED, s.exitCode());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(4 + 2 + truncated.events(), count(c, "SELECT count(*) FROM events"));
             assertEquals(List.of("1-good.json:loaded", "2-not-json.json:rejected", "3-empty.json:rejected",
                             "4-other.json:rejected", "5-truncated.json.gz:" + truncated.status(), "6-partial.json:partial",
@@ -152,7 +152,7 @@ class IngesterTest {
         assertEquals("already loaded", f.get("a.json").reason());
         assertEquals("same content as " + in.resolve("a.json"), f.get("c-copy.json").reason());
         assertEquals(0, second.exitCode());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(List.of("198.51.100.1", "198.51.100.9"),
                     column(c, "SELECT DISTINCT json_extract_string(\"event.original\", '$.sourceIPAddress') FROM events"
                             + " WHERE \"event.original\" LIKE '%\"eventID\":\"same\"%' ORDER BY 1"));
@@ -174,7 +174,7 @@ class IngesterTest {
         IngestSummary second = ingest(in);
         assertEquals(1, second.eventsAdded());
         assertEquals(1, second.duplicatesSkipped());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(List.of(in.resolve("a.json") + ":0", in.resolve("a.json") + ":1", in.resolve("b.json") + ":0"),
                     column(c, "SELECT \"log.file.path\" || ':' || \"log.offset\" FROM events ORDER BY 1"));
         }
@@ -190,7 +190,7 @@ class IngesterTest {
                 .replace("aws-cli/2.13.5 Python/3.11.4 Linux/6.1 exe/x86_64", agent)
                 .replace("\"prod/db\"", "\"\"").replace("\"userName\":\"alice\"", "\"userName\":\"\\u0001\""))));
         assertEquals(1, ingest(in).eventsAdded());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(List.of(decoded), column(c, "SELECT \"user_agent.original\" FROM events"));
             assertEquals(List.of("\u0001"), column(c, "SELECT \"user.name\" FROM events"));
             assertEquals(List.of(decoded), column(c, "SELECT json_extract_string(\"event.original\", '$.userAgent') FROM events"));
@@ -217,7 +217,7 @@ class IngesterTest {
         TrailFiles.gzip(dir.resolve("big.json.gz"), sb.append("]}").toString());
         IngestSummary s = ingest(dir.resolve("big.json.gz"));
         assertEquals(n, s.eventsAdded());
-        try (Connection c = Store.openForReading(db())) {
+        try (Connection c = RawDuckDb.openReadOnly(db())) {
             assertEquals(n, count(c, "SELECT count(DISTINCT \"log.offset\") FROM events"));
             assertEquals(n - 1, count(c, "SELECT max(\"log.offset\") FROM events"));
         }

@@ -7,8 +7,6 @@ import dev.trailhunt.engine.StoreSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +29,10 @@ class SchemaSqlTest {
     @Test
     void schemaFileCreatesTheTablesTheIngesterWrites() throws Exception {
         Path db = dir.resolve("s.duckdb");
-        try (Connection c = Store.openForWriting(db); Statement st = c.createStatement()) {
-            st.execute(Files.readString(SCHEMA, StandardCharsets.UTF_8));
-            assertEquals(Ingester.eventColumns(), StoreSchema.columnsOf(c, Store.EVENTS_TABLE));
-            assertEquals(StoreSchema.FILE_COLUMNS, StoreSchema.columnsOf(c, Store.FILES_TABLE));
+        try (Store store = Store.openForWriting(db)) {
+            store.execute(Files.readString(SCHEMA, StandardCharsets.UTF_8));
+            assertEquals(Ingester.eventColumns(), store.columns(Store.EVENTS_TABLE));
+            assertEquals(StoreSchema.FILE_COLUMNS, store.columns(Store.FILES_TABLE));
         }
         TrailFiles.write(dir.resolve("a.json"), TrailFiles.recordsObject(TrailFiles.records("a", 2)));
         IngestSummary s = new Ingester(new IngestOptions(1, false)).ingest(db, java.util.List.of(dir.resolve("a.json")), IngestProgress.NONE);

@@ -4,7 +4,7 @@ import dev.trailhunt.engine.InputFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.RawDuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ class SharedCorpusIngestTest {
         assertEquals(55, s.count(InputFile.LOADED));
         assertEquals(2900, s.eventsRead());
         assertEquals(0, s.exitCode());
-        try (Connection c = Store.openForReading(dir.resolve("s.duckdb"))) {
+        try (Connection c = RawDuckDb.openReadOnly(dir.resolve("s.duckdb"))) {
             assertEquals(2900, TrailFiles.count(c, "SELECT count(*) FROM events"));
             assertEquals(60, TrailFiles.count(c, "SELECT count(*) FROM events WHERE \"event.action\" = 'GetSecretValue'"));
         }
@@ -60,7 +60,7 @@ class SharedCorpusIngestTest {
         assertEquals(InputFile.LOADED, f.status());
         assertEquals("ndjson", f.format());
         assertEquals(103, f.events());
-        try (Connection c = Store.openForReading(dir.resolve("s.duckdb"))) {
+        try (Connection c = RawDuckDb.openReadOnly(dir.resolve("s.duckdb"))) {
             assertEquals(0, TrailFiles.count(c, "SELECT count(*) FROM events WHERE \"event.original\" LIKE '%@timestamp%'"));
             // These records lost eventTime to Logstash's @timestamp; it is restored, not replaced by the ingest time.
             assertEquals(List.of("2020-09-14 00:44:20 | 2020-09-14 01:13:20"), TrailFiles.column(c,

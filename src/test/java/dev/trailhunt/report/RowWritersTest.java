@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.ValueType;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Arrays;

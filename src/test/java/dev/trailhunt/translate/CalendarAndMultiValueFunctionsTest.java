@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
-import java.sql.Connection;
+import dev.trailhunt.model.ResultTable;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -22,24 +20,24 @@ import org.junit.jupiter.api.Test;
 
 /** Runs date, version and multi-value functions on DuckDB and checks them against java.time and Elasticsearch's documented answers. */
 class CalendarAndMultiValueFunctionsTest {
-    private static Connection connection;
+    private static Store store;
     private final EsqlTranslator translator = new EsqlTranslator(EventsFixture.sources(),
             TranslateOptions.defaults(Instant.parse("2024-06-01T00:00:00Z")));
 
     @BeforeAll
     static void open() throws Exception {
-        connection = Store.openInMemory();
-        EventsFixture.create(connection);
+        store = Store.openInMemory();
+        EventsFixture.create(store);
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
     }
 
     private List<Object> row(String esql) {
         Translation t = translator.translate(EsqlParser.parse(esql));
-        ResultTable r = QueryExecutor.execute(connection, t.sql(), t.columns());
+        ResultTable r = store.query(t.sql(), t.columns());
         assertEquals(1, r.size(), esql);
         return r.rows().get(0);
     }

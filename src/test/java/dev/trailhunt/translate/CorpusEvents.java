@@ -2,21 +2,19 @@ package dev.trailhunt.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trailhunt.ingest.ecs.EcsColumn;
+import dev.trailhunt.engine.Store;
 import dev.trailhunt.ingest.ecs.EcsMapper;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads real CloudTrail records from ../shared (invictus-ir trail files, panther rule-test events) and loads them through EcsMapper. */
@@ -64,17 +62,13 @@ final class CorpusEvents {
         return max;
     }
 
-    static void load(Connection c, List<JsonNode> records, EcsMapper mapper) throws SQLException {
-        List<EcsColumn> cols = EcsSchema.columns();
+    static void load(Store store, List<JsonNode> records, EcsMapper mapper) {
+        List<String> names = EcsSchema.columns().stream().map(EcsColumn::name).toList();
+        List<List<Object>> rows = new ArrayList<>();
         for (JsonNode r : records) {
-            Object[] values = mapper.map(r);
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < cols.size(); i++) {
-                if (values[i] != null) {
-                    row.put(cols.get(i).name(), values[i]);
-                }
-            }
-            EventsFixture.insert(c, row);
+            // Arrays.asList keeps the nulls of absent fields, which List.of refuses.
+            rows.add(Arrays.asList(mapper.map(r)));
         }
+        EventsFixture.insert(store, names, rows);
     }
 }

@@ -1,15 +1,15 @@
 package dev.trailhunt.translate;
 
-import static dev.trailhunt.engine.ValueType.BOOLEAN;
-import static dev.trailhunt.engine.ValueType.DATETIME;
-import static dev.trailhunt.engine.ValueType.DOUBLE;
-import static dev.trailhunt.engine.ValueType.INTEGER;
-import static dev.trailhunt.engine.ValueType.IP;
-import static dev.trailhunt.engine.ValueType.KEYWORD;
-import static dev.trailhunt.engine.ValueType.LONG;
-import static dev.trailhunt.engine.ValueType.VERSION;
+import static dev.trailhunt.model.ValueType.BOOLEAN;
+import static dev.trailhunt.model.ValueType.DATETIME;
+import static dev.trailhunt.model.ValueType.DOUBLE;
+import static dev.trailhunt.model.ValueType.INTEGER;
+import static dev.trailhunt.model.ValueType.IP;
+import static dev.trailhunt.model.ValueType.KEYWORD;
+import static dev.trailhunt.model.ValueType.LONG;
+import static dev.trailhunt.model.ValueType.VERSION;
 
-import dev.trailhunt.engine.ValueType;
+import dev.trailhunt.model.ValueType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

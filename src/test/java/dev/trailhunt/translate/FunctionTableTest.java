@@ -3,11 +3,9 @@ package dev.trailhunt.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
-import java.sql.Connection;
+import dev.trailhunt.model.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,17 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * DuckDB, and fails when a registered function name has no case.
  */
 class FunctionTableTest {
-    private static Connection connection;
+    private static Store store;
     private final EsqlTranslator translator = new EsqlTranslator(EventsFixture.sources(), TranslateOptions.defaults(FunctionCases.NOW));
 
     @BeforeAll
     static void open() throws Exception {
-        connection = Store.openInMemory();
+        store = Store.openInMemory();
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
     }
 
     static Stream<FunctionCases.Case> cases() {
@@ -45,7 +43,7 @@ class FunctionTableTest {
     @MethodSource("cases")
     void answersAsElasticsearchDocuments(FunctionCases.Case c) {
         Translation t = translator.translate(EsqlParser.parse(c.query()));
-        ResultTable result = QueryExecutor.execute(connection, t.sql(), t.columns());
+        ResultTable result = store.query(t.sql(), t.columns());
         assertEquals(1, result.size(), c.query());
         assertEquals(List.of("r"), result.columns().stream().map(col -> col.name()).toList(), c.query());
         assertEquals(c.type(), result.columns().get(0).type(), c.query());

@@ -1,7 +1,7 @@
 package dev.trailhunt.translate;
 
-import dev.trailhunt.engine.ResultColumn;
-import dev.trailhunt.engine.ResultTable;
+import dev.trailhunt.model.ResultColumn;
+import dev.trailhunt.model.ResultTable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

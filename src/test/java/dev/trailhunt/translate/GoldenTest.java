@@ -3,15 +3,13 @@ package dev.trailhunt.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.model.ResultTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +26,20 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenTest {
     static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
     private static final Path DIR = Path.of("src/test/resources/golden");
-    private static Connection connection;
+    private static Store store;
 
     @BeforeAll
     static void createDataset() throws Exception {
-        connection = Store.openInMemory();
-        EventsFixture.create(connection);
+        store = Store.openInMemory();
+        EventsFixture.create(store);
         for (Map<String, Object> row : GoldenDataset.rows()) {
-            EventsFixture.insert(connection, row);
+            EventsFixture.insert(store, row);
         }
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
     }
 
     @TestFactory
@@ -56,7 +54,7 @@ class GoldenTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             GoldenFile g = GoldenFile.parse(Files.readString(f, StandardCharsets.UTF_8));
             Translation t = translator.translate(EsqlParser.parse(g.esql()));
-            ResultTable result = QueryExecutor.execute(connection, t.sql(), t.columns());
+            ResultTable result = store.query(t.sql(), t.columns());
             String rows = GoldenFile.rowsText(result);
             if (update) {
                 Files.writeString(f, new GoldenFile(g.description(), g.esql(), t.sql(), rows).render(), StandardCharsets.UTF_8);

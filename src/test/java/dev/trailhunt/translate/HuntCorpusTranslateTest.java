@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.trailhunt.engine.QueryExecutor;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.EsqlParser;
@@ -13,7 +12,6 @@ import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ class HuntCorpusTranslateTest {
         int translated = 0;
         int ran = 0;
         List<String> failures = new ArrayList<>();
-        try (Connection small = Store.openInMemory(); Connection real = Store.openInMemory()) {
+        try (Store small = Store.openInMemory(); Store real = Store.openInMemory()) {
             EventsFixture.create(small);
             for (Map<String, Object> row : GoldenDataset.rows()) {
                 EventsFixture.insert(small, row);
@@ -69,8 +67,8 @@ class HuntCorpusTranslateTest {
                         Translation a = samples.translate(query);
                         Translation b = corpus.translate(query);
                         translated++;
-                        int rows = QueryExecutor.execute(small, a.sql(), a.columns()).size();
-                        rows += QueryExecutor.execute(real, b.sql(), b.columns()).size();
+                        int rows = small.query(a.sql(), a.columns()).size();
+                        rows += real.query(b.sql(), b.columns()).size();
                         ran++;
                         System.out.println("  " + name + ": " + rows + " rows");
                     } catch (RuntimeException e) {

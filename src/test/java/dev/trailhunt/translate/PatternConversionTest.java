@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.trailhunt.engine.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,28 +11,26 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the dissect, LIKE, RLIKE and date-format conversions on DuckDB against Elasticsearch's documented results. */
 class PatternConversionTest {
-    private static Connection connection;
+    private static Store store;
 
     @BeforeAll
     static void open() {
-        connection = Store.openInMemory();
+        store = Store.openInMemory();
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
     }
 
-    private static Object query(String sql, Object... args) throws Exception {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1);
-            }
+    /** Runs a one-value query with each {@code ?} replaced by the next argument as a string literal. */
+    private static Object query(String sql, String... args) {
+        StringBuilder text = new StringBuilder();
+        int arg = 0;
+        for (char ch : sql.toCharArray()) {
+            text.append(ch == '?' ? "'" + args[arg++].replace("'", "''") + "'" : String.valueOf(ch));
         }
+        return store.runSql(text.toString(), 1).table().rows().get(0).get(0);
     }
 
     private static boolean like(String value, String esqlPattern) throws Exception {

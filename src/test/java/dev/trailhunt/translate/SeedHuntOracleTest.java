@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.ingest.ecs.EcsMapper;
-import dev.trailhunt.ingest.ecs.EcsSchema;
+import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.ResultTable;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +60,10 @@ class SeedHuntOracleTest {
                 .path("hunt").path("query").get(0).asText();
         Translation tr = new EsqlTranslator(EventsFixture.sources(), TranslateOptions.defaults(now)).translate(EsqlParser.parse(hunt));
         Map<String, Long> actual = new TreeMap<>();
-        try (Connection c = Store.openInMemory()) {
-            EventsFixture.create(c);
-            CorpusEvents.load(c, records, mapper);
-            ResultTable result = QueryExecutor.execute(c, tr.sql(), tr.columns());
+        try (Store store = Store.openInMemory()) {
+            EventsFixture.create(store);
+            CorpusEvents.load(store, records, mapper);
+            ResultTable result = store.query(tr.sql(), tr.columns());
             for (List<Object> row : result.rows()) {
                 List<String> key = new ArrayList<>();
                 for (int i = 1; i < row.size(); i++) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trailhunt.engine.QueryExecutor;
-import dev.trailhunt.engine.ResultTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.model.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,28 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Checks limits, positioned errors and that hunt text never becomes SQL, each executed on DuckDB. */
 class TranslatorBehaviourTest {
-    private static Connection connection;
+    private static Store store;
     private final EsqlTranslator translator = new EsqlTranslator(EventsFixture.sources(),
             TranslateOptions.defaults(Instant.parse("2024-06-01T00:00:00Z")));
 
     @BeforeAll
     static void manyRows() throws Exception {
-        connection = Store.openInMemory();
-        EventsFixture.create(connection);
-        try (Statement st = connection.createStatement()) {
-            st.execute("INSERT INTO events (\"@timestamp\", \"event.action\") "
-                    + "SELECT TIMESTAMP '2024-05-01 00:00:00' + to_seconds(i), 'A' || (i % 3) FROM range(12000) t(i)");
-        }
+        store = Store.openInMemory();
+        EventsFixture.create(store);
+        store.execute("INSERT INTO events (\"@timestamp\", \"event.action\") "
+                + "SELECT TIMESTAMP '2024-05-01 00:00:00' + to_seconds(i), 'A' || (i % 3) FROM range(12000) t(i)");
     }
 
     @AfterAll
     static void close() throws Exception {
-        connection.close();
+        store.close();
     }
 
     private ResultTable run(String esql) {
         Translation t = translator.translate(EsqlParser.parse(esql));
-        return QueryExecutor.execute(connection, t.sql(), t.columns());
+        return store.query(t.sql(), t.columns());
     }
 
     private EsqlException error(String esql) {

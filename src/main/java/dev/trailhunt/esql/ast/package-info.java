@@ -1,4 +1,4 @@
 /**
- * Models a parsed ES|QL query as immutable records that carry their source positions; knows nothing of SQL.
+ * Owns the parsed ES|QL query as immutable records carrying their source positions, knowing nothing of SQL; may import model.
  */
 package dev.trailhunt.esql.ast;

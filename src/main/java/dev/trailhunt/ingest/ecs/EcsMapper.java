@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.trailhunt.engine.IpLiteral;
+import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.IpLiteral;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,7 @@
 package dev.trailhunt.ingest.ecs;
 
-import dev.trailhunt.engine.IpLiteral;
+import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.IpLiteral;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.trailhunt.ingest.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.trailhunt.model.EcsSchema;
 import java.util.List;
 
 /**

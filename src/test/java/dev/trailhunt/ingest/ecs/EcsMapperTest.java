@@ -2,6 +2,7 @@ package dev.trailhunt.ingest.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhunt.model.EcsSchema;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.trailhunt.ingest.ecs;
 
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

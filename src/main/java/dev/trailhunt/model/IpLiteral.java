@@ -1,4 +1,4 @@
-package dev.trailhunt.engine;
+package dev.trailhunt.model;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
-package dev.trailhunt.ingest.ecs;
+package dev.trailhunt.model;
 
-import dev.trailhunt.engine.ValueType;
 
 /**
  * Describes one ECS column of the events table.

@@ -1,4 +1,4 @@
-package dev.trailhunt.hunt;
+package dev.trailhunt.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ public final class TemporaryDirs {
         return dir;
     }
 
-    /** Deletes a folder made by {@link #create} (or any tree), ignoring what is already gone. */
+    /** Deletes a folder made by {@link #create} or any other temporary tree (ingest's staging folder), ignoring what is already gone. */
     public static void delete(Path dir) {
         if (dir == null) {
             return;

@@ -1,6 +1,5 @@
-package dev.trailhunt.ingest.ecs;
+package dev.trailhunt.model;
 
-import dev.trailhunt.engine.ValueType;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.trailhunt.engine;
+package dev.trailhunt.model;
 
 import org.junit.jupiter.api.Test;
 
