@@ -58,7 +58,7 @@ class HuntCommandTest {
         assertEquals(0, r.code(), r.err());
         Cli fromDb = Cli.run("hunt", "--db", SamplesStore.get().toString(), "-f", "csv", SEED);
         assertEquals(fromDb.out(), r.out());
-        assertTrue(r.err().startsWith("ingested "), r.err());
+        assertTrue(r.err().startsWith("read ") && r.err().contains(" into a temporary store"), r.err());
     }
 
     @Test

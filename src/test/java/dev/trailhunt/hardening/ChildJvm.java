@@ -43,6 +43,22 @@ final class ChildJvm implements AutoCloseable {
         errReader.start();
     }
 
+    /** Tells whether {@code env --default-signal} (coreutils 8.31 and later) is there to reset ignored signals. */
+    private static final boolean DEFAULT_SIGNALS = defaultSignalsAvailable();
+
+    private static boolean defaultSignalsAvailable() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT,HUP,TERM", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Starts {@code mainClass} with this JVM's class path, in {@code workDir}. */
     static ChildJvm start(Path workDir, Class<?> mainClass, String... args) throws IOException {
         return start(workDir, java.util.Map.of(), List.of(), mainClass, args);
@@ -53,6 +69,11 @@ final class ChildJvm implements AutoCloseable {
             throws IOException {
         Path tmpDir = Files.createTempDirectory("trailhunt-child-");
         List<String> cmd = new ArrayList<>();
+        if (DEFAULT_SIGNALS) {
+            // A build started in the background (nohup, CI runners) ignores SIGINT and SIGHUP, and a
+            // JVM started with a signal ignored installs no handler for it: give the child the defaults.
+            cmd.addAll(List.of("env", "--default-signal=INT,HUP,TERM"));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-Djava.io.tmpdir=" + tmpDir);

@@ -148,7 +148,7 @@ class LeakTest {
         Path hunt = Files.writeString(dir.resolve("forever-" + signal + ".sql"), FOREVER);
         try (ChildJvm child = ChildJvm.start(dir, Map.of(), List.of("-Djava.io.tmpdir=" + tmp), Main.class,
                 "hunt", "--data", dir.resolve("logs").toString(), "--timeout", "5m", hunt.toString())) {
-            awaitStderr(child, "ingested ");
+            awaitStderr(child, "into a temporary store");
             awaitFolders(tmp);
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
             assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0);
@@ -164,7 +164,7 @@ class LeakTest {
         Path hunt = Files.writeString(dir.resolve("forever-kill.sql"), FOREVER);
         try (ChildJvm child = ChildJvm.start(dir, Map.of(), List.of("-Djava.io.tmpdir=" + tmp), Main.class,
                 "hunt", "--data", dir.resolve("logs").toString(), "--timeout", "5m", hunt.toString())) {
-            awaitStderr(child, "ingested ");
+            awaitStderr(child, "into a temporary store");
             awaitFolders(tmp);
             child.kill();
         }
