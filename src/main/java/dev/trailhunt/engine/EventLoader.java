@@ -263,7 +263,7 @@ public final class EventLoader {
         }
     }
 
-    /** Records how many records a one-off run left out and their time range, for the store's profile. */
+    /** Records how many records a one-off run left out and a time range covering them, for the store's profile. */
     public void recordLeftOut(long records, java.time.Instant first, java.time.Instant last) {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + Store.LEFT_OUT_TABLE + " (records BIGINT, first TIMESTAMP, last TIMESTAMP)");
@@ -272,16 +272,12 @@ public final class EventLoader {
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + Store.LEFT_OUT_TABLE + " VALUES (?, make_timestamp(?), make_timestamp(?))")) {
             ps.setLong(1, records);
-            ps.setLong(2, micros(first));
-            ps.setLong(3, micros(last));
+            ps.setLong(2, StagingWriter.epochMicros(first));
+            ps.setLong(3, StagingWriter.epochMicros(last));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot record the records left out: " + Store.firstLine(e), e);
         }
-    }
-
-    private static long micros(java.time.Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
     }
 
     private void insertFiles(List<Object[]> rows) throws SQLException {

@@ -87,6 +87,11 @@ public final class StagingWriter implements AutoCloseable {
         rows++;
     }
 
+    /** Returns {@code t} in epoch microseconds, the form DuckDB's {@code make_timestamp} reads. */
+    static long epochMicros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
     /** Returns the key that orders an event: its file's ordinal, then its offset in the file. */
     public static long ord(long fileOrdinal, long offset) {
         return (fileOrdinal << 32) + offset;
@@ -122,7 +127,7 @@ public final class StagingWriter implements AutoCloseable {
         } else if (v instanceof Double d) {
             line.append(d.isNaN() || d.isInfinite() ? "" : d.toString());
         } else if (v instanceof Instant t) {
-            line.append(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
+            line.append(epochMicros(t));
         } else if (v instanceof List<?> list) {
             quote(listCell(list));
         } else {

@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static final String FILES_TABLE = "files";
     /**
      * Names the table of a one-off store that counts the records its byte scan left out (no query of
-     * the run could select them) and their time range, which the store's profile adds to the events'.
+     * the run could select them) with a time range covering them, which the store's profile adds to the events'.
      */
     public static final String LEFT_OUT_TABLE = "left_out";
 

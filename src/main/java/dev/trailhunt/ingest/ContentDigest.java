@@ -9,8 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import dev.trailhunt.model.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -19,7 +19,7 @@ import java.util.Objects;
  * records is that of exactly the bytes whose events it holds.
  */
 final class ContentDigest {
-    private final MessageDigest md = sha256();
+    private final MessageDigest md = Sha256.newDigest();
     private long size;
     private String hex;
 
@@ -86,13 +86,6 @@ final class ContentDigest {
         return hex;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
 
     /**
      * Identifies a file's state on disk (size, modification time and file key, which a file replaced

@@ -19,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.trailhunt.model.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,8 +111,8 @@ final class FileTask implements Callable<StagedFile> {
         String holder = known.get(sha);
         if (holder != null) {
             String reason = holder.equals(source.path()) ? ALREADY_LOADED : "same content as " + holder;
-            return new StagedFile(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1, 0, null, null);
+            return StagedFile.withoutEvents(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
+                    "none", size);
         }
         hook(-1);
         if (filter != null) {
@@ -270,8 +270,8 @@ final class FileTask implements Callable<StagedFile> {
     }
 
     private StagedFile rejected(long size, String sha, String compression, String format, String reason) {
-        return new StagedFile(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
-                compression, List.of(), 0, NO_HASHES, 0, size, null, null, 0, -1, 0, -1, 0, null, null);
+        return StagedFile.withoutEvents(new InputFile(source.path(), size, sha, format, 0, InputFile.REJECTED, reason),
+                compression, size);
     }
 
     /** Returns why {@code f} cannot be read as a file (dangling link, pipe, device…), or null when it is a regular file. */
@@ -390,13 +390,6 @@ final class FileTask implements Callable<StagedFile> {
         return startsWith(head, magic);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
 
     /** Collects the staging parts of this input, starting a new part every {@link #PART_ROWS} rows. */
     private final class Parts {
@@ -407,43 +400,42 @@ final class FileTask implements Callable<StagedFile> {
         private Instant last;
         private long rows;
         private long[] hashes = new long[64];
-        private final MessageDigest md = sha256();
+        private final MessageDigest md = Sha256.newDigest();
         private final ByteBuffer digest = ByteBuffer.allocate(32);
         private long leftOut;
-        private Instant leftOutFirst;
-        private Instant leftOutLast;
         private long undated;
         private long firstUndated = -1;
         private long normalised;
         private long firstNormalised = -1;
 
-        void write(Object[] row, long offset) {
-            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
-            digest.clear();
-            digest.put(md.digest()).flip();
-            append(row, offset, HexFormat.of().formatHex(digest.array()), digest.getLong(0), digest.getLong(8));
-        }
 
         /** Counts a record the byte scan left out: it is not stored, but its time belongs to the data's range. */
         void leftOut(Instant t) {
             leftOut++;
-            leftOutFirst = leftOutFirst == null || t.isBefore(leftOutFirst) ? t : leftOutFirst;
-            leftOutLast = leftOutLast == null || t.isAfter(leftOutLast) ? t : leftOutLast;
+            widen(t);
         }
 
-        private void append(Object[] row, long offset, String hash, long high, long low) {
+        private void widen(Instant t) {
+            first = first == null || t.isBefore(first) ? t : first;
+            last = last == null || t.isAfter(last) ? t : last;
+        }
+
+        void write(Object[] row, long offset) {
             if (current == null || current.rows() >= PART_ROWS) {
                 close();
                 Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.csv", ordinal, files.size()));
                 files.add(p);
                 current = new StagingWriter(p, ordinal, selection);
             }
-            current.write(row, source.path(), offset, hash);
+            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
+            digest.clear();
+            digest.put(md.digest()).flip();
+            current.write(row, source.path(), offset, HexFormat.of().formatHex(digest.array()));
             if (2 * rows + 2 > hashes.length) {
                 hashes = Arrays.copyOf(hashes, hashes.length * 2);
             }
-            hashes[(int) (2 * rows)] = high;
-            hashes[(int) (2 * rows + 1)] = low;
+            hashes[(int) (2 * rows)] = digest.getLong(0);
+            hashes[(int) (2 * rows + 1)] = digest.getLong(8);
             rows++;
             if (EcsMapper.isNormalised(row) && normalised++ == 0) {
                 firstNormalised = offset;
@@ -454,8 +446,7 @@ final class FileTask implements Callable<StagedFile> {
                     firstUndated = offset;
                 }
             } else if (row[TIMESTAMP] instanceof Instant t) {
-                first = first == null || t.isBefore(first) ? t : first;
-                last = last == null || t.isAfter(last) ? t : last;
+                widen(t);
             }
         }
 
@@ -480,7 +471,7 @@ final class FileTask implements Callable<StagedFile> {
                         outcome.events() + leftOut, outcome.status(), outcome.reason());
             }
             return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
-                    undated, firstUndated, normalised, firstNormalised, leftOut, leftOutFirst, leftOutLast);
+                    undated, firstUndated, normalised, firstNormalised, leftOut);
         }
     }
 }

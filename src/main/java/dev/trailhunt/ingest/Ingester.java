@@ -160,8 +160,6 @@ public final class Ingester {
         private long undated;
         private String firstUndated;
         private long leftOut;
-        private Instant leftOutFirst;
-        private Instant leftOutLast;
         private long normalised;
         private String firstNormalised;
 
@@ -210,7 +208,8 @@ public final class Ingester {
                 flush();
                 awaitLoad();
                 if (leftOut > 0) {
-                    loader.recordLeftOut(leftOut, leftOutFirst, leftOutLast);
+                    // A one-off store holds one run, so the run's time range is the store's.
+                    loader.recordLeftOut(leftOut, first, last);
                 }
             } finally {
                 pool.shutdownNow();
@@ -234,7 +233,7 @@ public final class Ingester {
                 s.parts().forEach(p -> p.toFile().delete());
                 o = new InputFile(o.path(), o.size(), o.sha256(), o.format(), 0, InputFile.SKIPPED,
                         "same content as " + claimed.get(o.sha256()));
-                s = new StagedFile(o, s.compression(), List.of(), 0, FileTask.NO_HASHES, 0, s.bytesRead(), null, null, 0, -1, 0, -1, 0, null, null);
+                s = StagedFile.withoutEvents(o, s.compression(), s.bytesRead());
             } else if (fresh) {
                 claimed.put(o.sha256(), o.path());
             }
@@ -264,13 +263,7 @@ public final class Ingester {
             staged += s.rows();
             maxLine = Math.max(maxLine, s.maxLineChars());
             events += o.events();
-            if (s.leftOut() > 0) {
-                leftOut += s.leftOut();
-                leftOutFirst = leftOutFirst == null || s.leftOutFirst().isBefore(leftOutFirst) ? s.leftOutFirst() : leftOutFirst;
-                leftOutLast = leftOutLast == null || s.leftOutLast().isAfter(leftOutLast) ? s.leftOutLast() : leftOutLast;
-                first = first == null || leftOutFirst.isBefore(first) ? leftOutFirst : first;
-                last = last == null || leftOutLast.isAfter(last) ? leftOutLast : last;
-            }
+            leftOut += s.leftOut();
             if (s.undated() > 0) {
                 if (undated == 0) {
                     firstUndated = o.path() + " record " + s.firstUndated();

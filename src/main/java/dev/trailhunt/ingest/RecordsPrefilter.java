@@ -66,17 +66,11 @@ final class RecordsPrefilter extends InputStream {
     private State state = State.START;
     private boolean filtering;
     private boolean keptAny;
-    private long droppedCount;
 
     RecordsPrefilter(InputStream in, RecordFilter filter, Dropped dropped) {
         this.in = in;
         this.filter = filter;
         this.dropped = dropped;
-    }
-
-    /** Returns how many records were left out. */
-    long droppedCount() {
-        return droppedCount;
     }
 
     @Override
@@ -158,7 +152,6 @@ final class RecordsPrefilter extends InputStream {
         int time = timeStart;
         if (!backslash && time >= 0 && Integer.bitCount(recordKeys) >= 3 && !filter.mayMatch(new String(rec, 0, len, StandardCharsets.ISO_8859_1))
                 && dropped.accept(new String(rec, time, timeEnd - time, StandardCharsets.UTF_8))) {
-            droppedCount++;
             return;
         }
         if (keptAny) {

@@ -21,14 +21,19 @@ import java.util.List;
  * @param firstUndated the record index of the first of them in the file, or -1
  * @param normalised   events whose event.original is not the input's text (tagged {@code trailhunt_original_normalised})
  * @param firstNormalised the record index of the first of them in the file, or -1
- * @param leftOut      records the byte scan of a one-off run left out (not staged, not in {@code rows})
- * @param leftOutFirst the earliest time among them, or null
- * @param leftOutLast  the latest time among them, or null
+ * @param leftOut      records the byte scan of a one-off run left out (not staged, not in {@code rows}; their
+ *                     times are in first/last)
  */
 record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
         Instant first, Instant last, long undated, long firstUndated, long normalised, long firstNormalised,
-        long leftOut, Instant leftOutFirst, Instant leftOutLast) {
+        long leftOut) {
     StagedFile {
         parts = List.copyOf(parts);
+    }
+
+    /** Describes an input that staged no events: skipped, rejected, or a repeat of an earlier input. */
+    static StagedFile withoutEvents(InputFile outcome, String compression, long bytesRead) {
+        return new StagedFile(outcome, compression, List.of(), 0, FileTask.NO_HASHES, 0, bytesRead, null, null,
+                0, -1, 0, -1, 0);
     }
 }
