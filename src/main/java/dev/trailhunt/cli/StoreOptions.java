@@ -29,7 +29,8 @@ final class StoreOptions {
 
         // One PATH per --data, so that the HUNT arguments after it are not taken for paths.
         @Option(names = "--data", paramLabel = "PATH", arity = "1",
-                description = "CloudTrail file or folder to ingest into a temporary store first, instead of --db; repeat for more.")
+                description = "CloudTrail file or folder to ingest into a temporary store first, instead of --db; repeat for more."
+                        + " Only what the hunts can observe is loaded (their columns, and the records their first WHERE can accept).")
         List<Path> data;
     }
 
