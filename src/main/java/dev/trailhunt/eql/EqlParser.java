@@ -115,7 +115,7 @@ final class EqlParser {
         }
         String category = category();
         EqlExpr condition = expression();
-        return new EqlQuery.Single(category, condition, pos(t));
+        return new EqlQuery.Single(category, condition, pos(t), text);
     }
 
     /** Reads {@code any where} or {@code category where}; returns null for any. */
@@ -164,7 +164,7 @@ final class EqlParser {
             }
             until = step();
         }
-        return new EqlQuery.Sequence(by, maxspan, steps, until, pos(start));
+        return new EqlQuery.Sequence(by, maxspan, steps, until, pos(start), text);
     }
 
     private Duration maxspan() {

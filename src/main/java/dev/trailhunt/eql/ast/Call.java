@@ -18,4 +18,9 @@ public record Call(String name, boolean caseInsensitive, List<EqlExpr> args, Pos
         args = List.copyOf(args);
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitCall(this);
+    }
 }

@@ -18,4 +18,9 @@ public record Comparison(String op, EqlExpr left, EqlExpr right, Position positi
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitComparison(this);
+    }
 }

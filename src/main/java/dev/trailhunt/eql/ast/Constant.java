@@ -22,4 +22,9 @@ public record Constant(Object value, Position position) implements EqlExpr {
     public boolean isString() {
         return value instanceof String;
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitConstant(this);
+    }
 }

@@ -7,4 +7,7 @@ public sealed interface EqlExpr
         permits FieldName, Constant, Logical, Negation, Comparison, InsensitiveEquals, Lookup, PatternMatch, Call {
     /** Returns where the expression starts in the query text. */
     Position position();
+
+    /** Dispatches to the visitor method for this expression's type. */
+    <R> R accept(EqlExprVisitor<R> visitor);
 }

@@ -8,6 +8,8 @@ import java.util.Objects;
  * Models a whole EQL query: a single-event query or a sequence.
  */
 public sealed interface EqlQuery permits EqlQuery.Single, EqlQuery.Sequence {
+    /** Returns the whole query text. */
+    String text();
 
     /**
      * Holds {@code category where condition}.
@@ -15,8 +17,9 @@ public sealed interface EqlQuery permits EqlQuery.Single, EqlQuery.Sequence {
      * @param category the event category, or null for {@code any}
      * @param condition the condition after {@code where}
      * @param position where the query starts
+     * @param text the whole query text, quoted by errors found after parsing
      */
-    record Single(String category, EqlExpr condition, Position position) implements EqlQuery {
+    record Single(String category, EqlExpr condition, Position position, String text) implements EqlQuery {
         /** Validates the components. */
         public Single {
             Objects.requireNonNull(condition, "condition");
@@ -32,8 +35,10 @@ public sealed interface EqlQuery permits EqlQuery.Single, EqlQuery.Sequence {
      * @param steps the steps in order, at least two
      * @param until the step that ends open sequences, or null
      * @param position where {@code sequence} is
+     * @param text the whole query text, quoted by errors found after parsing
      */
-    record Sequence(List<FieldName> by, Duration maxspan, List<Step> steps, Step until, Position position) implements EqlQuery {
+    record Sequence(List<FieldName> by, Duration maxspan, List<Step> steps, Step until, Position position, String text)
+            implements EqlQuery {
         /** Validates and copies the components. */
         public Sequence {
             by = List.copyOf(by);
@@ -41,7 +46,12 @@ public sealed interface EqlQuery permits EqlQuery.Single, EqlQuery.Sequence {
             Objects.requireNonNull(position, "position");
         }
 
-        /** Returns the join keys of step {@code i} (the sequence's keys, then the step's own). */
+        /** Returns the names of the sequence-wide join keys. */
+        public List<String> byNames() {
+            return by.stream().map(FieldName::name).toList();
+        }
+
+        /** Returns the join keys of {@code step}: the sequence's keys, then the step's own. */
         public List<FieldName> keysOf(Step step) {
             List<FieldName> keys = new java.util.ArrayList<>(by);
             keys.addAll(step.by());

@@ -15,4 +15,9 @@ public record FieldName(String name, boolean optional, Position position) implem
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitFieldName(this);
+    }
 }

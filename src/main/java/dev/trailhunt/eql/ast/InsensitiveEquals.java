@@ -17,4 +17,9 @@ public record InsensitiveEquals(EqlExpr value, List<Constant> candidates, Positi
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitInsensitiveEquals(this);
+    }
 }

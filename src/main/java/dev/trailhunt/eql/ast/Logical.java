@@ -17,4 +17,9 @@ public record Logical(boolean and, EqlExpr left, EqlExpr right, Position positio
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitLogical(this);
+    }
 }

@@ -18,4 +18,9 @@ public record Lookup(EqlExpr value, List<Constant> candidates, boolean caseInsen
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitLookup(this);
+    }
 }

@@ -14,4 +14,9 @@ public record Negation(EqlExpr operand, Position position) implements EqlExpr {
         Objects.requireNonNull(operand, "operand");
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitNegation(this);
+    }
 }

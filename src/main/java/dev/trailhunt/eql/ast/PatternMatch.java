@@ -20,4 +20,9 @@ public record PatternMatch(EqlExpr value, List<String> patterns, boolean regex, 
         patterns = List.copyOf(patterns);
         Objects.requireNonNull(position, "position");
     }
+
+    @Override
+    public <R> R accept(EqlExprVisitor<R> visitor) {
+        return visitor.visitPatternMatch(this);
+    }
 }
