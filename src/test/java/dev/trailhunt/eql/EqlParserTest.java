@@ -104,7 +104,7 @@ class EqlParserTest {
         assertEquals("1:5: expected [where] but found [f]", error("any f == 1").getMessage());
         assertEquals("1:26: expected a time unit (ms, s, m, h, d) right after the number",
                 error("sequence with maxspan=15 [a where true] [b where true]").getMessage());
-        assertEquals("1:41: a sequence needs at least two steps in brackets, found 1",
+        assertEquals("1:40: a sequence needs at least two steps in brackets, found 1",
                 error("sequence with maxspan=1h [a where true]").getMessage());
     }
 
@@ -113,7 +113,7 @@ class EqlParserTest {
         assertEquals("1:18: unsupported: pipes", error("any where f == 1 | head 5").getMessage());
         assertEquals("1:1: unsupported: join", error("join [a where true] [b where true]").getMessage());
         assertEquals("1:1: unsupported: sample", error("sample by host [a where true] [b where true]").getMessage());
-        assertEquals("1:16: unsupported: missing-event steps ![…]",
+        assertEquals("1:25: unsupported: missing-event steps ![…]",
                 error("sequence [a where true] ![b where true] [c where true]").getMessage());
         assertEquals("1:13: unsupported: arithmetic [+]", error("any where f + 1 == 2").getMessage());
         assertTrue(error("any where f + 1 == 2").isUnsupported());
