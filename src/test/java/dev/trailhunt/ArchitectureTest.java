@@ -40,6 +40,7 @@ class ArchitectureTest {
             Map.entry("ingest.ecs", Set.of("model")),
             Map.entry("esql.parser", Set.of("esql.ast", "model")),
             Map.entry("esql.ast", Set.of("model")),
+            Map.entry("kql", Set.of("esql.ast", "model")),
             Map.entry("engine", Set.of("model")),
             Map.entry("generate", Set.of("model")),
             Map.entry("model", Set.of()));
