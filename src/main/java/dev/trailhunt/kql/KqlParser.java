@@ -36,6 +36,10 @@ final class KqlParser {
         KqlNode n = p.or(false);
         p.skipWs();
         if (!p.atEnd()) {
+            String rest = text.substring(p.pos).trim().toLowerCase(Locale.ROOT);
+            if (rest.equals("and") || rest.equals("or") || rest.equals("not")) {
+                throw p.error(text.length(), "expected a query after '" + rest + "' but found the end of the query");
+            }
             throw p.error(p.pos, "expected 'and', 'or' or the end of the query but found " + p.found(p.pos));
         }
         return n;
