@@ -42,6 +42,7 @@ class ArchitectureTest {
             Map.entry("esql.ast", Set.of("model")),
             Map.entry("eql", Set.of("eql.ast", "esql.ast", "model")),
             Map.entry("eql.ast", Set.of("model")),
+            Map.entry("kql", Set.of("esql.ast", "model")),
             Map.entry("engine", Set.of("model")),
             Map.entry("generate", Set.of("model")),
             Map.entry("model", Set.of()));
