@@ -97,11 +97,6 @@ public final class Eql {
             return new Literal(false, LiteralType.BOOLEAN, s);
         }
         Expr field = new FieldRef(categoryField, s);
-        Expr value = new Literal(category, LiteralType.KEYWORD, s);
-        if (col.multiValued()) {
-            return new FunctionCall("mv_contains", List.of(field, value), false, s);
-        }
-        return new FunctionCall("coalesce", List.of(new Binary(BinaryOp.EQ, field, value, s),
-                new Literal(false, LiteralType.BOOLEAN, s)), false, s);
+        return new FunctionCall("$term", List.of(field, new Literal(category, LiteralType.KEYWORD, s)), false, s);
     }
 }

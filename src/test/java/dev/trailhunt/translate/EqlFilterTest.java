@@ -131,6 +131,7 @@ class EqlFilterTest {
     void cidrMatchTestsTheIpAndItsNegationKeepsEventsWithoutOne() {
         assertEquals(all("e1"), ids("any where cidrMatch(source.ip, \"10.0.0.0/8\", \"172.16.0.0/12\")"));
         assertEquals(all("e2", "e3", "e4", "e5", "e6", "e7", "e8"), ids("any where not cidrMatch(source.ip, \"10.0.0.0/8\")"));
+        assertEquals(all("e2"), ids("any where source.ip == \"192.168.1.1\""));
     }
 
     @Test
