@@ -17,6 +17,7 @@ import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.esql.ast.IsNull;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.LiteralType;
 import dev.trailhunt.esql.ast.Not;
@@ -149,8 +150,12 @@ final class ConditionLowering {
         });
     }
 
+    /**
+     * Tells whether {@code e} is a field a query can search. An optional {@code ?field} the store lacks is not:
+     * Elasticsearch replaces it with null, so its predicates fold like scripts ({@code not} stays false).
+     */
     private static boolean isField(EqlExpr e) {
-        return e instanceof FieldName;
+        return e instanceof FieldName f && !(f.optional() && StoreFields.column(f.name()) == null);
     }
 
     private boolean isQueryCall(Call c) {
@@ -378,6 +383,12 @@ final class ConditionLowering {
     }
 
     private Expr scriptComparison(Comparison c, Source s) {
+        boolean leftNull = c.left() instanceof Constant l && l.value() == null;
+        boolean rightNull = c.right() instanceof Constant r && r.value() == null;
+        if ((leftNull || rightNull) && (c.op().equals("==") || c.op().equals("!="))) {
+            // EQL turns a comparison with null into a null test, so null == null is true.
+            return new IsNull(script(rightNull ? c.left() : c.right()), c.op().equals("!="), s);
+        }
         BinaryOp op = switch (c.op()) {
             case "==" -> BinaryOp.EQ;
             case "!=" -> BinaryOp.NEQ;

@@ -192,6 +192,19 @@ class EqlFilterTest {
     }
 
     @Test
+    void anOptionalFieldTheStoreLacksIsNullSoEvenItsNegationIsFalse() {
+        // Elasticsearch replaces a missing ?field with null: null == "x" is null, not null is null, both false.
+        assertEquals(all(), ids("any where ?no.such.field == \"x\""));
+        assertEquals(all(), ids("any where not ?no.such.field == \"x\""));
+        assertEquals(all("e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8"), ids("any where ?no.such.field == null"));
+        assertEquals(all(), ids("any where ?no.such.field != null"));
+        assertEquals(List.of(), Eql.lower((EqlQuery.Single) Eql.parse("any where ?no.such.field == \"x\""),
+                Eql.DEFAULT_CATEGORY_FIELD).unknownFields());
+        // An optional field the store has behaves as the plain field.
+        assertEquals(all("e3"), ids("any where ?user_agent.original == \"Boto3 TruffleHog\""));
+    }
+
+    @Test
     void unsupportedFunctionsAreReportedAtTheirPosition() {
         EqlException e = assertThrows(EqlException.class,
                 () -> Eql.toFilter((EqlQuery.Single) Eql.parse("any where\n  substring(event.action, 1) == \"x\""), "event.category"));
