@@ -146,7 +146,13 @@ final class KqlLowering {
             case TEXT -> call("$match", at, column, string(v.text(), at), bool(v.quoted(), at));
             case BOOLEAN -> call("$term", at, column, bool(parseBoolean(f, v), at));
             case NUMBER -> call("$term", at, column, number(f, v, at));
-            case DATE, IP -> call("$term", at, column, string(v.text(), at));
+            case DATE -> {
+                DateBounds d = date(f, v);
+                Expr in = new Binary(BinaryOp.AND, new Binary(BinaryOp.GTE, column, string(d.first().toString(), at), at),
+                        new Binary(BinaryOp.LTE, column, string(d.last().toString(), at), at), at);
+                yield call("coalesce", at, in, bool(false, at));
+            }
+            case IP -> call("$term", at, column, string(v.text(), at));
             case NOT_INDEXED -> throw new IllegalStateException("handled above");
         };
     }
@@ -155,11 +161,12 @@ final class KqlLowering {
         Source at = source(r.offset(), r.bound().offset() + r.bound().length() - r.offset());
         Expr bound = switch (f.type()) {
             case NUMBER -> number(f, r.bound(), at);
-            case KEYWORD, DATE -> {
-                if (f.type() == SearchField.SearchType.DATE && r.bound().text().startsWith("now")) {
-                    throw KqlException.at(text, r.bound().offset(), "unsupported: date math in a range bound");
-                }
-                yield string(r.bound().text(), at);
+            case KEYWORD -> string(r.bound().text(), at);
+            case DATE -> {
+                // A coarse date stands for its whole span: > and <= compare with its last instant, < and >= with its first.
+                DateBounds d = date(f, r.bound());
+                boolean last = r.op() == KqlNode.RangeOp.GT || r.op() == KqlNode.RangeOp.LTE;
+                yield string((last ? d.last() : d.first()).toString(), at);
             }
             case TEXT, BOOLEAN, IP, NOT_INDEXED ->
                     throw KqlException.at(text, r.offset(), "unsupported: range on " + typeName(f) + " field [" + f.name() + "]");
@@ -234,6 +241,14 @@ final class KqlLowering {
             return call("$indexed", at, ref, new Literal(f.ignoreAbove(), LiteralType.INTEGER, at));
         }
         return ref;
+    }
+
+    private DateBounds date(SearchField f, KqlNode.Value v) {
+        if (v.text().trim().startsWith("now") || v.text().contains("||")) {
+            throw KqlException.at(text, v.offset(), "unsupported: date math in [" + v.text() + "]");
+        }
+        return DateBounds.parse(v.text()).orElseThrow(() -> KqlException.at(text, v.offset(),
+                "failed to parse date field [" + v.text() + "] of [" + f.name() + "] with format [strict_date_optional_time||epoch_millis]"));
     }
 
     private boolean parseBoolean(SearchField f, KqlNode.Value v) {

@@ -113,6 +113,14 @@ class KqlMatchingTest {
         "source.as.number <= 16509 | e1 e2",
         "@timestamp >= \"2024-01-02\" | e2 e3",
         "@timestamp < \"2024-01-02T00:00:00Z\" | e1",
+        // a date names its whole span: a day, a month, a year; an offset moves it
+        "@timestamp: \"2024-01-02\" | e2",
+        "@timestamp: 2024-01 | e1 e2 e3",
+        "@timestamp <= \"2024-01-02\" | e1 e2",
+        "@timestamp > \"2024-01-02\" | e3",
+        "@timestamp < \"2024-01-02\" | e1",
+        "@timestamp: \"2024-01-02T01:00:00+01:00\" | e2",
+        "@timestamp: 1704153600000 | e2",
         // keyword range: lexicographic
         "user.name > a | e2 e3",
         // text (match_only_text): analysed, lower-cased tokens; a phrase needs consecutive tokens
@@ -176,6 +184,10 @@ class KqlMatchingTest {
         e = assertThrows(KqlException.class, () -> Kql.toFilter("a:b and\n  aws.cloudtrail.read_only: yes"));
         assertEquals(2, e.line());
         assertEquals(29, e.column());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp > now-1d"));
+        assertEquals("1:14: unsupported: date math in [now-1d]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp: yesterday"));
+        assertTrue(e.getMessage().startsWith("1:13: failed to parse date field [yesterday]"), e.getMessage());
         e = assertThrows(KqlException.class, () -> Kql.toFilter("free text"));
         assertEquals("1:1: unsupported: free text without a field", e.getMessage());
         assertTrue(e.isUnsupported());
