@@ -1,5 +1,15 @@
 package dev.trailhunt.eql;
 
+import static dev.trailhunt.eql.EsqlNodes.anyOf;
+import static dev.trailhunt.eql.EsqlNodes.bool;
+import static dev.trailhunt.eql.EsqlNodes.call;
+import static dev.trailhunt.eql.EsqlNodes.escapeWildcards;
+import static dev.trailhunt.eql.EsqlNodes.falseIfNull;
+import static dev.trailhunt.eql.EsqlNodes.lowerCase;
+import static dev.trailhunt.eql.EsqlNodes.nullLiteral;
+import static dev.trailhunt.eql.EsqlNodes.src;
+import static dev.trailhunt.eql.EsqlNodes.str;
+
 import dev.trailhunt.eql.ast.Call;
 import dev.trailhunt.eql.ast.Comparison;
 import dev.trailhunt.eql.ast.Constant;
@@ -524,54 +534,6 @@ final class ConditionLowering {
             return v;
         }
         throw error(k.position(), "[" + op + "] compares strings; found [" + k.value() + "]");
-    }
-
-    private static String escapeWildcards(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if (ch == '*' || ch == '?' || ch == '\\') {
-                b.append('\\');
-            }
-            b.append(ch);
-        }
-        return b.toString();
-    }
-
-    private Expr anyOf(List<Expr> alternatives, Position p) {
-        Expr out = alternatives.get(0);
-        for (int i = 1; i < alternatives.size(); i++) {
-            out = new Binary(BinaryOp.OR, out, alternatives.get(i), src(p));
-        }
-        return out;
-    }
-
-    private static Expr lowerCase(Expr e, Source s) {
-        return new FunctionCall("to_lower", List.of(e), false, s);
-    }
-
-    private static Expr call(String name, Source s, Expr... args) {
-        return new FunctionCall(name, List.of(args), false, s);
-    }
-
-    private static Expr falseIfNull(Expr e, Position p) {
-        Source s = src(p);
-        return new FunctionCall("coalesce", List.of(e, bool(false, s)), false, s);
-    }
-
-    private static Literal bool(boolean b, Source s) {
-        return new Literal(b, LiteralType.BOOLEAN, s);
-    }
-
-    private static Literal str(String v, Source s) {
-        return new Literal(v, LiteralType.KEYWORD, s);
-    }
-
-    private static Literal nullLiteral(Source s) {
-        return new Literal(null, LiteralType.NULL, s);
-    }
-
-    static Source src(Position p) {
-        return new Source(p.line(), p.column(), 0, 0, "");
     }
 
     private EqlException error(Position p, String detail) {

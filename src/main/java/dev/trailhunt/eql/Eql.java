@@ -80,7 +80,7 @@ public final class Eql {
         List<FieldName> unknown = new ArrayList<>();
         Expr filter = new ConditionLowering(text, unknown).lower(condition);
         if (category != null) {
-            Source s = ConditionLowering.src(at);
+            Source s = EsqlNodes.src(at);
             if (StoreFields.column(categoryField) == null) {
                 unknown.add(new FieldName(categoryField, false, at));
             }
