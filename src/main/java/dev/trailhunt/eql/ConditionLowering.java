@@ -357,7 +357,12 @@ final class ConditionLowering {
 
             @Override
             public Expr visitFieldName(FieldName f) {
-                return column(f) == null ? nullLiteral(s) : field(f);
+                EcsColumn col = column(f);
+                if (col != null && col.multiValued()) {
+                    // Elasticsearch's scripts read one value per field; which one a list gives is not defined.
+                    throw unsupported(f.position(), "multi-valued field [" + f.name() + "] in a computed comparison or function");
+                }
+                return col == null ? nullLiteral(s) : field(f);
             }
 
             @Override

@@ -164,6 +164,17 @@ final class EqlParser {
             }
             until = step();
         }
+        List<Step> all = new ArrayList<>(steps);
+        if (until != null) {
+            all.add(until);
+        }
+        for (Step step : all) {
+            if (step.by().size() != steps.get(0).by().size()) {
+                Position p = step.position();
+                throw new EqlException(p.line(), p.column(), "every step needs the same number of join keys: the first has "
+                        + steps.get(0).by().size() + ", this one " + step.by().size(), text);
+            }
+        }
         return new EqlQuery.Sequence(by, maxspan, steps, until, pos(start), text);
     }
 

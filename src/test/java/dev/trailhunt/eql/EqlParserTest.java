@@ -51,7 +51,7 @@ class EqlParserTest {
     @Test
     void parsesStepKeysUntilAndEveryMaxspanUnit() {
         EqlQuery.Sequence s = (EqlQuery.Sequence) Eql.parse(
-                "sequence with maxspan=500ms [process where true] by user.name [file where true] by user.id until [iam where true]");
+                "sequence with maxspan=500ms [process where true] by user.name [file where true] by user.id until [iam where true] by user.email");
         assertEquals(Duration.ofMillis(500), s.maxspan());
         assertTrue(s.byNames().isEmpty());
         assertEquals("user.id", s.keysOf(s.steps().get(1)).get(0).name());
@@ -104,6 +104,8 @@ class EqlParserTest {
         assertEquals("1:5: expected [where] but found [f]", error("any f == 1").getMessage());
         assertEquals("1:26: expected a time unit (ms, s, m, h, d) right after the number",
                 error("sequence with maxspan=15 [a where true] [b where true]").getMessage());
+        assertEquals("1:30: every step needs the same number of join keys: the first has 1, this one 0",
+                error("sequence [a where true] by k [b where true]").getMessage());
         assertEquals("1:40: a sequence needs at least two steps in brackets, found 1",
                 error("sequence with maxspan=1h [a where true]").getMessage());
     }

@@ -210,5 +210,8 @@ class EqlFilterTest {
                 () -> Eql.toFilter((EqlQuery.Single) Eql.parse("any where\n  substring(event.action, 1) == \"x\""), "event.category"));
         assertEquals("2:3: unsupported: function substring", e.getMessage());
         assertTrue(e.formatted().endsWith("  substring(event.action, 1) == \"x\"\n  ^"), e.formatted());
+        EqlException multi = assertThrows(EqlException.class,
+                () -> Eql.toFilter((EqlQuery.Single) Eql.parse("any where endsWith(event.type, \"o\")"), "event.category"));
+        assertEquals("1:20: unsupported: multi-valued field [event.type] in a computed comparison or function", multi.getMessage());
     }
 }
