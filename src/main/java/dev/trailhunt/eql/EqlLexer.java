@@ -156,8 +156,14 @@ final class EqlLexer {
 
     private Token rawString(int l, int c) {
         int end = text.indexOf("\"\"\"", pos + 3);
-        if (end < 0) {
+        int newline = text.indexOf('\n', pos + 3);
+        if (end < 0 || newline >= 0 && newline < end) {
+            // EQL's raw strings end on the line they start.
             throw error(l, c, "unterminated string");
+        }
+        // Up to two quotes right after the closing ones belong to the string, as in Elasticsearch's grammar.
+        while (end + 3 < text.length() && text.charAt(end + 3) == '"' && end + 3 - text.indexOf("\"\"\"", pos + 3) < 2) {
+            end++;
         }
         String value = text.substring(pos + 3, end);
         while (pos < end + 3) {
@@ -195,6 +201,8 @@ final class EqlLexer {
         }
         char e = text.charAt(pos + 1);
         switch (e) {
+            case 'b' -> b.append('\b');
+            case 'f' -> b.append('\f');
             case 'n' -> b.append('\n');
             case 'r' -> b.append('\r');
             case 't' -> b.append('\t');

@@ -124,8 +124,11 @@ final class EqlParser {
         String category;
         if (t.isWord("any")) {
             category = null;
-        } else if (t.kind() == Kind.STRING || t.kind() == Kind.QUOTED_IDENT
+        } else if (t.kind() == Kind.STRING
                 || t.kind() == Kind.IDENT && !KEYWORDS.contains(t.text()) && !t.text().endsWith("~")) {
+            if (t.kind() == Kind.IDENT && t.text().contains(".")) {
+                throw error(t, "quote an event category that holds a dot: \"" + t.text() + "\"");
+            }
             category = t.text();
         } else {
             throw error(t, "expected an event category or [any] but found " + describe(t));
@@ -293,6 +296,9 @@ final class EqlParser {
             }
             return new PatternMatch(left, patterns, op.text().startsWith("regex"), op.text().endsWith("~"), pos(op));
         }
+        if (op.isWord("of")) {
+            throw unsupported(op, "[of] (descendant, child or event of)");
+        }
         if (op.kind() == Kind.SYMBOL && Set.of("+", "-", "*", "/", "%").contains(op.text())) {
             throw unsupported(op, "arithmetic [" + op.text() + "]");
         }
@@ -434,6 +440,9 @@ final class EqlParser {
         }
         if (w.endsWith(".") || w.contains("..")) {
             throw error(t, "invalid field name [" + w + "]");
+        }
+        if (peek().isSymbol("[") && peekAt(1).kind() == Kind.INTEGER) {
+            throw unsupported(peek(), "array index [" + peekAt(1).text() + "]");
         }
         return new FieldName(w, false, pos(t));
     }

@@ -91,6 +91,9 @@ class EqlParserTest {
         Comparison raw = (Comparison) single("any where f == \"\"\"C:\\temp\\\"\"\"").condition();
         assertEquals("C:\\temp\\", ((Constant) raw.right()).value());
         assertEquals("my-category", single("\"my-category\" where true").category());
+        assertEquals("1:1: quote an event category that holds a dot: \"my.category\"", error("my.category where true").getMessage());
+        assertEquals("\b\f", ((Constant) ((Comparison) single("any where f == \"\\b\\f\"").condition()).right()).value());
+        assertEquals("1:16: unterminated string", error("any where f == \"\"\"a\nb\"\"\"").getMessage());
         assertEquals("my field", ((FieldName) ((Comparison) single("any where `my field` == 1").condition()).left()).name());
     }
 
@@ -119,5 +122,8 @@ class EqlParserTest {
                 error("sequence [a where true] ![b where true] [c where true]").getMessage());
         assertEquals("1:13: unsupported: arithmetic [+]", error("any where f + 1 == 2").getMessage());
         assertTrue(error("any where f + 1 == 2").isUnsupported());
+        assertEquals("1:21: unsupported: [of] (descendant, child or event of)",
+                error("process where child of [process where true]").getMessage());
+        assertEquals("1:23: unsupported: array index [0]", error("any where process.args[0] == \"x\"").getMessage());
     }
 }
