@@ -162,7 +162,8 @@ final class EqlLexer {
             throw error(l, c, "unterminated string");
         }
         // Up to two quotes right after the closing ones belong to the string, as in Elasticsearch's grammar.
-        while (end + 3 < text.length() && text.charAt(end + 3) == '"' && end + 3 - text.indexOf("\"\"\"", pos + 3) < 2) {
+        int close = end;
+        while (end + 3 < text.length() && text.charAt(end + 3) == '"' && end - close < 2) {
             end++;
         }
         String value = text.substring(pos + 3, end);

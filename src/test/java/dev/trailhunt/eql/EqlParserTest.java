@@ -90,6 +90,8 @@ class EqlParserTest {
         assertEquals("a\\*\"\tA", ((Constant) c.right()).value());
         Comparison raw = (Comparison) single("any where f == \"\"\"C:\\temp\\\"\"\"").condition();
         assertEquals("C:\\temp\\", ((Constant) raw.right()).value());
+        Comparison quoted = (Comparison) single("any where f == \"\"\"say \"hi\"\"\"\"\"").condition();
+        assertEquals("say \"hi\"\"", ((Constant) quoted.right()).value());
         assertEquals("my-category", single("\"my-category\" where true").category());
         assertEquals("1:1: quote an event category that holds a dot: \"my.category\"", error("my.category where true").getMessage());
         assertEquals("\b\f", ((Constant) ((Comparison) single("any where f == \"\\b\\f\"").condition()).right()).value());
