@@ -151,6 +151,19 @@ final class EqlLexer {
                 pos++;
             }
         }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int after = pos + 1;
+            if (after < text.length() && (text.charAt(after) == '+' || text.charAt(after) == '-')) {
+                after++;
+            }
+            if (after < text.length() && Character.isDigit(text.charAt(after))) {
+                decimal = true;
+                pos = after;
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            }
+        }
         return new Token(decimal ? Kind.DECIMAL : Kind.INTEGER, text.substring(start, pos), l, c);
     }
 

@@ -405,8 +405,14 @@ final class EqlParser {
             if (n.kind() == Kind.INTEGER || n.kind() == Kind.DECIMAL) {
                 take();
                 take();
-                return n.kind() == Kind.INTEGER ? new Constant(-Long.parseLong(n.text()), pos(t))
-                        : new Constant(-Double.parseDouble(n.text()), pos(t));
+                if (n.kind() == Kind.DECIMAL) {
+                    return new Constant(-Double.parseDouble(n.text()), pos(t));
+                }
+                try {
+                    return new Constant(Long.parseLong("-" + n.text()), pos(t));
+                } catch (NumberFormatException e) {
+                    throw error(n, "number [-" + n.text() + "] is too large");
+                }
             }
             throw unsupported(t, "arithmetic [-]");
         }

@@ -105,6 +105,9 @@ class EqlParserTest {
         assertEquals("2:8: Use double quotes [\"] to define string literals, not single quotes [']", e.getMessage());
         assertEquals("  f == 'x'\n       ^", e.caret());
         assertEquals("1:11: unterminated string", error("any where \"abc").getMessage());
+        assertEquals(-9223372036854775808L, ((Constant) ((Comparison) single("any where f == -9223372036854775808").condition()).right()).value());
+        assertEquals("1:17: number [-9223372036854775809] is too large", error("any where f == -9223372036854775809").getMessage());
+        assertEquals(-2500.0, ((Constant) ((Comparison) single("any where f == -2.5e3").condition()).right()).value());
         assertEquals("1:13: illegal escape sequence [\\q]", error("any where \"a\\q\"").getMessage());
         assertEquals("1:5: expected [where] but found [f]", error("any f == 1").getMessage());
         assertEquals("1:26: expected a time unit (ms, s, m, h, d) right after the number",
