@@ -153,6 +153,15 @@ class EqlFilterTest {
     }
 
     @Test
+    void lengthAndComparisonsOfComputedValuesRunAsScripts() {
+        assertEquals(all("e5", "e6"), ids("any where length(event.action) == 9"));
+        // PutBucketLifecycle has 18 characters, AddPermission20150331v2 23.
+        assertEquals(all("e3", "e4"), ids("any where length(event.action) > 18"));
+        assertEquals(all("e1", "e2", "e5", "e6", "e7", "e8"), ids("any where not length(event.action) > 18"));
+        assertEquals(all("e1", "e2"), ids("any where event.action : \"attach*\" and event.action != \"AddPermission\""));
+    }
+
+    @Test
     void categoryIsATermOnTheCategoryFieldOrTheRulesOverride() {
         assertEquals(all("e1"), ids("iam where true"));
         assertEquals(all("e5", "e6"), ids("file where true"));
