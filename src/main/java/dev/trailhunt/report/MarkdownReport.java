@@ -20,7 +20,14 @@ public final class MarkdownReport implements ReportSink {
 
     /** Renders the report; the same run gives the same text. */
     public static String render(RunResult run) {
-        return ReportOutline.write(run, new MarkdownReport());
+        return ReportManifest.seal(ReportOutline.write(run, new MarkdownReport()), run);
+    }
+
+    /** Renders a result table alone, exactly as a report shows it. */
+    static String tableText(ResultTable table) {
+        MarkdownReport m = new MarkdownReport();
+        m.result(table);
+        return m.out.toString();
     }
 
     @Override
