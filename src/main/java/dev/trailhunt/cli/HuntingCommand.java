@@ -30,6 +30,24 @@ abstract class HuntingCommand implements Callable<Integer> {
         return Clock.systemUTC();
     }
 
+    /**
+     * Returns the store's path relative to the folder a notebook is written to (the working directory for
+     * stdout), with forward slashes so that it opens on every system; null for a temporary --data store.
+     */
+    String notebookStore(Path outFile) {
+        if (!store.data().isEmpty()) {
+            return null;
+        }
+        Path db = store.db().toAbsolutePath().normalize();
+        Path from = (outFile == null ? Path.of("") : outFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+        try {
+            return from.relativize(db).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            // Another drive on Windows: only the absolute path reaches it.
+            return db.toString().replace('\\', '/');
+        }
+    }
+
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
     int run(List<HuntDefinition> hunts, RowsOptions rows) {
         return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
@@ -61,7 +79,7 @@ abstract class HuntingCommand implements Callable<Integer> {
             run = session.runner().runAll(hunts, VersionProvider.version());
             hunting = System.nanoTime() - opened;
         }
-        RunOutput output = new RunOutput(out, err);
+        RunOutput output = new RunOutput(out, err, notebookStore(outFile));
         output.context(run);
         boolean toTerminal = outFile == null && Terminal.interactive();
         int width = Terminal.width(widthOption, System.getenv(), toTerminal);

@@ -16,7 +16,7 @@ public final class MarkdownReport implements ReportSink {
 
     private final StringBuilder out = new StringBuilder();
 
-    private MarkdownReport() {}
+    MarkdownReport() {}
 
     /** Renders the report; the same run gives the same text. */
     public static String render(RunResult run) {

@@ -118,6 +118,7 @@ final class ReportOutline {
                     sink.result(q.table());
                 }
                 BarChart.of(q.table()).ifPresent(sink::chart);
+                sink.ran(q.sql(), q.table());
             }
         }
     }

@@ -48,5 +48,11 @@ interface ReportSink {
 
     void chart(BarChart chart);
 
+    /**
+     * Ends the cells of a query that ran, after its result and chart: a notebook adds the code cell
+     * that re-runs the SQL here; documents need nothing more.
+     */
+    default void ran(String sql, ResultTable table) {}
+
     String end();
 }
