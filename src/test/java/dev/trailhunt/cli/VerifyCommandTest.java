@@ -81,6 +81,16 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theCommittedSampleReportsVerifyOnTheSamples() throws Exception {
+        for (String ext : new String[] {"md", "html"}) {
+            Path report = Path.of("samples/reports/" + SEED + "." + ext);
+            Cli v = Cli.run("verify", "--db", SamplesStore.get().toString(), report.toString());
+            assertEquals(0, v.code(), v.out() + v.err());
+            assertTrue(v.out().contains("inputs: 39 of 39 present with the same SHA-256\n" + SEED + ": same rows (9)\n"), v.out());
+        }
+    }
+
+    @Test
     void aRerunOnMoreDataShowsTheChangedAndAddedRows() throws Exception {
         Path a = trail("a", new String[] {ALICE, "198.51.100.1", "2026-03-01T10:00:00Z"},
                 new String[] {ALICE, "198.51.100.1", "2026-03-01T11:00:00Z"});
