@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
             "",
             "Two runs on the same store write byte-identical files: no clock times, a total row order. HTML is one self-contained page (inline CSS and SVG, no scripts, nothing from the network).",
             "",
+            "Several --db stores give one document: a summary of every store and hunt first, then a section per store.",
+            "",
             "Markdown and HTML reports end with a manifest (the queries, now, input SHA-256s, every row) that `trailhunt verify REPORT` re-checks. A notebook has a Markdown cell per section and, per query, a Python cell that runs the SQL on the store with DuckDB's Python client, its result and chart already stored as output.",
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,6 +35,8 @@ import picocli.CommandLine.Parameters;
             "  trailhunt report --data samples/cloudtrail -o secrets.html \\",
             "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt report --db case.duckdb -o weekly.md elastic-hunting/aws/",
+            "  trailhunt report --db before.duckdb --db after.duckdb -o compare.md \\",
+            "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt report --db case.duckdb -f ipynb -o case.ipynb \\",
             "      secretsmanager_high_frequency_get_secret_value",
         })
@@ -56,6 +60,9 @@ public final class ReportCommand extends HuntingCommand {
         }
         if (!f.isReport()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "report --format must be markdown, html or ipynb (for rows use `trailhunt hunt --format " + f.name().toLowerCase(java.util.Locale.ROOT) + "`)");
+        }
+        if (store.dbs().size() > 1) {
+            return runStores(HuntLibrary.load().resolveAll(hunts), f, out);
         }
         return run(HuntLibrary.load().resolveAll(hunts), f, out, 0, false, false);
     }

@@ -92,6 +92,19 @@ final class RunOutput {
         }
     }
 
+    /** Writes one report over several stores' runs to a file. */
+    void writeStores(List<RunResult> runs, List<String> names, List<String> notebookPaths, ResultFormat format, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(switch (format) {
+                case HTML -> HtmlReport.render(runs, names);
+                case IPYNB -> NotebookReport.render(runs, names, notebookPaths);
+                default -> MarkdownReport.render(runs, names);
+            });
+        } catch (IOException e) {
+            throw FileProblem.cannotWrite(file, e);
+        }
+    }
+
     private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour, boolean csvRaw,
             String notebookStore) {
         try {

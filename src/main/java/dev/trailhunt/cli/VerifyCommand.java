@@ -92,37 +92,31 @@ public final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.DIFFERS;
         }
-        out.println(Visible.text("report: " + report + " (trailhunt " + m.trailhunt() + ", DuckDB " + m.duckdb() + ", now = "
-                + m.now() + " (" + m.nowSource() + "))"));
+        out.println(Visible.text("report: " + report + " (trailhunt " + m.trailhunt() + ")"));
         out.println(m.intact() ? "manifest: intact" : "manifest: EDITED (its bytes no longer match the SHA-256 in its header)");
         out.println(m.visibleIntact() ? "report text: as written" : "report text: EDITED after trailhunt wrote it (its SHA-256 differs from the manifest's)");
         differs |= !m.intact() || !m.visibleIntact();
-        List<HuntDefinition> hunts = definitions(m);
-        store.now = new NowSpec(NowSpec.Kind.GIVEN, m.now());
-        RunResult run;
-        try (HuntSession session = store.open(spec.commandLine().getErr(), Clock.systemUTC(), limits.limits(), DataNeeds.of(hunts))) {
-            run = session.runner().runAll(hunts, VersionProvider.version());
+        List<ReportManifest.Run> runs = m.runs();
+        if (runs.size() > 1 && (!store.data().isEmpty() || store.dbs().size() != runs.size())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the report covers " + runs.size()
+                    + " stores; give one --db per store, in the report's order: " + Visible.text(String.join(", ", runs.stream().map(ReportManifest.Run::store).toList())));
         }
-        boolean missing = inputs(out, m, run.profile().files());
-        int tableAt = 0;
-        for (int h = 0; h < m.hunts().size(); h++) {
-            ReportManifest.Hunt mh = m.hunts().get(h);
-            HuntRun rerun = run.hunts().get(h);
-            for (int q = 0; q < mh.queries().size(); q++) {
-                ReportManifest.Query mq = mh.queries().get(q);
-                QueryRun rq = rerun.queries().get(q);
-                String who = Visible.text(mh.id()) + (mh.queries().size() > 1 ? " query " + mq.index() : "");
-                differs |= !query(out, who, mq, rq);
-                if (mq.table() != null && mq.table().size() > 0) {
-                    int end = ReportManifest.findTable(m.visible(), mq.table(), tableAt);
-                    if (end < 0) {
-                        out.println(who + ": shown table: EDITED (the report does not show the manifest's rows as trailhunt renders them)");
-                        differs = true;
-                    } else {
-                        tableAt = end;
-                    }
-                }
+        boolean missing = false;
+        int[] tableAt = {0};
+        for (int i = 0; i < runs.size(); i++) {
+            ReportManifest.Run mr = runs.get(i);
+            String prefix = runs.size() > 1 ? "store " + Visible.text(mr.store()) + ": " : "";
+            out.println(prefix + "now = " + mr.now() + " (" + Visible.text(mr.nowSource()) + "), DuckDB " + Visible.text(mr.duckdb()));
+            List<HuntDefinition> hunts = definitions(mr);
+            store.now = new NowSpec(NowSpec.Kind.GIVEN, mr.now());
+            RunResult run;
+            PrintWriter err = spec.commandLine().getErr();
+            try (HuntSession session = runs.size() > 1 ? store.open(store.dbs().get(i), Clock.systemUTC(), limits.limits())
+                    : store.open(err, Clock.systemUTC(), limits.limits(), DataNeeds.of(hunts))) {
+                run = session.runner().runAll(hunts, VersionProvider.version());
             }
+            missing |= inputs(out, prefix, mr, run.profile().files());
+            differs |= !queries(out, prefix, m.visible(), mr, run, tableAt);
         }
         String verdict = missing ? "INPUTS MISSING" : differs ? "DIFFERS" : "verified";
         out.println("verdict: " + verdict);
@@ -130,8 +124,32 @@ public final class VerifyCommand implements Callable<Integer> {
         return missing ? ExitCodes.DATA_ERROR : differs ? ExitCodes.DIFFERS : ExitCodes.OK;
     }
 
+    /** Compares each query's re-run with the manifest and finds its table in the report; returns whether all matched. */
+    private static boolean queries(PrintWriter out, String prefix, String visible, ReportManifest.Run mr, RunResult run, int[] tableAt) {
+        boolean same = true;
+        for (int h = 0; h < mr.hunts().size(); h++) {
+            ReportManifest.Hunt mh = mr.hunts().get(h);
+            HuntRun rerun = run.hunts().get(h);
+            for (int q = 0; q < mh.queries().size(); q++) {
+                ReportManifest.Query mq = mh.queries().get(q);
+                String who = prefix + Visible.text(mh.id()) + (mh.queries().size() > 1 ? " query " + mq.index() : "");
+                same &= query(out, who, mq, rerun.queries().get(q));
+                if (mq.table() != null && mq.table().size() > 0) {
+                    int end = ReportManifest.findTable(visible, mq.table(), tableAt[0]);
+                    if (end < 0) {
+                        out.println(who + ": shown table: EDITED (the report does not show the manifest's rows as trailhunt renders them)");
+                        same = false;
+                    } else {
+                        tableAt[0] = end;
+                    }
+                }
+            }
+        }
+        return same;
+    }
+
     /** Rebuilds the hunts from the manifest's query texts, so that the re-run needs none of the original hunt files. */
-    private static List<HuntDefinition> definitions(ReportManifest.Manifest m) {
+    private static List<HuntDefinition> definitions(ReportManifest.Run m) {
         List<HuntDefinition> out = new ArrayList<>();
         for (ReportManifest.Hunt h : m.hunts()) {
             List<HuntQuery> queries = new ArrayList<>();
@@ -151,7 +169,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Says per input file whether the store has it with the same SHA-256; returns whether one is missing. */
-    private static boolean inputs(PrintWriter out, ReportManifest.Manifest m, List<InputFile> files) {
+    private static boolean inputs(PrintWriter out, String prefix, ReportManifest.Run m, List<InputFile> files) {
         int present = 0;
         List<String> problems = new ArrayList<>();
         for (ReportManifest.Input in : m.inputs()) {
@@ -161,10 +179,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 continue;
             }
             boolean changed = files.stream().anyMatch(f -> f.path().equals(in.path()) || f.path().endsWith("/" + in.path()));
-            problems.add(Visible.text((changed ? "  changed: " : "  missing: ") + in.path() + " (sha256 " + in.sha256() + ")"));
+            problems.add("  " + prefix + Visible.text((changed ? "changed: " : "missing: ") + in.path() + " (sha256 " + in.sha256() + ")"));
         }
         long extra = files.stream().filter(f -> m.inputs().stream().noneMatch(i -> i.sha256().equals(f.sha256()))).count();
-        out.println(String.format(Locale.ROOT, "inputs: %d of %d present with the same SHA-256%s", present, m.inputs().size(),
+        out.println(prefix + String.format(Locale.ROOT, "inputs: %d of %d present with the same SHA-256%s", present, m.inputs().size(),
                 extra == 0 ? "" : "; the store also has " + extra + (extra == 1 ? " file" : " files") + " the report did not read"));
         problems.forEach(out::println);
         return !problems.isEmpty();

@@ -65,6 +65,11 @@ public final class HtmlReport implements ReportSink {
         return ReportManifest.seal(ReportOutline.write(run, new HtmlReport()), run);
     }
 
+    /** Renders one report over the same hunts run on several stores, named in the same order. */
+    public static String render(List<RunResult> runs, List<String> stores) {
+        return ReportManifest.seal(ReportOutline.writeStores(runs, stores, new HtmlReport()), runs, stores);
+    }
+
     /** Renders a result table alone, exactly as a report shows it. */
     static String tableText(ResultTable table) {
         HtmlReport h = new HtmlReport();

@@ -23,6 +23,11 @@ public final class MarkdownReport implements ReportSink {
         return ReportManifest.seal(ReportOutline.write(run, new MarkdownReport()), run);
     }
 
+    /** Renders one report over the same hunts run on several stores, named in the same order. */
+    public static String render(List<RunResult> runs, List<String> stores) {
+        return ReportManifest.seal(ReportOutline.writeStores(runs, stores, new MarkdownReport()), runs, stores);
+    }
+
     /** Renders a result table alone, exactly as a report shows it. */
     static String tableText(ResultTable table) {
         MarkdownReport m = new MarkdownReport();

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 public final class NotebookReport implements ReportSink {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private final String store;
+    private final List<String> stores;
+    private int current;
     private final List<Map<String, Object>> cells = new ArrayList<>();
     private MarkdownReport markdown = new MarkdownReport();
     private boolean empty = true;
@@ -34,8 +35,8 @@ public final class NotebookReport implements ReportSink {
     private ResultTable table;
     private BarChart chart;
 
-    private NotebookReport(String store) {
-        this.store = store;
+    private NotebookReport(List<String> stores) {
+        this.stores = stores;
     }
 
     /**
@@ -45,7 +46,23 @@ public final class NotebookReport implements ReportSink {
      *     the run read a temporary store made from {@code --data}
      */
     public static String render(RunResult run, String store) {
-        return ReportOutline.write(run, new NotebookReport(store));
+        return ReportOutline.write(run, new NotebookReport(java.util.Collections.singletonList(store)));
+    }
+
+    /**
+     * Renders one notebook over the same hunts run on several stores; each store's section opens its own store.
+     *
+     * @param names the stores' names in the report
+     * @param paths the stores' paths as the notebook should open them, each null for a temporary store
+     */
+    public static String render(List<RunResult> runs, List<String> names, List<String> paths) {
+        return ReportOutline.writeStores(runs, names, new NotebookReport(paths));
+    }
+
+    @Override
+    public void store(int index) {
+        current = index;
+        opened = false;
     }
 
     @Override
@@ -117,7 +134,7 @@ public final class NotebookReport implements ReportSink {
         flush();
         if (!opened) {
             opened = true;
-            cells.add(codeCell(NotebookPython.setup(store), List.of()));
+            cells.add(codeCell(NotebookPython.setup(stores.get(current)), List.of()));
         }
         List<Map<String, Object>> outputs = new ArrayList<>();
         ResultTable shown = result != null ? result : table;

@@ -34,7 +34,12 @@ public final class ReportManifest {
 
     /** Returns the report followed by its manifest comment; the same run gives the same bytes. */
     static String seal(String visible, RunResult run) {
-        byte[] json = manifest(run, visibleSha256(visible)).toString().getBytes(StandardCharsets.UTF_8);
+        return seal(visible, List.of(run), List.of(""));
+    }
+
+    /** Returns a report over several stores followed by its manifest comment, one run per store. */
+    static String seal(String visible, List<RunResult> runs, List<String> stores) {
+        byte[] json = manifest(runs, stores, visibleSha256(visible)).toString().getBytes(StandardCharsets.UTF_8);
         String b64 = Base64.getEncoder().encodeToString(json);
         StringBuilder out = new StringBuilder(visible.length() + b64.length() * 77 / 76 + 200).append(visible);
         if (!visible.endsWith("\n")) {
@@ -63,10 +68,21 @@ public final class ReportManifest {
         return Sha256.hex(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode manifest(RunResult run, String visibleSha256) {
+    private static ObjectNode manifest(List<RunResult> runs, List<String> stores, String visibleSha256) {
         ObjectNode m = JSON.createObjectNode();
         m.put("manifest", "trailhunt-report/1");
-        m.put("trailhunt", run.trailhuntVersion());
+        m.put("trailhunt", runs.get(0).trailhuntVersion());
+        ArrayNode list = m.putArray("runs");
+        for (int i = 0; i < runs.size(); i++) {
+            list.add(run(runs.get(i), stores.get(i)));
+        }
+        m.put("report_sha256", visibleSha256);
+        return m;
+    }
+
+    private static ObjectNode run(RunResult run, String store) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("store", store);
         m.put("duckdb", run.profile().duckdbVersion());
         m.put("now", run.now().instant().toString());
         m.put("now_source", run.now().source());
@@ -91,7 +107,6 @@ public final class ReportManifest {
                 queries.add(query(q));
             }
         }
-        m.put("report_sha256", visibleSha256);
         return m;
     }
 
@@ -172,19 +187,42 @@ public final class ReportManifest {
      * @param visibleIntact whether the visible report hashes to the manifest's report_sha256
      * @param visible the report text before the manifest
      * @param trailhunt the trailhunt version that wrote it
+     * @param runs one run per store, in report order
+     */
+    public record Manifest(String problem, boolean intact, boolean visibleIntact, String visible, String trailhunt, List<Run> runs) {
+        static Manifest broken(String visible, String problem) {
+            return new Manifest(problem, false, false, visible, "", List.of());
+        }
+
+        static Manifest of(JsonNode root, String visible, boolean intact) {
+            List<Run> runs = new ArrayList<>();
+            for (JsonNode r : root.path("runs")) {
+                Run run = Run.of(r);
+                if (run == null) {
+                    return broken(visible, "the manifest's now is not a time");
+                }
+                runs.add(run);
+            }
+            if (runs.isEmpty()) {
+                return broken(visible, "the manifest holds no run");
+            }
+            return new Manifest("", intact, visibleSha256(visible).equals(root.path("report_sha256").asText()), visible,
+                    root.path("trailhunt").asText(), List.copyOf(runs));
+        }
+    }
+
+    /**
+     * Holds what a report says of one store: its input files and the hunts run on it.
+     *
+     * @param store the store's name in a report over several stores, else empty
      * @param duckdb the DuckDB version it ran on
      * @param now the instant now() stood for
      * @param nowSource how now was chosen
      * @param inputs the store's input files
      * @param hunts the hunts with their queries and rows
      */
-    public record Manifest(String problem, boolean intact, boolean visibleIntact, String visible, String trailhunt, String duckdb,
-            Instant now, String nowSource, List<Input> inputs, List<Hunt> hunts) {
-        static Manifest broken(String visible, String problem) {
-            return new Manifest(problem, false, false, visible, "", "", null, "", List.of(), List.of());
-        }
-
-        static Manifest of(JsonNode root, String visible, boolean intact) {
+    public record Run(String store, String duckdb, Instant now, String nowSource, List<Input> inputs, List<Hunt> hunts) {
+        static Run of(JsonNode root) {
             List<Input> inputs = new ArrayList<>();
             for (JsonNode i : root.path("inputs")) {
                 inputs.add(new Input(i.path("path").asText(), i.path("sha256").asText(), i.path("size").asLong(), i.path("status").asText()));
@@ -201,15 +239,12 @@ public final class ReportManifest {
                 hunts.add(new Hunt(h.path("id").asText(), h.path("name").asText(), h.path("location").asText(),
                         h.path("sha256").asText(), queries));
             }
-            Instant now;
             try {
-                now = Instant.parse(root.path("now").asText());
+                return new Run(root.path("store").asText(), root.path("duckdb").asText(), Instant.parse(root.path("now").asText()),
+                        root.path("now_source").asText(), List.copyOf(inputs), List.copyOf(hunts));
             } catch (java.time.format.DateTimeParseException e) {
-                return broken(visible, "the manifest's now is not a time");
+                return null;
             }
-            return new Manifest("", intact, visibleSha256(visible).equals(root.path("report_sha256").asText()), visible,
-                    root.path("trailhunt").asText(), root.path("duckdb").asText(), now, root.path("now_source").asText(),
-                    List.copyOf(inputs), List.copyOf(hunts));
         }
     }
 

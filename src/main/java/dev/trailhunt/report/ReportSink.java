@@ -54,5 +54,8 @@ interface ReportSink {
      */
     default void ran(String sql, ResultTable table) {}
 
+    /** Starts the section of the {@code index}-th store of a report over several stores; a notebook opens that store there. */
+    default void store(int index) {}
+
     String end();
 }

@@ -73,7 +73,8 @@ class VerifyCommandTest {
             Path out = report(db, file);
             Cli v = Cli.run("verify", "--db", db.toString(), out.toString());
             assertEquals(0, v.code(), v.out() + v.err());
-            assertTrue(v.out().contains("manifest: intact\nreport text: as written\ninputs: 1 of 1 present with the same SHA-256\n"), v.out());
+            assertTrue(v.out().contains("manifest: intact\nreport text: as written\nnow = 2026-03-01T11:00:00Z (latest event), DuckDB v"), v.out());
+            assertTrue(v.out().contains("\ninputs: 1 of 1 present with the same SHA-256\n"), v.out());
             assertTrue(v.out().contains(SEED + ": same rows (1)\nverdict: verified\n"), v.out());
             Cli data = Cli.run("verify", "--data", a.toString(), out.toString());
             assertEquals(0, data.code(), data.out() + data.err());
@@ -190,6 +191,40 @@ class VerifyCommandTest {
         Cli v = Cli.run("verify", "--db", db.toString(), out.toString());
         assertEquals(1, v.code(), v.out());
         assertTrue(v.out().contains("manifest: EDITED") || v.out().contains("manifest: unusable"), v.out());
+    }
+
+    @Test
+    void aReportOverTwoStoresHasTheSummaryFirstAndVerifiesPerStore() throws Exception {
+        Path a = trail("a", new String[] {ALICE, "198.51.100.1", "2026-03-01T10:00:00Z"});
+        Path b = trail("b", new String[] {BOB, "203.0.113.9", "2026-03-01T09:30:00Z"});
+        Path one = store("one", a);
+        Path two = store("two", a, b);
+        Path out = dir.resolve("both.md");
+        Cli r = Cli.run("report", "--db", one.toString(), "--db", two.toString(), "-o", out.toString(), SEED);
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(out);
+        assertTrue(text.startsWith("# trailhunt report: 2 stores\n\n## Summary\n\n| Store | Hunt | Result | Time window | now |\n"), text);
+        assertTrue(text.indexOf("## Store: " + one) > text.indexOf("## Summary"), text);
+        assertTrue(text.indexOf("## Store: " + two) > text.indexOf("## Store: " + one), text);
+        assertTrue(text.contains("| 1 | GetSecretValue | " + BOB + " |"), "the second store's rows: " + text);
+
+        Cli v = Cli.run("verify", "--db", one.toString(), "--db", two.toString(), out.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("store " + one + ": " + SEED + ": same rows (1)\n"), v.out());
+        assertTrue(v.out().contains("store " + two + ": " + SEED + ": same rows (2)\n"), v.out());
+        // Stores given in the wrong order: the first store lacks b.json, so inputs are missing.
+        Cli swapped = Cli.run("verify", "--db", two.toString(), "--db", one.toString(), out.toString());
+        assertEquals(3, swapped.code(), swapped.out());
+        Cli single = Cli.run("verify", "--db", one.toString(), out.toString());
+        assertEquals(2, single.code(), single.out());
+        assertTrue(single.err().contains("the report covers 2 stores; give one --db per store"), single.err());
+        assertEquals(2, Cli.run("hunt", "--db", one.toString(), "--db", two.toString(), SEED).code(), "only report reads several stores");
+
+        Path nb = dir.resolve("both.ipynb");
+        assertEquals(0, Cli.run("report", "--db", one.toString(), "--db", two.toString(), "-o", nb.toString(), SEED).code());
+        String notebook = Files.readString(nb);
+        assertTrue(notebook.contains("\"STORE = \\\"one.duckdb\\\"\\n\"") && notebook.contains("\"STORE = \\\"two.duckdb\\\"\\n\""),
+                "each store's section opens its store: " + notebook);
     }
 
     @Test
