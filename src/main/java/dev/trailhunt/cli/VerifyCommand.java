@@ -96,6 +96,10 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println(m.intact() ? "manifest: intact" : "manifest: EDITED (its bytes no longer match the SHA-256 in its header)");
         out.println(m.visibleIntact() ? "report text: as written" : "report text: EDITED after trailhunt wrote it (its SHA-256 differs from the manifest's)");
         differs |= !m.intact() || !m.visibleIntact();
+        if (!m.trailhunt().equals(VersionProvider.version())) {
+            out.println(Visible.text("note: written by trailhunt " + m.trailhunt() + ", checked by " + VersionProvider.version()
+                    + "; the shown-table check assumes both render tables alike"));
+        }
         List<ReportManifest.Run> runs = m.runs();
         if (runs.size() > 1 && (!store.data().isEmpty() || store.dbs().size() != runs.size())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the report covers " + runs.size()
@@ -108,6 +112,7 @@ public final class VerifyCommand implements Callable<Integer> {
             String prefix = runs.size() > 1 ? "store " + Visible.text(mr.store()) + ": " : "";
             out.println(prefix + "now = " + mr.now() + " (" + Visible.text(mr.nowSource()) + "), DuckDB " + Visible.text(mr.duckdb()));
             List<HuntDefinition> hunts = definitions(mr);
+            // The report's now, not --now: relative windows must cover the same instants as when it was written.
             store.now = new NowSpec(NowSpec.Kind.GIVEN, mr.now());
             RunResult run;
             PrintWriter err = spec.commandLine().getErr();

@@ -108,7 +108,7 @@ public final class ManifestValues {
         if (n.isArray()) {
             List<Object> list = new ArrayList<>();
             n.forEach(e -> list.add(decode(e, type)));
-            return List.copyOf(list.stream().map(o -> o == null ? (Object) "null" : o).toList());
+            return java.util.Collections.unmodifiableList(list);
         }
         try {
             return switch (type) {

@@ -164,6 +164,28 @@ class VerifyCommandTest {
         assertTrue(v.out().contains(": request_counts 5 → 1"), v.out());
     }
 
+    @Test
+    void aForgedManifestsSqlRunsInTheSandboxAndCannotWriteFiles() throws Exception {
+        Path db = store("a", trail("a", new String[] {ALICE, "198.51.100.1", "2026-03-01T10:00:00Z"}));
+        Path out = report(db, "r.md");
+        String text = Files.readString(out);
+        int at = text.lastIndexOf("<!-- trailhunt-manifest v1 sha256=");
+        String json = new String(Base64.getMimeDecoder().decode(
+                text.substring(text.indexOf('\n', at) + 1, text.lastIndexOf("-->")).replaceAll("\\s", "")), StandardCharsets.UTF_8);
+        Path stolen = dir.resolve("stolen.csv");
+        String evil = "COPY (SELECT * FROM events) TO '" + stolen + "' (FORMAT csv)";
+        String forged = json.replaceFirst("\"language\":\"ESQL\",\"text\":\"(\\\\.|[^\"\\\\])*\"",
+                "\"language\":\"DUCKDB_SQL\",\"text\":\"" + evil.replace("\\", "\\\\") + "\"");
+        assertFalse(forged.equals(json), "the query text was replaced");
+        byte[] bytes = forged.getBytes(StandardCharsets.UTF_8);
+        Files.writeString(out, text.substring(0, at) + "<!-- trailhunt-manifest v1 sha256=" + Sha256.hex(bytes) + "\n"
+                + Base64.getMimeEncoder().encodeToString(bytes) + "\n-->\n");
+        Cli v = Cli.run("verify", "--db", db.toString(), out.toString());
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains(SEED + ": DIFFERS: the report says ran, the re-run failed"), v.out());
+        assertFalse(Files.exists(stolen), "the SQL of a report never writes a file");
+    }
+
     /** Hashes visible text as the manifest does: LF line ends, no trailing blanks, one final line end. */
     private static String visibleSha(String visible) {
         StringBuilder b = new StringBuilder();
