@@ -27,6 +27,9 @@ import java.util.List;
 public final class ReportManifest {
     /** Starts the comment that holds the manifest; the visible report is everything before it. */
     static final String MARKER = "<!-- trailhunt-manifest v1 sha256=";
+    /** Matches the comment's first line even when a mail client re-wrapped it at its blanks. */
+    private static final java.util.regex.Pattern HEADER =
+            java.util.regex.Pattern.compile("<!--[\\s>]+trailhunt-manifest[\\s>]+v1[\\s>]+sha256=([0-9a-f]{64})");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINE = 76;
 
@@ -45,7 +48,7 @@ public final class ReportManifest {
         if (!visible.endsWith("\n")) {
             out.append('\n');
         }
-        out.append('\n').append(MARKER).append(Sha256.hex(json)).append(" (base64 JSON, checked by: trailhunt verify)\n");
+        out.append('\n').append(MARKER).append(Sha256.hex(json)).append('\n');
         for (int i = 0; i < b64.length(); i += LINE) {
             out.append(b64, i, Math.min(b64.length(), i + LINE)).append('\n');
         }
@@ -148,21 +151,27 @@ public final class ReportManifest {
      * @throws ManifestException when the report has none or it cannot be decoded
      */
     public static Manifest read(String document) {
-        int at = document.lastIndexOf(MARKER);
+        java.util.regex.Matcher header = HEADER.matcher(document);
+        int at = -1;
+        int dataStart = -1;
+        String declared = "";
+        while (header.find()) {
+            at = header.start();
+            dataStart = header.end();
+            declared = header.group(1);
+        }
         if (at < 0) {
             throw new ManifestException("the report holds no trailhunt manifest (written by an older trailhunt, or not by trailhunt)");
         }
         String visible = document.substring(0, at);
-        int headerEnd = document.indexOf('\n', at);
-        int close = document.indexOf("-->", at);
-        if (headerEnd < 0 || close < headerEnd) {
+        int close = document.indexOf("-->", dataStart);
+        if (close < 0) {
             return Manifest.broken(visible, "the manifest comment is cut off");
         }
-        String header = document.substring(at + MARKER.length(), headerEnd);
-        String declared = header.split(" ", 2)[0];
         byte[] json;
         try {
-            json = Base64.getMimeDecoder().decode(document.substring(headerEnd + 1, close).replaceAll("[\\s>]", ""));
+            // Whitespace and a reply's quote marks may have been added by mail; base64 has neither.
+            json = Base64.getMimeDecoder().decode(document.substring(dataStart, close).replaceAll("[\\s>]", ""));
         } catch (IllegalArgumentException e) {
             return Manifest.broken(visible, "the manifest is not valid base64");
         }
