@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
     static final class Source {
         // One FILE per --db; report takes several and writes one document over them all.
-        @Option(names = "--db", paramLabel = "FILE", arity = "1", description = "Store to read (default: trailhunt.duckdb).")
+        @Option(names = "--db", paramLabel = "FILE", arity = "1",
+                description = "Store to read (default: trailhunt.duckdb); report and verify take several, one --db each.")
         List<Path> db;
 
         // One PATH per --data, so that the HUNT arguments after it are not taken for paths.
