@@ -6,6 +6,8 @@ final class ExitCodes {
     static final int OK = 0;
     /** Findings were returned and {@code --fail-on-findings} was given. */
     static final int FINDINGS = 1;
+    /** verify: a re-run result differs from the report, or the report or its manifest was edited. */
+    static final int DIFFERS = 1;
     /** The command line was wrong: unknown option, unknown hunt, missing file. */
     static final int USAGE = 2;
     /** The data could not be read: no store, store in use, input files rejected (as ingest's code 3). */

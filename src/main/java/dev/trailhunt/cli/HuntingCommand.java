@@ -30,9 +30,66 @@ abstract class HuntingCommand implements Callable<Integer> {
         return Clock.systemUTC();
     }
 
+    /**
+     * Returns the store's path relative to the folder a notebook is written to (the working directory for
+     * stdout), with forward slashes so that it opens on every system; null for a temporary --data store.
+     */
+    String notebookStore(Path outFile) {
+        return store.data().isEmpty() ? notebookPath(store.db(), outFile) : null;
+    }
+
+    private static String notebookPath(Path store, Path outFile) {
+        Path db = store.toAbsolutePath().normalize();
+        Path from = (outFile == null ? Path.of("") : outFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+        try {
+            return from.relativize(db).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            // Another drive on Windows: only the absolute path reaches it.
+            return db.toString().replace('\\', '/');
+        }
+    }
+
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
     int run(List<HuntDefinition> hunts, RowsOptions rows) {
         return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
+    }
+
+    /**
+     * Runs the same hunts on every --db store and writes one report over them all, summary first;
+     * returns the exit code.
+     */
+    int runStores(List<HuntDefinition> hunts, ResultFormat format, Path outFile) {
+        CommandLine cl = spec.commandLine();
+        PrintWriter err = cl.getErr();
+        FileProblem.requireDirectoryOf(outFile);
+        RunInputs.requireNotAnInput(cl, outFile, store, hunts);
+        long start = System.nanoTime();
+        List<RunResult> runs = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        List<String> paths = new java.util.ArrayList<>();
+        long hunting = 0;
+        for (Path db : store.dbs()) {
+            try (HuntSession session = store.open(db, clock(), limits.limits())) {
+                long opened = System.nanoTime();
+                runs.add(session.runner().runAll(hunts, VersionProvider.version()));
+                hunting += System.nanoTime() - opened;
+            }
+            names.add(db.toString().replace('\\', '/'));
+            paths.add(notebookPath(db, outFile));
+        }
+        RunOutput output = new RunOutput(cl.getOut(), err);
+        for (int i = 0; i < runs.size(); i++) {
+            err.println(Visible.text("store " + names.get(i) + ":"));
+            output.context(runs.get(i));
+        }
+        output.writeStores(runs, names, paths, format, outFile);
+        err.println("wrote " + Visible.text(outFile.toString()));
+        boolean failed = false;
+        for (RunResult r : runs) {
+            output.summary(r, System.nanoTime() - start, hunting, false, 0);
+            failed |= r.failed();
+        }
+        return failed ? ExitCodes.HUNT_ERROR : ExitCodes.OK;
     }
 
     /** Runs the hunts and writes them; returns the exit code. */
@@ -41,6 +98,9 @@ abstract class HuntingCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
+        if (store.dbs().size() > 1) {
+            throw new CommandLine.ParameterException(cl, "only report reads several --db stores; give one --db");
+        }
         long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
         if (!format.isReport() && format != ResultFormat.TABLE && runnable > 1) {
             throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
@@ -61,7 +121,7 @@ abstract class HuntingCommand implements Callable<Integer> {
             run = session.runner().runAll(hunts, VersionProvider.version());
             hunting = System.nanoTime() - opened;
         }
-        RunOutput output = new RunOutput(out, err);
+        RunOutput output = new RunOutput(out, err, notebookStore(outFile));
         output.context(run);
         boolean toTerminal = outFile == null && Terminal.interactive();
         int width = Terminal.width(widthOption, System.getenv(), toTerminal);

@@ -17,9 +17,12 @@ import picocli.CommandLine.Command;
             "  trailhunt ingest --db case.duckdb logs/",
             "  trailhunt report --db case.duckdb -o report.html \\",
             "      secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt verify --db case.duckdb report.html",
             "",
             "Exit codes of hunt, query, explain, report: 0 ran, 1 findings with",
             "--fail-on-findings, 2 usage, 3 data problem, 4 hunt error, 70 bug.",
+            "verify: 0 verified, 1 a result differs or the report was edited,",
+            "3 input files missing.",
         },
         subcommands = {
             CommandLine.HelpCommand.class,
@@ -29,6 +32,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             HuntsCommand.class,
             ReportCommand.class,
+            VerifyCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,
         })

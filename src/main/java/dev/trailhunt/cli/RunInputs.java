@@ -27,8 +27,10 @@ final class RunInputs {
         }
         List<Input> inputs = new ArrayList<>();
         if (store.data().isEmpty()) {
-            inputs.add(new Input(store.db(), "the store"));
-            inputs.add(new Input(Path.of(store.db() + ".wal"), "the store's write-ahead log"));
+            for (Path db : store.dbs()) {
+                inputs.add(new Input(db, "the store"));
+                inputs.add(new Input(Path.of(db + ".wal"), "the store's write-ahead log"));
+            }
         }
         for (Path p : store.data()) {
             inputs.add(new Input(p, "a --data input"));

@@ -9,6 +9,7 @@ import dev.trailhunt.report.CsvWriter;
 import dev.trailhunt.report.HtmlReport;
 import dev.trailhunt.report.JsonWriter;
 import dev.trailhunt.report.MarkdownReport;
+import dev.trailhunt.report.NotebookReport;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.TerminalTable;
 import dev.trailhunt.report.Visible;
@@ -31,10 +32,20 @@ import java.util.Locale;
 final class RunOutput {
     private final PrintWriter out;
     private final PrintWriter err;
+    private final String notebookStore;
 
     RunOutput(PrintWriter out, PrintWriter err) {
+        this(out, err, null);
+    }
+
+    /**
+     * Creates the output; {@code notebookStore} is the store's path as a notebook should open it, or null
+     * when the run read a temporary store.
+     */
+    RunOutput(PrintWriter out, PrintWriter err, String notebookStore) {
         this.out = out;
         this.err = err;
+        this.notebookStore = notebookStore;
     }
 
     /** Counts the queries of a run that produce a result table, for formats that hold only one. */
@@ -70,22 +81,37 @@ final class RunOutput {
     /** Writes the run in a format, to the file when given, and returns whether table text was shortened. */
     boolean write(RunResult run, ResultFormat format, Path file, int width, boolean colour, boolean csvRaw) {
         if (file == null) {
-            boolean shortened = write(run, format, out, width, colour, csvRaw);
+            boolean shortened = write(run, format, out, width, colour, csvRaw, notebookStore);
             out.flush();
             return shortened;
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            return write(run, format, w, 0, false, csvRaw);
+            return write(run, format, w, 0, false, csvRaw, notebookStore);
         } catch (IOException e) {
             throw FileProblem.cannotWrite(file, e);
         }
     }
 
-    private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour, boolean csvRaw) {
+    /** Writes one report over several stores' runs to a file. */
+    void writeStores(List<RunResult> runs, List<String> names, List<String> notebookPaths, ResultFormat format, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(switch (format) {
+                case HTML -> HtmlReport.render(runs, names);
+                case IPYNB -> NotebookReport.render(runs, names, notebookPaths);
+                default -> MarkdownReport.render(runs, names);
+            });
+        } catch (IOException e) {
+            throw FileProblem.cannotWrite(file, e);
+        }
+    }
+
+    private static boolean write(RunResult run, ResultFormat format, Writer w, int width, boolean colour, boolean csvRaw,
+            String notebookStore) {
         try {
             switch (format) {
                 case MARKDOWN -> w.write(MarkdownReport.render(run));
                 case HTML -> w.write(HtmlReport.render(run));
+                case IPYNB -> w.write(NotebookReport.render(run, notebookStore));
                 case TABLE -> {
                     return tables(run, w, width, colour);
                 }

@@ -24,8 +24,10 @@ import picocli.CommandLine.Option;
 /** Chooses the store a command reads (--db, or --data ingested into a temporary store) and what now() means. */
 final class StoreOptions {
     static final class Source {
-        @Option(names = "--db", paramLabel = "FILE", description = "Store to read (default: trailhunt.duckdb).")
-        Path db;
+        // One FILE per --db; report takes several and writes one document over them all.
+        @Option(names = "--db", paramLabel = "FILE", arity = "1",
+                description = "Store to read (default: trailhunt.duckdb); report and verify take several, one --db each.")
+        List<Path> db;
 
         // One PATH per --data, so that the HUNT arguments after it are not taken for paths.
         @Option(names = "--data", paramLabel = "PATH", arity = "1",
@@ -43,7 +45,17 @@ final class StoreOptions {
 
     /** Returns the store file named by --db, or the default. */
     Path db() {
-        return source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
+        return dbs().get(0);
+    }
+
+    /** Returns every store named by --db, in order, or the default one. */
+    List<Path> dbs() {
+        return source != null && source.db != null && !source.db.isEmpty() ? source.db : List.of(Path.of("trailhunt.duckdb"));
+    }
+
+    /** Opens one of several --db stores for hunting within limits. */
+    HuntSession open(Path db, Clock clock, QueryLimits limits) {
+        return HuntSession.open(db, null, now, clock, TranslatingCompiler::forStore, limits);
     }
 
     /** Returns the --data paths, or none. */

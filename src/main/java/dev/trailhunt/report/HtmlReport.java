@@ -62,7 +62,30 @@ public final class HtmlReport implements ReportSink {
 
     /** Renders the report; the same run gives the same bytes. */
     public static String render(RunResult run) {
-        return ReportOutline.write(run, new HtmlReport());
+        return ReportManifest.seal(ReportOutline.write(run, new HtmlReport()), run);
+    }
+
+    /** Renders one report over the same hunts run on several stores, named in the same order. */
+    public static String render(List<RunResult> runs, List<String> stores) {
+        return ReportManifest.seal(ReportOutline.writeStores(runs, stores, new HtmlReport()), runs, stores);
+    }
+
+    /** Renders a result table alone, exactly as a report shows it. */
+    static String tableText(ResultTable table) {
+        HtmlReport h = new HtmlReport();
+        h.result(table);
+        return h.out.toString();
+    }
+
+    /** Renders a chart alone as an SVG image that carries its own colours and fonts. */
+    static String chartSvg(BarChart chart) {
+        HtmlReport h = new HtmlReport();
+        h.chart(chart);
+        String s = h.out.toString();
+        String svg = s.substring(s.indexOf("<svg"), s.indexOf("</svg>") + "</svg>".length());
+        int open = svg.indexOf(">\n") + 2;
+        return svg.substring(0, open) + "<style>text{font:11.5px system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;fill:#1f2328}"
+                + ".value{fill:#59636e}rect{fill:#2f81f7}</style>\n" + svg.substring(open) + "\n";
     }
 
     @Override

@@ -16,11 +16,23 @@ public final class MarkdownReport implements ReportSink {
 
     private final StringBuilder out = new StringBuilder();
 
-    private MarkdownReport() {}
+    MarkdownReport() {}
 
     /** Renders the report; the same run gives the same text. */
     public static String render(RunResult run) {
-        return ReportOutline.write(run, new MarkdownReport());
+        return ReportManifest.seal(ReportOutline.write(run, new MarkdownReport()), run);
+    }
+
+    /** Renders one report over the same hunts run on several stores, named in the same order. */
+    public static String render(List<RunResult> runs, List<String> stores) {
+        return ReportManifest.seal(ReportOutline.writeStores(runs, stores, new MarkdownReport()), runs, stores);
+    }
+
+    /** Renders a result table alone, exactly as a report shows it. */
+    static String tableText(ResultTable table) {
+        MarkdownReport m = new MarkdownReport();
+        m.result(table);
+        return m.out.toString();
     }
 
     @Override

@@ -29,6 +29,37 @@ final class ReportOutline {
         return sink.end();
     }
 
+    /**
+     * Writes one report over the same hunts run on several stores and returns the document: a summary
+     * of every store and hunt first, then a section per store with its hunts and its provenance.
+     */
+    static String writeStores(List<RunResult> runs, List<String> stores, ReportSink sink) {
+        sink.begin("trailhunt report: " + runs.size() + " stores");
+        sink.heading(2, "Summary");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult r = runs.get(i);
+            for (HuntRun h : r.hunts()) {
+                rows.add(List.of(stores.get(i), h.hunt().name(), outcome(h), windows(h),
+                        CellText.instant(r.now().instant()) + " (" + r.now().source() + ")"));
+            }
+        }
+        sink.grid(List.of("Store", "Hunt", "Result", "Time window", "now"), rows, List.of(false, false, false, false, false));
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult r = runs.get(i);
+            ReportOutline outline = new ReportOutline(r, sink);
+            sink.store(i);
+            sink.heading(2, "Store: " + stores.get(i));
+            sink.note(ContextLine.data(r.profile()) + " · now = " + CellText.instant(r.now().instant()) + " (" + r.now().source() + ")");
+            for (HuntRun h : r.hunts()) {
+                sink.heading(3, h.hunt().name());
+                outline.hunt(h, 4);
+            }
+            outline.provenance(3);
+        }
+        return sink.end();
+    }
+
     private void write() {
         List<HuntRun> hunts = run.hunts();
         if (hunts.size() == 1) {
@@ -48,7 +79,7 @@ final class ReportOutline {
                 hunt(h, 3);
             }
         }
-        provenance();
+        provenance(2);
     }
 
     private void hunt(HuntRun h, int level) {
@@ -118,6 +149,7 @@ final class ReportOutline {
                     sink.result(q.table());
                 }
                 BarChart.of(q.table()).ifPresent(sink::chart);
+                sink.ran(q.sql(), q.table());
             }
         }
     }
@@ -160,9 +192,9 @@ final class ReportOutline {
         return p.startsWith(cwd + "/") ? p.substring(cwd.length() + 1) : path;
     }
 
-    private void provenance() {
+    private void provenance(int level) {
         StoreProfile p = run.profile();
-        sink.heading(2, "Provenance");
+        sink.heading(level, "Provenance");
         List<ReportSink.Fact> facts = new ArrayList<>();
         facts.add(new ReportSink.Fact("Events", List.of(ReportSink.Inline.of(CellText.count(p.events())))));
         if (p.hasEvents()) {

@@ -48,5 +48,14 @@ interface ReportSink {
 
     void chart(BarChart chart);
 
+    /**
+     * Ends the cells of a query that ran, after its result and chart: a notebook adds the code cell
+     * that re-runs the SQL here; documents need nothing more.
+     */
+    default void ran(String sql, ResultTable table) {}
+
+    /** Starts the section of the {@code index}-th store of a report over several stores; a notebook opens that store there. */
+    default void store(int index) {}
+
     String end();
 }

@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** Names an output format of the hunt and query commands. */
 public enum ResultFormat {
-    TABLE, CSV, JSON, NDJSON, MARKDOWN, HTML;
+    TABLE, CSV, JSON, NDJSON, MARKDOWN, HTML, IPYNB;
 
     /** Tells whether the format is a whole report (metadata, cells, provenance) rather than bare rows. */
     public boolean isReport() {
-        return this == MARKDOWN || this == HTML;
+        return this == MARKDOWN || this == HTML || this == IPYNB;
     }
 
     /** Guesses the format from an output file name, or returns null when the extension says nothing. */
@@ -19,6 +19,9 @@ public enum ResultFormat {
         }
         if (f.endsWith(".html") || f.endsWith(".htm")) {
             return HTML;
+        }
+        if (f.endsWith(".ipynb")) {
+            return IPYNB;
         }
         if (f.endsWith(".csv")) {
             return CSV;

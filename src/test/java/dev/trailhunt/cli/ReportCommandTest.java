@@ -117,7 +117,7 @@ class ReportCommandTest {
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--format", "csv", "--out", dir.resolve("x.csv").toString(), SEED);
         assertEquals(2, r.code());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().startsWith("trailhunt report: report --format must be markdown or html"), r.err());
+        assertTrue(r.err().startsWith("trailhunt report: report --format must be markdown, html or ipynb"), r.err());
     }
 
     @Test
