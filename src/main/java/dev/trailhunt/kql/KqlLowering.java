@@ -142,7 +142,7 @@ final class KqlLowering {
         return switch (f.type()) {
             case KEYWORD -> v.wildcard()
                     ? call("$wildcard", at, column, string(v.pattern(), at))
-                    : call("$term", at, column, string(v.text(), at));
+                    : keywordTerm(f, v, at);
             case TEXT -> call("$match", at, column, string(v.text(), at), bool(v.quoted(), at));
             case BOOLEAN -> call("$term", at, column, bool(parseBoolean(f, v), at));
             case NUMBER -> call("$term", at, column, number(f, v, at));
@@ -155,6 +155,17 @@ final class KqlLowering {
             case IP -> call("$term", at, column, string(v.text(), at));
             case NOT_INDEXED -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * Lowers a term on a keyword field. A value equal to the term is as long as the term, so the ignore_above
+     * check is decided here: a term longer than the limit matches nothing, a shorter one needs no check.
+     */
+    private Expr keywordTerm(SearchField f, KqlNode.Value v, Source at) {
+        if (f.ignoreAbove() > 0 && v.text().length() > f.ignoreAbove()) {
+            return bool(false, at);
+        }
+        return call("$term", at, new FieldRef(f.column(), at), string(v.text(), at));
     }
 
     private Expr range(SearchField f, KqlNode.Range r) {

@@ -137,6 +137,7 @@ class KqlMatchingTest {
         // keyword values over ignore_above (8191 for request_parameters) are not indexed
         "aws.cloudtrail.request_parameters: * | e1 e2",
         "not aws.cloudtrail.request_parameters: * | e3",
+        "aws.cloudtrail.request_parameters: x* | e2",
         // value lists with and / not
         "user.name: (* and not admin) | e1 e3",
         "user.name: (not admin and not Admin) | e3",
@@ -195,6 +196,14 @@ class KqlMatchingTest {
         assertEquals("1:16: unsupported: wildcard value on text field [error.message]", e.getMessage());
         EsqlException bad = assertThrows(EsqlException.class, () -> ids("source.ip: 10.0.0.0/33"));
         assertTrue(bad.getMessage().startsWith("1:12: "), bad.getMessage());
+    }
+
+    @Test
+    void aTermLongerThanIgnoreAboveMatchesNothing() {
+        String longValue = "x".repeat(9000);
+        assertEquals(List.of(), ids("aws.cloudtrail.request_parameters: " + longValue));
+        assertEquals(List.of("e1", "e2", "e3"), ids("not aws.cloudtrail.request_parameters: " + longValue));
+        assertEquals(List.of("e1"), ids("aws.cloudtrail.request_parameters: \"{name=a*b}\""));
     }
 
     @Test
