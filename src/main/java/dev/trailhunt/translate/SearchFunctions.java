@@ -58,6 +58,10 @@ final class SearchFunctions {
         ValueType type = field.type();
         if (SqlTypes.isString(type)) {
             String s = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+            if (field.multiValued() && !insensitive) {
+                // list_contains is one vectorised call, where a lambda over each value is not.
+                return Typed.bool(DSL.condition("coalesce(list_contains({0}, {1}), false)", field.field(), DSL.inline(s)));
+            }
             return anyValue(field, v -> insensitive
                     ? DSL.condition("lower({0}) = {1}", v.field(), DSL.inline(s.toLowerCase(Locale.ROOT)))
                     : v.obj().eq(DSL.inline(s)));
