@@ -26,10 +26,12 @@ final class KqlLowering {
     private final String text;
     private final SearchFields fields;
     private final Set<String> unknown = new TreeSet<>();
+    private final int[] lineStarts;
 
     KqlLowering(String text, SearchFields fields) {
         this.text = text;
         this.fields = fields;
+        this.lineStarts = lineStarts(text);
     }
 
     /** Returns the names of the fields the lowered query referred to that the store does not have, sorted. */
@@ -294,14 +296,17 @@ final class KqlLowering {
         return f.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Joins operands with AND or OR as a balanced tree, so a long chain stays shallow for the translator and DuckDB. */
     private Expr combine(BinaryOp op, List<Expr> operands, int offset) {
-        Expr acc = operands.get(0);
-        for (int i = 1; i < operands.size(); i++) {
-            Expr next = operands.get(i);
-            int end = next.source().offset() + next.source().length();
-            acc = new Binary(op, acc, next, source(offset, Math.max(0, end - offset)));
+        if (operands.size() == 1) {
+            return operands.get(0);
         }
-        return acc;
+        int half = operands.size() / 2;
+        Expr left = combine(op, operands.subList(0, half), offset);
+        Expr right = combine(op, operands.subList(half, operands.size()), offset);
+        int start = Math.min(offset, left.source().offset());
+        int end = right.source().offset() + right.source().length();
+        return new Binary(op, left, right, source(start, Math.max(0, end - start)));
     }
 
     private static FunctionCall call(String name, Source at, Expr... args) {
@@ -320,14 +325,19 @@ final class KqlLowering {
     private Source source(int offset, int length) {
         int start = Math.min(offset, text.length());
         int end = Math.min(text.length(), start + length);
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < start; i++) {
+        int line = java.util.Arrays.binarySearch(lineStarts, start);
+        line = line >= 0 ? line : -line - 2;
+        return new Source(line + 1, start - lineStarts[line] + 1, start, end - start, text.substring(start, end));
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+                starts.add(i + 1);
             }
         }
-        return new Source(line, start - lineStart + 1, start, end - start, text.substring(start, end));
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -207,6 +207,14 @@ class KqlMatchingTest {
     }
 
     @Test
+    void theLargestQueriesTheParserAcceptsRunOnDuckDb() {
+        String deep = "(".repeat(49) + "not event.action: x" + ")".repeat(49);
+        assertEquals(List.of("e1", "e2", "e3"), ids(deep));
+        String wide = "event.action: (" + "x or ".repeat(9_998) + "DeleteTrail)";
+        assertEquals(List.of("e1"), ids(wide));
+    }
+
+    @Test
     void explainShowsOneQuotedIdentifierPerDottedField() {
         Query base = EsqlParser.parse("FROM logs-aws.cloudtrail-* | KEEP event.id");
         List<Command> commands = new ArrayList<>(base.commands());
