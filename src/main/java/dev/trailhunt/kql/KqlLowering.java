@@ -80,7 +80,8 @@ final class KqlLowering {
 
         @Override
         public Expr visitValue(KqlNode.Value n) {
-            throw KqlException.at(text, n.offset(), "unsupported: free text without a field");
+            // Free text searches the index's default fields (Fleet's index.query.default_field), leniently.
+            return lenient(fields.defaultFields(), n.offset(), f -> leaf(f, n));
         }
     }
 
@@ -138,6 +139,13 @@ final class KqlLowering {
         if (v.isExists()) {
             return call("$exists", at, column);
         }
+        if (v.wildcard() && f.type() == SearchField.SearchType.TEXT) {
+            // Kibana sends wildcards as query_string with analyze_wildcard: one token's worth is a wildcard on tokens.
+            if (!v.pattern().matches("[\\p{L}\\p{N}_*]+")) {
+                throw KqlException.at(text, v.offset(), "unsupported: a wildcard spanning several tokens on text field [" + f.name() + "]");
+            }
+            return call("$token_wildcard", at, column, string(v.pattern(), at));
+        }
         if (v.wildcard() && f.type() != SearchField.SearchType.KEYWORD) {
             throw KqlException.at(text, v.offset(), "unsupported: wildcard value on " + typeName(f) + " field [" + f.name() + "]");
         }
@@ -154,7 +162,7 @@ final class KqlLowering {
                         new Binary(BinaryOp.LTE, column, string(d.last().toString(), at), at), at);
                 yield call("coalesce", at, in, bool(false, at));
             }
-            case IP -> call("$term", at, column, string(v.text(), at));
+            case IP -> call("$term", at, column, string(ip(f, v), at));
             case NOT_INDEXED -> throw new IllegalStateException("handled above");
         };
     }
@@ -228,7 +236,32 @@ final class KqlLowering {
             unknown.add(field.name());
             return bool(false, source(field.offset(), field.name().length()));
         }
-        List<Expr> each = matched.stream().map(build).toList();
+        return lenient(matched, offset, build);
+    }
+
+    /**
+     * Searches several fields and ORs the results; as a multi-field search with lenient set, a field whose type
+     * cannot take the value is skipped, and only when every field refuses it is the first refusal reported.
+     */
+    private Expr lenient(List<SearchField> candidates, int offset, java.util.function.Function<SearchField, Expr> build) {
+        if (candidates.size() == 1) {
+            return build.apply(candidates.get(0));
+        }
+        List<Expr> each = new ArrayList<>();
+        KqlException first = null;
+        for (SearchField f : candidates) {
+            try {
+                each.add(build.apply(f));
+            } catch (KqlException e) {
+                if (e.isUnsupported()) {
+                    throw e;
+                }
+                first = first == null ? e : first;
+            }
+        }
+        if (each.isEmpty()) {
+            throw first;
+        }
         return combine(BinaryOp.OR, each, offset);
     }
 
@@ -262,6 +295,19 @@ final class KqlLowering {
         }
         return DateBounds.parse(v.text()).orElseThrow(() -> KqlException.at(text, v.offset(),
                 "failed to parse date field [" + v.text() + "] of [" + f.name() + "] with format [strict_date_optional_time||epoch_millis]"));
+    }
+
+    /** Checks an ip field's value: an address, or a CIDR block (address/prefix), as Elasticsearch's ip term query takes. */
+    private String ip(SearchField f, KqlNode.Value v) {
+        String s = v.text().trim();
+        int slash = s.indexOf('/');
+        String address = slash < 0 ? s : s.substring(0, slash);
+        String prefix = slash < 0 ? "0" : s.substring(slash + 1);
+        String canonical = dev.trailhunt.model.IpLiteral.canonical(address);
+        if (canonical == null || !prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > (canonical.indexOf(':') >= 0 ? 128 : 32)) {
+            throw KqlException.at(text, v.offset(), "'" + v.text() + "' is not an IP string literal or CIDR block of ip field [" + f.name() + "]");
+        }
+        return s;
     }
 
     private boolean parseBoolean(SearchField f, KqlNode.Value v) {

@@ -3,6 +3,7 @@ package dev.trailhunt.kql;
 import dev.trailhunt.model.EcsColumn;
 import dev.trailhunt.model.EcsSchema;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +34,21 @@ public final class SearchFields {
     private static final SearchFields ECS = new SearchFields(build());
 
     private final Map<String, SearchField> byName;
+    private final List<SearchField> defaultFields;
 
     private SearchFields(Map<String, SearchField> byName) {
         this.byName = Collections.unmodifiableMap(byName);
+        // Fleet's index.query.default_field: keyword and text fields, not constant_keyword, not multi-fields
+        // (the aws package marks its .text ones default_field: false), not unindexed ones.
+        this.defaultFields = byName.values().stream()
+                .filter(f -> f.name().equals(f.column()) && !CONSTANT_KEYWORDS.contains(f.name())
+                        && (f.type() == SearchField.SearchType.KEYWORD || f.type() == SearchField.SearchType.TEXT))
+                .toList();
+    }
+
+    /** Returns the fields a value without a field name searches, sorted by name. */
+    public List<SearchField> defaultFields() {
+        return defaultFields;
     }
 
     /** Returns the fields of the events table of the store. */

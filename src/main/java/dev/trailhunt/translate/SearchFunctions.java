@@ -38,6 +38,8 @@ final class SearchFunctions {
         r.scalar("$wildcard").args(ANY, CONSTANT_STRING).optional(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::wildcard);
         // $match(field, text, phrase): a match (any token) or match_phrase (consecutive tokens) query on analysed text.
         r.scalar("$match").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::match);
+        // $token_wildcard(field, pattern): an analysed wildcard (query_string's analyze_wildcard) on one token.
+        r.scalar("$token_wildcard").args(ANY, CONSTANT_STRING).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::tokenWildcard);
         // $exists(field): an exists query.
         r.scalar("$exists").args(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::exists);
         // $indexed(field, ignore_above): the values a keyword field indexes; longer strings are not indexed.
@@ -135,6 +137,24 @@ final class SearchFunctions {
             return DSL.condition("contains(' ' || array_to_string({0}, ' ') || ' ', {1})",
                     valueTokens, DSL.inline(" " + String.join(" ", tokens) + " "));
         });
+    }
+
+    /**
+     * Renders a wildcard on analysed text: the pattern, lower-cased, must match one whole token of a value; the
+     * caller ensures it holds only token characters and wildcards, so the analyzer would not split it.
+     */
+    private static Typed tokenWildcard(Call c) {
+        Typed field = requireField(c);
+        String like = LikePattern.toSqlLike(c.constantString(1).toLowerCase(Locale.ROOT));
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        if (!SqlTypes.isString(field.type())) {
+            throw c.semantic("analysed wildcards need a text field, found [" + field.type().esqlName() + "]");
+        }
+        return anyValue(field, v -> DSL.condition(
+                "len(list_filter(regexp_extract_all(lower({0}), {1}), lambda \"" + HiddenNames.MATCH + "\": \"" + HiddenNames.MATCH
+                + "\" like {2} escape '\\')) > 0", v.field(), DSL.inline(TOKEN_RE), DSL.inline(like)));
     }
 
     /** Splits text into the lower-cased tokens {@link #match} compares. */

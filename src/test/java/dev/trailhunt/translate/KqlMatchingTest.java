@@ -131,6 +131,10 @@ class KqlMatchingTest {
         "error.message: denied access | e1",
         "error.message: deny | ''",
         "not error.message: denied | e2 e3",
+        // a wildcard on text matches a token, lower-cased (query_string with analyze_wildcard)
+        "error.message: DEN* | e1",
+        "error.message: *NIED | e1",
+        "error.message: acc | ''",
         // a .text multi-field searches its keyword parent analysed
         "user_agent.original.text: terraform | e1",
         "user_agent.original: terraform | ''",
@@ -155,6 +159,17 @@ class KqlMatchingTest {
         "not no.such.field: x | e1 e2 e3",
         // constant keyword
         "data_stream.dataset: aws.cloudtrail | e1 e2 e3",
+        // free text searches every keyword and text field: exact on keywords, analysed on text
+        "DeleteTrail | e1",
+        "admin | e2",
+        "\"a:b\" | e3",
+        "denied | e1",
+        "Delete* | e1 e3",
+        "10.1.2.3 | ''",
+        "not bob | e2 e3",
+        // a wildcard field name skips the fields that cannot take the value (lenient)
+        "aws.cloudtrail.*: false | e1",
+        "source.*: 100 | e2",
         // empty query matches all
         "'   ' | e1 e2 e3",
     })
@@ -189,13 +204,16 @@ class KqlMatchingTest {
         assertEquals("1:14: unsupported: date math in [now-1d]", e.getMessage());
         e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp: yesterday"));
         assertTrue(e.getMessage().startsWith("1:13: failed to parse date field [yesterday]"), e.getMessage());
-        e = assertThrows(KqlException.class, () -> Kql.toFilter("free text"));
-        assertEquals("1:1: unsupported: free text without a field", e.getMessage());
-        assertTrue(e.isUnsupported());
-        e = assertThrows(KqlException.class, () -> Kql.toFilter("error.message: den*"));
-        assertEquals("1:16: unsupported: wildcard value on text field [error.message]", e.getMessage());
-        EsqlException bad = assertThrows(EsqlException.class, () -> ids("source.ip: 10.0.0.0/33"));
-        assertTrue(bad.getMessage().startsWith("1:12: "), bad.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.as.num*: abc"));
+        assertEquals("1:17: For input string: \"abc\" on numeric field [source.as.number]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.ip: 10.0.0.300"));
+        assertEquals("1:12: '10.0.0.300' is not an IP string literal or CIDR block of ip field [source.ip]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("error.message: *denied for*"));
+        assertEquals("1:16: unsupported: a wildcard spanning several tokens on text field [error.message]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("aws.cloudtrail.read_only: tr*"));
+        assertEquals("1:27: unsupported: wildcard value on boolean field [aws.cloudtrail.read_only]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.ip: 10.0.0.0/33"));
+        assertTrue(e.getMessage().startsWith("1:12: "), e.getMessage());
     }
 
     @Test
