@@ -26,9 +26,12 @@ public final class SearchFields {
     private static final Set<String> CONSTANT_KEYWORDS = Set.of(
             "data_stream.type", "data_stream.dataset", "data_stream.namespace", "event.module", "event.dataset");
     private static final Set<String> TEXT_FIELDS = Set.of("error.message");
+    /** Keyword fields with a {@code .text} multi-field: the aws package's four, and ECS's match_only_text ones. */
     private static final Set<String> TEXT_MULTI_FIELDS = Set.of(
             "aws.cloudtrail.request_parameters", "aws.cloudtrail.response_elements",
-            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details", "user_agent.original");
+            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details",
+            "user_agent.original", "user_agent.os.name", "user_agent.os.full", "user.name", "user.target.name",
+            "user.changes.name", "source.as.organization.name", "file.path");
     private static final Set<String> NOT_INDEXED = Set.of("event.original");
 
     private static final SearchFields ECS = new SearchFields(build());

@@ -138,6 +138,7 @@ class KqlMatchingTest {
         // a .text multi-field searches its keyword parent analysed
         "user_agent.original.text: terraform | e1",
         "user_agent.original: terraform | ''",
+        "user.name.text: ADMIN | e1 e2",
         // keyword values over ignore_above (8191 for request_parameters) are not indexed
         "aws.cloudtrail.request_parameters: * | e1 e2",
         "not aws.cloudtrail.request_parameters: * | e3",
