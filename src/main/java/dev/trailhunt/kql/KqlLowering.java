@@ -192,21 +192,7 @@ final class KqlLowering {
             case TEXT, BOOLEAN, IP, NOT_INDEXED ->
                     throw KqlException.at(text, r.offset(), "unsupported: range on " + typeName(f) + " field [" + f.name() + "]");
         };
-        if (f.type() == SearchField.SearchType.KEYWORD && fields.all().get(f.name()) != null && multiValuedColumn(f)) {
-            throw KqlException.at(text, r.offset(), "unsupported: range on multi-valued field [" + f.name() + "]");
-        }
-        BinaryOp op = switch (r.op()) {
-            case LT -> BinaryOp.LT;
-            case LTE -> BinaryOp.LTE;
-            case GT -> BinaryOp.GT;
-            case GTE -> BinaryOp.GTE;
-        };
-        // A missing value makes the comparison null; coalesce keeps the leaf two-valued under not.
-        return call("coalesce", at, new Binary(op, column(f, at), bound, at), bool(false, at));
-    }
-
-    private static boolean multiValuedColumn(SearchField f) {
-        return dev.trailhunt.model.EcsSchema.columns().stream().anyMatch(c -> c.name().equals(f.column()) && c.multiValued());
+        return call("$range", at, column(f, at), string(r.op().symbol(), at), bound);
     }
 
     /**

@@ -88,9 +88,9 @@ public final class SearchFields {
             }
             int ignoreAbove = type == SearchField.SearchType.KEYWORD && !CONSTANT_KEYWORDS.contains(n)
                     ? IGNORE_ABOVE.getOrDefault(n, DEFAULT_IGNORE_ABOVE) : 0;
-            m.put(n, new SearchField(n, n, type, ignoreAbove));
+            m.put(n, new SearchField(n, n, type, ignoreAbove, c.multiValued()));
             if (TEXT_MULTI_FIELDS.contains(n)) {
-                m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0));
+                m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0, c.multiValued()));
             }
         }
         return m;

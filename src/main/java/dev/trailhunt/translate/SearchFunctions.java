@@ -40,6 +40,8 @@ final class SearchFunctions {
         r.scalar("$match").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::match);
         // $token_wildcard(field, pattern): an analysed wildcard (query_string's analyze_wildcard) on one token.
         r.scalar("$token_wildcard").args(ANY, CONSTANT_STRING).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::tokenWildcard);
+        // $range(field, op, bound): a range query with one bound; op is "<", "<=", ">" or ">=".
+        r.scalar("$range").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::range);
         // $exists(field): an exists query.
         r.scalar("$exists").args(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::exists);
         // $indexed(field, ignore_above): the values a keyword field indexes; longer strings are not indexed.
@@ -165,6 +167,28 @@ final class SearchFunctions {
             out.add(m.group());
         }
         return out;
+    }
+
+    /** Renders a range query: some value compares with the constant bound as the operator says, by the field's type. */
+    private static Typed range(Call c) {
+        Typed field = requireField(c);
+        Object bound = constant(c, 2);
+        BinaryOp op = switch (c.constantString(1)) {
+            case "<" -> BinaryOp.LT;
+            case "<=" -> BinaryOp.LTE;
+            case ">" -> BinaryOp.GT;
+            case ">=" -> BinaryOp.GTE;
+            default -> throw c.semantic("the operator of [" + c.text() + "] must be one of < <= > >=");
+        };
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        Typed b = c.raw(2);
+        if (field.type().isNumeric() && bound instanceof String s) {
+            b = number(s, c);
+        }
+        Typed limit = b;
+        return anyValue(field, v -> Comparisons.compare(op, v, limit, c.node()));
     }
 
     /** Renders an exists query: the field holds at least one value. */

@@ -123,6 +123,8 @@ class KqlMatchingTest {
         "@timestamp: 1704153600000 | e2",
         // keyword range: lexicographic
         "user.name > a | e2 e3",
+        "related.user >= bob | e1 e2",
+        "not related.user < b | e2 e3",
         // text (match_only_text): analysed, lower-cased tokens; a phrase needs consecutive tokens
         "error.message: denied | e1",
         "error.message: DENIED | e1",

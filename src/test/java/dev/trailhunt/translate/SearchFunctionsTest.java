@@ -99,6 +99,13 @@ class SearchFunctionsTest {
     }
 
     @Test
+    void rangesMatchAnyValue() {
+        assertEquals(List.of("a", "b"), ids(call("$range", field("related.user"), text("<"), text("B"))));
+        assertEquals(List.of("a"), ids(call("$range", field("related.user"), text(">="), text("b"))));
+        assertEquals(List.of("b", "c"), ids(new Not(call("$range", field("related.user"), text(">="), text("b")), Source.EMPTY)));
+    }
+
+    @Test
     void esqlTextCannotCallThem() {
         assertThrows(EsqlSyntaxException.class, () -> EsqlParser.parse("FROM logs-aws.cloudtrail-* | WHERE $term(event.action, \"x\")"));
     }
