@@ -189,7 +189,13 @@ final class KqlLowering {
                 boolean last = r.op() == KqlNode.RangeOp.GT || r.op() == KqlNode.RangeOp.LTE;
                 yield string((last ? d.last() : d.first()).toString(), at);
             }
-            case TEXT, BOOLEAN, IP, NOT_INDEXED ->
+            case IP -> {
+                if (dev.trailhunt.model.IpLiteral.canonical(r.bound().text().trim()) == null) {
+                    throw KqlException.at(text, r.bound().offset(), "'" + r.bound().text() + "' is not an IP string literal of ip field [" + f.name() + "]");
+                }
+                yield string(r.bound().text().trim(), at);
+            }
+            case TEXT, BOOLEAN, NOT_INDEXED ->
                     throw KqlException.at(text, r.offset(), "unsupported: range on " + typeName(f) + " field [" + f.name() + "]");
         };
         return call("$range", at, column(f, at), string(r.op().symbol(), at), bound);

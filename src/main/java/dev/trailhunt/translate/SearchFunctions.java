@@ -71,7 +71,12 @@ final class SearchFunctions {
                     : v.obj().eq(DSL.inline(s)));
         }
         if (type == ValueType.IP && value instanceof String s && s.indexOf('/') >= 0) {
-            return anyValue(field, v -> asCondition(c.delegate("cidr_match", List.of(v, Typed.literal(s, ValueType.KEYWORD)))));
+            if (s.indexOf(':') < 0) {
+                return anyValue(field, v -> asCondition(c.delegate("cidr_match", List.of(v, Typed.literal(s, ValueType.KEYWORD)))));
+            }
+            // An IPv6 block is a range of 16-byte keys, as Elasticsearch's ip field stores addresses.
+            String[] bounds = ipBlockKeys(s, c);
+            return anyValue(field, v -> IpOrder.key(v.field()).between(DSL.inline(bounds[0]), DSL.inline(bounds[1])));
         }
         Typed literal = value instanceof Boolean b ? Typed.literal(b, ValueType.BOOLEAN)
                 : value instanceof Long || value instanceof Integer ? Typed.literal(((Number) value).longValue(), ValueType.LONG)
@@ -187,6 +192,23 @@ final class SearchFunctions {
         if (field.type().isNumeric() && bound instanceof String s) {
             b = number(s, c);
         }
+        if (field.type() == ValueType.IP) {
+            // Addresses order by their 16-byte form (IPv4 mapped into IPv6), as Elasticsearch's ip field does.
+            byte[] bytes = dev.trailhunt.model.IpLiteral.docValueBytes(String.valueOf(bound));
+            if (bytes == null) {
+                throw c.semantic("'" + bound + "' is not an IP string literal");
+            }
+            String key = hex(bytes);
+            return anyValue(field, v -> {
+                Field<String> k = IpOrder.key(v.field());
+                return switch (op) {
+                    case LT -> k.lt(key);
+                    case LTE -> k.le(key);
+                    case GT -> k.gt(key);
+                    default -> k.ge(key);
+                };
+            });
+        }
         Typed limit = b;
         return anyValue(field, v -> Comparisons.compare(op, v, limit, c.node()));
     }
@@ -229,6 +251,35 @@ final class SearchFunctions {
         Typed v = Typed.of(DSL.field(DSL.name(HiddenNames.VALUE), SqlTypes.of(field.type())), field.type());
         return Typed.bool(DSL.condition("coalesce(len(list_filter({0}, lambda \"" + HiddenNames.VALUE + "\": {1})) > 0, false)",
                 field.field(), DSL.field(predicate.apply(v))));
+    }
+
+    /** Returns the first and last 16-byte keys, as {@link IpOrder#key} spells them, of a CIDR block. */
+    private static String[] ipBlockKeys(String block, Call c) {
+        int slash = block.indexOf('/');
+        byte[] address = dev.trailhunt.model.IpLiteral.docValueBytes(block.substring(0, slash));
+        String prefixText = block.substring(slash + 1);
+        boolean v4 = block.indexOf(':') < 0;
+        if (address == null || !prefixText.matches("\\d{1,3}") || Integer.parseInt(prefixText) > (v4 ? 32 : 128)) {
+            throw c.semantic("invalid CIDR block [" + block + "]");
+        }
+        int prefix = Integer.parseInt(prefixText) + (v4 ? 96 : 0);
+        byte[] lo = address.clone();
+        byte[] hi = address.clone();
+        for (int bit = prefix; bit < 128; bit++) {
+            int i = bit / 8;
+            int mask = 0x80 >>> (bit % 8);
+            lo[i] = (byte) (lo[i] & ~mask);
+            hi[i] = (byte) (hi[i] | mask);
+        }
+        return new String[] {hex(lo), hex(hi)};
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(32);
+        for (byte b : bytes) {
+            sb.append(String.format(Locale.ROOT, "%02x", b & 0xff));
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")

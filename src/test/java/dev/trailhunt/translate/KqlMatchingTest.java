@@ -40,17 +40,17 @@ class KqlMatchingTest {
         EventsFixture.create(store);
         List<String> columns = List.of("event.id", "event.action", "user.name", "user_agent.original", "related.user",
                 "source.ip", "aws.cloudtrail.read_only", "source.as.number", "@timestamp", "error.message",
-                "aws.cloudtrail.request_parameters", "data_stream.dataset");
+                "aws.cloudtrail.request_parameters", "data_stream.dataset", "related.ip");
         List<List<Object>> rows = new ArrayList<>();
         rows.add(Arrays.asList("e1", "DeleteTrail", "Admin", "aws-cli/2.0 Terraform/1.5", List.of("alice", "bob"),
                 "10.1.2.3", false, 16509L, LocalDateTime.parse("2024-01-01T00:00:00"), List.of("Access Denied for user"),
-                "{name=a*b}", "aws.cloudtrail"));
+                "{name=a*b}", "aws.cloudtrail", List.of("10.1.2.3", "2001:db8::1")));
         rows.add(Arrays.asList("e2", "deletetrail", "admin", "S3 Browser 9.1", List.of("carol"),
                 "192.168.0.1", true, 100L, LocalDateTime.parse("2024-01-02T00:00:00"), null,
-                "x:y", "aws.cloudtrail"));
+                "x:y", "aws.cloudtrail", List.of("192.168.0.1")));
         rows.add(Arrays.asList("e3", "DeleteTrail*", "a:b", null, null,
                 null, null, null, LocalDateTime.parse("2024-01-03T00:00:00"), null,
-                "x".repeat(9000), "aws.cloudtrail"));
+                "x".repeat(9000), "aws.cloudtrail", null));
         EventsFixture.insert(store, columns, rows);
     }
 
@@ -104,6 +104,16 @@ class KqlMatchingTest {
         "source.ip: 10.0.0.0/8 | e1",
         "source.ip: \"192.168.0.1\" | e2",
         "source.ip: (10.0.0.0/8 or 192.168.0.0/16) | e1 e2",
+        // IPv6 blocks and addresses; ::/0 holds IPv4 too, mapped into IPv6 as Elasticsearch stores it
+        "related.ip: \"2001:db8::/32\" | e1",
+        "related.ip: \"2001:db8:0::1\" | e1",
+        "related.ip: \"::/0\" | e1 e2",
+        "related.ip: 192.168.0.0/16 | e2",
+        // ip ranges order addresses by their 16-byte form
+        "source.ip >= 11.0.0.0 | e2",
+        "source.ip < 11.0.0.0 | e1",
+        "not source.ip < 11.0.0.0 | e2 e3",
+        "related.ip > \"2000::\" | e1",
         // boolean, number, date
         "aws.cloudtrail.read_only: true | e2",
         "aws.cloudtrail.read_only: false | e1",
