@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Declares the internal search functions that KQL and EQL lower into: Elasticsearch's term, wildcard, match,
- * match_phrase and exists queries, and ignore_above.
+ * match_phrase, analysed wildcard, range and exists queries, and keyword fields' ignore_above.
  *
  * <p>Their names start with {@code $}, which ES|QL's lexer never produces, so queries cannot call them. Each
  * predicate is two-valued (never SQL null, so a {@code NOT} around it keeps events that lack the field) and
