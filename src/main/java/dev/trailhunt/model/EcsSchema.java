@@ -153,6 +153,18 @@ public final class EcsSchema {
         return COLUMNS;
     }
 
+    /**
+     * Returns the {@code ignore_above} of a keyword field in Elastic's mapping, or 0 when none is declared:
+     * the aws package's fields.yml gives 8191 to request_parameters and response_elements. Elasticsearch
+     * does not index a longer value (in UTF-16 units), so ES|QL reads it as null (elastic/elasticsearch#124678).
+     */
+    public static int ignoreAbove(String name) {
+        return IGNORE_ABOVE.getOrDefault(name, 0);
+    }
+
+    private static final Map<String, Integer> IGNORE_ABOVE = Map.of(
+            "aws.cloudtrail.request_parameters", 8191, "aws.cloudtrail.response_elements", 8191);
+
     /** Returns the position of the named column, or -1 when the schema has no such column. */
     public static int indexOf(String name) {
         Integer i = INDEX.get(name);

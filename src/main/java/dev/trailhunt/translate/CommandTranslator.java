@@ -94,7 +94,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             }
         }
         cols.sort(Comparator.comparing(Column::name));
-        List<SelectField<?>> fields = new ArrayList<>(refs(cols));
+        List<SelectField<?>> fields = new ArrayList<>();
+        for (Column c : cols) {
+            fields.add(IgnoreAbove.read(c.name()));
+        }
         for (String m : from.metadata()) {
             // Only _index has a faithful answer, and only when every row comes from one known index.
             if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {
