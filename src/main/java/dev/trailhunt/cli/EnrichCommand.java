@@ -75,6 +75,9 @@ public final class EnrichCommand implements Callable<Integer> {
             store.recordGeoDatabases(rows, true);
             out.printf(Locale.ROOT, "enriched: %d events from %d distinct source.ip addresses in %.1f s%n",
                     done[1], done[0], (System.nanoTime() - started) / 1e9);
+            if (lookup.failureLine() != null) {
+                err.println(Visible.text(lookup.failureLine()));
+            }
             for (GeoDatabase d : lookup.databases()) {
                 out.println("geoip: " + Visible.text(d.describe()));
             }

@@ -82,6 +82,9 @@ public final class IngestCommand implements Callable<Integer> {
         IngestSummary summary;
         try (GeoIpLookup lookup = GeoIpFolders.open(geoip, System.getenv())) {
             summary = new Ingester(new IngestOptions(n, terminal)).enrichingWith(lookup).ingest(db, paths, progress);
+            if (lookup != null && lookup.failureLine() != null) {
+                err.println(Visible.text(lookup.failureLine()));
+            }
         } catch (IngestException | StoreException | GeoIpException e) {
             err.println("trailhunt ingest: " + Visible.text(e.getMessage()));
             return 1;

@@ -45,6 +45,8 @@ public final class GeoIpLookup implements AutoCloseable {
     private final DatabaseReader asn;
     private final List<GeoDatabase> databases;
     private final Map<String, Object[]> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String firstFailure;
 
     private GeoIpLookup(DatabaseReader city, DatabaseReader asn, List<GeoDatabase> databases) {
         this.city = city;
@@ -126,6 +128,26 @@ public final class GeoIpLookup implements AutoCloseable {
         return v;
     }
 
+    /** Counts the addresses whose lookup failed (a damaged database); their fields were left null. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Returns the message of the first failed lookup, or null when none failed. */
+    public String firstFailure() {
+        return firstFailure;
+    }
+
+    /**
+     * Describes the failed lookups in one line, e.g. {@code geoip: 3 lookups failed, their fields are null
+     * (first: …)}, or returns null when none failed.
+     */
+    public String failureLine() {
+        long n = failures.get();
+        return n == 0 ? null : "geoip: " + n + " address lookup" + (n == 1 ? "" : "s") + " failed; their source.geo.*"
+                + " and source.as.* are null (first: " + firstFailure + ")";
+    }
+
     /** Counts the distinct addresses looked up so far (up to the cache limit). */
     public int distinctAddresses() {
         return cache.size();
@@ -158,8 +180,12 @@ public final class GeoIpLookup implements AutoCloseable {
                     any |= GeoFields.asn(r.get(), v);
                 }
             }
-        } catch (IOException | GeoIp2Exception e) {
-            throw new GeoIpException("GeoIP lookup of " + ip + " failed: " + e.getMessage(), e);
+        } catch (IOException | GeoIp2Exception | RuntimeException e) {
+            // A damaged database must not cost the event: its GeoIP fields stay null and the run says so.
+            if (failures.getAndIncrement() == 0) {
+                firstFailure = "GeoIP lookup of " + ip + " failed: " + e.getMessage();
+            }
+            return NOTHING;
         }
         return any ? v : NOTHING;
     }

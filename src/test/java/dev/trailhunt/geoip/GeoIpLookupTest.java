@@ -98,6 +98,22 @@ class GeoIpLookupTest {
     }
 
     @Test
+    void aDamagedDatabaseLeavesTheFieldsNullAndSaysSoInsteadOfLosingEvents() throws Exception {
+        byte[] b = Files.readAllBytes(corpus().resolve("GeoLite2-City-Test.mmdb"));
+        // Keep the metadata at the end readable, wreck the search tree and data before it.
+        Arrays.fill(b, 0, (int) (b.length * 0.8), (byte) 0xff);
+        Files.write(dir.resolve("GeoLite2-City.mmdb"), b);
+        try (GeoIpLookup geo = GeoIpLookup.open(dir, "--geoip")) {
+            assertArrayEquals(new Object[GeoIpLookup.COLUMNS.size()], geo.values("81.2.69.144"));
+            assertEquals(1, geo.failures());
+            assertTrue(geo.failureLine().startsWith("geoip: 1 address lookup failed; their source.geo.* and source.as.*"
+                    + " are null (first: GeoIP lookup of 81.2.69.144 failed: "), geo.failureLine());
+            geo.values("81.2.69.144");
+            assertEquals(1, geo.failures(), "a failed address is not looked up again");
+        }
+    }
+
+    @Test
     void findsTheFolderFromTheOptionThenTheVariableThenGeoipupdatesFolders() throws Exception {
         Path home = dir.resolve("home");
         Path user = Files.createDirectories(home.resolve(".local/share/GeoIP"));
