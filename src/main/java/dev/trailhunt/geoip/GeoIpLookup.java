@@ -98,7 +98,7 @@ public final class GeoIpLookup implements AutoCloseable {
         return new GeoIpLookup(city, asn, used);
     }
 
-    /** Lists the databases this lookup reads, City first. */
+    /** Lists the databases this lookup reads, in the order it chose them (rank, then file name). */
     public List<GeoDatabase> databases() {
         return databases;
     }
@@ -219,10 +219,10 @@ public final class GeoIpLookup implements AutoCloseable {
     }
 
     private static List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("source.geo.continent_name", "source.geo.country_iso_code",
-                "source.geo.country_name", "source.geo.region_iso_code", "source.geo.region_name",
-                "source.geo.city_name", "source.geo.location", "source.as.number", "source.as.organization.name"));
-        return List.copyOf(c);
+        // The order of GeoFields' indices.
+        return List.of("source.geo.continent_name", "source.geo.country_iso_code", "source.geo.country_name",
+                "source.geo.region_iso_code", "source.geo.region_name", "source.geo.city_name", "source.geo.location",
+                "source.as.number", "source.as.organization.name");
     }
 
     private static void closeQuietly(DatabaseReader r) {
