@@ -115,6 +115,8 @@ class GeoIpLookupTest {
 
     @Test
     void findsTheFolderFromTheOptionThenTheVariableThenGeoipupdatesFolders() throws Exception {
+        Assumptions.assumeTrue(GeoIpFolders.defaults(null).stream().noneMatch(Files::isDirectory),
+                "this machine has a system GeoIP folder");
         Path home = dir.resolve("home");
         Path user = Files.createDirectories(home.resolve(".local/share/GeoIP"));
         Files.copy(corpus().resolve("GeoLite2-ASN-Test.mmdb"), user.resolve("GeoLite2-ASN.mmdb"));
@@ -127,8 +129,6 @@ class GeoIpLookupTest {
         try (GeoIpLookup g = GeoIpFolders.open(corpus(), Map.of(GeoIpFolders.ENV, user.toString()))) {
             assertEquals(2, g.databases().size());
         }
-        Assumptions.assumeTrue(GeoIpFolders.defaults(null).stream().noneMatch(Files::isDirectory),
-                "this machine has a system GeoIP folder");
         assertNull(GeoIpFolders.open(null, Map.of("HOME", dir.resolve("nobody").toString())));
     }
 }
