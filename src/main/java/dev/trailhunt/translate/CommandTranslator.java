@@ -214,6 +214,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             if (t.type() == ValueType.VERSION) {
                 throw Errors.unsupported("SORT on version", o);
             }
+            if (t.type() == ValueType.GEO_POINT) {
+                // Elasticsearch's verifier refuses it; ordering WKT text would be a made-up order.
+                throw Errors.unsupported("SORT on geo_point", o);
+            }
             Field<?> f = t.field();
             if (t.type() == ValueType.IP) {
                 f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -85,6 +86,14 @@ class EnrichCommandTest {
         assertTrue(ingest.out().contains("geoip: GeoLite2-City-Test.mmdb"), ingest.out());
         Cli q = Cli.run("query", "--db", db, "--esql", GEO_QUERY, "-f", "csv");
         assertTrue(q.out().contains("216.160.83.56,Milton,US-WA,209,"), q.out());
+        // ES|QL shows a geo_point as WKT, longitude first (Elastic's docs: Linköping 58.4167 N, 15.6167 E).
+        Cli point = Cli.run("query", "--db", db, "--esql", "FROM logs-aws.cloudtrail-* | WHERE source.ip == \"89.160.20.128\""
+                + " | KEEP source.geo.location | LIMIT 1", "-f", "csv");
+        assertEquals(List.of("source.geo.location", "POINT (15.6167 58.4167)"), point.out().strip().lines().toList());
+        Cli compare = Cli.run("query", "--db", db, "--esql", "FROM logs-aws.cloudtrail-* | WHERE source.geo.location == \"x\"");
+        assertTrue(compare.err().contains("unsupported: comparison on [geo_point] at 1:36"), compare.err());
+        Cli sort = Cli.run("query", "--db", db, "--esql", "FROM logs-aws.cloudtrail-* | SORT source.geo.location");
+        assertTrue(sort.err().contains("unsupported: SORT on geo_point at 1:35"), sort.err());
     }
 
     @Test
