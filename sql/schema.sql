@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS events (
   "source.geo.region_iso_code" VARCHAR,
   "source.geo.region_name" VARCHAR,
   "source.geo.city_name" VARCHAR,
+  "source.geo.location" VARCHAR,
   "source.as.number" BIGINT,
   "source.as.organization.name" VARCHAR,
   "user_agent.original" VARCHAR,
@@ -128,4 +129,13 @@ CREATE TABLE IF NOT EXISTS files (
   "status" VARCHAR,
   "reason" VARCHAR,
   PRIMARY KEY (path, sha256)
+);
+
+-- geoip: the GeoIP/ASN databases that enriched source.geo.* / source.as.* (provenance).
+CREATE TABLE IF NOT EXISTS geoip (
+  "kind" VARCHAR,
+  "name" VARCHAR,
+  "type" VARCHAR,
+  "build_date" VARCHAR,
+  "sha256" VARCHAR
 );

@@ -4,7 +4,10 @@ with
   "s1"("@timestamp", "aws.cloudtrail.request_parameters", "aws.cloudtrail.user_identity.arn", "event.action", "event.provider", "source.ip", "user_agent.name") as (
     select
       "@timestamp",
-      "aws.cloudtrail.request_parameters",
+      case
+        when (length("aws.cloudtrail.request_parameters") + length(regexp_replace("aws.cloudtrail.request_parameters", '[^\x{10000}-\x{10FFFF}]', '', 'g'))) > 8191 then null
+        else "aws.cloudtrail.request_parameters"
+      end,
       "aws.cloudtrail.user_identity.arn",
       "event.action",
       "event.provider",

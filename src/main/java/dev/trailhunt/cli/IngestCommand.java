@@ -2,6 +2,9 @@ package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.InputFile;
+import dev.trailhunt.geoip.GeoIpException;
+import dev.trailhunt.geoip.GeoIpFolders;
+import dev.trailhunt.geoip.GeoIpLookup;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -52,6 +55,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
     Integer threads;
 
+    @Option(names = "--geoip", paramLabel = "DIR", description = "Folder of MaxMind-format .mmdb databases (City, ASN)"
+            + " for source.geo.* and source.as.* (default: $TRAILHUNT_GEOIP, else the folders geoipupdate writes to).")
+    Path geoip;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (searched recursively).")
     List<Path> paths;
 
@@ -73,9 +80,12 @@ public final class IngestCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         IngestProgress progress = terminal ? new TerminalProgress(err) : IngestProgress.NONE;
         IngestSummary summary;
-        try {
-            summary = new Ingester(new IngestOptions(n, terminal)).ingest(db, paths, progress);
-        } catch (IngestException | StoreException e) {
+        try (GeoIpLookup lookup = GeoIpFolders.open(geoip, System.getenv())) {
+            summary = new Ingester(new IngestOptions(n, terminal)).enrichingWith(lookup).ingest(db, paths, progress);
+            if (lookup != null && lookup.failureLine() != null) {
+                err.println(Visible.text(lookup.failureLine()));
+            }
+        } catch (IngestException | StoreException | GeoIpException e) {
             err.println("trailhunt ingest: " + Visible.text(e.getMessage()));
             return 1;
         }
@@ -110,6 +120,12 @@ public final class IngestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "normalised: %d event%s whose event.original is not the input's text (first: %s),"
                     + " tagged trailhunt_original_normalised%n", s.normalised(), s.normalised() == 1 ? "" : "s",
                     Visible.text(s.firstNormalised()));
+        }
+        if (s.geoip().isEmpty()) {
+            out.println("geoip: no GeoIP data; source.geo.* and source.as.* stay null (see --geoip)");
+        }
+        for (String d : s.geoip()) {
+            out.println("geoip: " + Visible.text(d));
         }
         double secs = s.elapsed().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "elapsed: %.1f s (%.0f events/s)%n", secs, secs > 0 ? s.eventsRead() / secs : 0.0);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             IngestCommand.class,
+            EnrichCommand.class,
             HuntCommand.class,
             QueryCommand.class,
             ExplainCommand.class,

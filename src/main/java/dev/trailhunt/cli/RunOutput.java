@@ -53,9 +53,17 @@ final class RunOutput {
         return run.hunts().stream().flatMap(h -> h.queries().stream()).filter(q -> q.status() == QueryRun.Status.RAN).count();
     }
 
+    /** Says, once per run, why the GeoIP/ASN fields a query reads are null. */
+    static final String NO_GEOIP = "no GeoIP data: source.geo.* and source.as.* are null in this store"
+            + " (fill them with `trailhunt enrich --geoip DIR`)";
+
     /** Says on stderr what each query looked at, or why it was skipped or failed. */
     void context(RunResult run) {
         boolean many = run.hunts().size() > 1 || run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
+        if (run.profile().geoip().isEmpty() && run.hunts().stream().flatMap(h -> h.queries().stream())
+                .anyMatch(q -> q.sql().contains("\"source.geo.") || q.sql().contains("\"source.as."))) {
+            err.println(NO_GEOIP);
+        }
         for (HuntRun h : run.hunts()) {
             if (!h.hunt().loaded()) {
                 err.println(Visible.text(h.hunt().id() + ": could not load " + h.hunt().loadProblem()));

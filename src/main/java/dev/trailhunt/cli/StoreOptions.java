@@ -7,6 +7,8 @@ import dev.trailhunt.engine.TemporaryDirs;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
+import dev.trailhunt.geoip.GeoIpFolders;
+import dev.trailhunt.geoip.GeoIpLookup;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
 import dev.trailhunt.hunt.DataNeeds;
@@ -128,11 +130,13 @@ final class StoreOptions {
                 throw new StoreException("cannot create a temporary store: " + e.getMessage(), e);
             }
             IngestSummary summary;
-            try {
+            // GeoIP databases are opened only when a query reads their fields ($TRAILHUNT_GEOIP or geoipupdate's folders).
+            boolean geo = needs.columns() == null || needs.columns().stream().anyMatch(GeoIpLookup.COLUMNS::contains);
+            try (GeoIpLookup lookup = geo ? GeoIpFolders.open(null, System.getenv()) : null) {
                 int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
                 IngestOptions options = new IngestOptions(threads, false, needs.columns(), needs.filter());
-                summary = new Ingester(options).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
-            } catch (IngestException | StoreException e) {
+                summary = new Ingester(options).enrichingWith(lookup).ingest(dir.resolve(STORE_FILE), data, IngestProgress.NONE);
+            } catch (IngestException | StoreException | dev.trailhunt.geoip.GeoIpException e) {
                 TemporaryDirs.delete(dir);
                 throw new StoreException(e.getMessage(), e);
             }

@@ -41,6 +41,8 @@ public final class Store implements AutoCloseable {
      * the run could select them) with a time range covering them, which the store's profile adds to the events'.
      */
     public static final String LEFT_OUT_TABLE = "left_out";
+    /** Names the table of the GeoIP/ASN databases that enriched the store's events (provenance). */
+    public static final String GEOIP_TABLE = "geoip";
 
     /** Names the oldest DuckDB release that must open stores this version creates. */
     public static final String STORAGE_COMPATIBILITY = "v1.4.0";
@@ -216,6 +218,30 @@ public final class Store implements AutoCloseable {
             return connection.createArrayOf(element, elements);
         }
         return value;
+    }
+
+    /**
+     * Rewrites the GeoIP/ASN {@code columns} of every event from {@code lookup}, called once per distinct
+     * {@code source.ip}, in one transaction; returns {distinct addresses, events updated}.
+     */
+    public long[] enrichSourceIps(List<String> columns, java.util.function.Function<String, Object[]> lookup) {
+        try {
+            return GeoEnrichment.refresh(connection, columns, lookup);
+        } catch (SQLException e) {
+            throw new StoreException("cannot enrich the store: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Records which databases enriched events: rows of (kind, name, type, build date, sha256);
+     * {@code replace} forgets the earlier ones (every event was just refreshed).
+     */
+    public void recordGeoDatabases(List<List<String>> databases, boolean replace) {
+        try {
+            GeoEnrichment.record(connection, databases, replace);
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the GeoIP databases: " + firstLine(e), e);
+        }
     }
 
     /**

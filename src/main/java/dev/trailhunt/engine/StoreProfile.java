@@ -29,11 +29,19 @@ import org.jooq.impl.DSL;
  * @param last the newest {@code @timestamp}, or null when there are no events
  * @param files the input files, ordered by path
  * @param duckdbVersion the DuckDB library version, e.g. {@code v1.5.6}
+ * @param geoip the GeoIP/ASN databases that enriched the events, one description each; empty: no GeoIP data
  */
-public record StoreProfile(long events, Instant first, Instant last, List<InputFile> files, String duckdbVersion) {
+public record StoreProfile(long events, Instant first, Instant last, List<InputFile> files, String duckdbVersion,
+        List<String> geoip) {
     public StoreProfile {
         files = List.copyOf(files);
+        geoip = List.copyOf(geoip);
         Objects.requireNonNull(duckdbVersion, "duckdbVersion");
+    }
+
+    /** Creates a profile of a store no GeoIP database enriched. */
+    public StoreProfile(long events, Instant first, Instant last, List<InputFile> files, String duckdbVersion) {
+        this(events, first, last, files, duckdbVersion, List.of());
     }
 
     private static final DSLContext SQL = DSL.using(SQLDialect.DUCKDB, new Settings().withRenderFormatted(false));
@@ -80,7 +88,8 @@ public record StoreProfile(long events, Instant first, Instant last, List<InputF
                     }
                 }
             }
-            return new StoreProfile(events, first, last, files(connection), duckdbVersion(connection));
+            List<String> geoip = hasTable(connection, Store.GEOIP_TABLE) ? GeoEnrichment.describe(connection) : List.of();
+            return new StoreProfile(events, first, last, files(connection), duckdbVersion(connection), geoip);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store: " + Store.firstLine(e), e);
         }

@@ -43,7 +43,9 @@ public final class StoreSchema {
                 + "-- files: one row per input file (or zip entry) the store has seen.\n"
                 + table(Store.EVENTS_TABLE, eventColumns, null)
                 + "\n"
-                + table(Store.FILES_TABLE, FILE_COLUMNS, "path, sha256");
+                + table(Store.FILES_TABLE, FILE_COLUMNS, "path, sha256")
+                + "\n-- geoip: the GeoIP/ASN databases that enriched source.geo.* / source.as.* (provenance).\n"
+                + GeoEnrichment.ddl();
     }
 
     /** Creates the tables when absent and refuses a store whose events columns differ from {@code eventColumns}. */

@@ -63,6 +63,19 @@ final class HuntFileReader {
         return HuntDefinition.ofQuery(id, id, language, text, origin, location, Sha256.hex(bytes));
     }
 
+    /**
+     * Returns the {@code elastic_uuid} of a built-in hunt's {@code [hunt]} table: the uuid of the Elastic
+     * hunt it corresponds to, or empty when none.
+     */
+    static String elasticUuid(byte[] bytes) {
+        try {
+            JsonNode hunt = TOML.readTree(bytes).get("hunt");
+            return hunt == null ? "" : text(hunt, "elastic_uuid");
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private static String text(JsonNode hunt, String field) {
         JsonNode n = hunt.get(field);
         return n == null || n.isNull() ? "" : n.asText();

@@ -22,21 +22,29 @@ public final class HuntLibrary {
     private static final String INDEX = RESOURCE_DIR + "index.txt";
 
     private final List<HuntDefinition> builtIns;
+    /** Maps the uuid of an Elastic hunt to the id of the built-in hunt that corresponds to it. */
+    private final java.util.Map<String, String> elasticUuids;
 
-    private HuntLibrary(List<HuntDefinition> builtIns) {
+    private HuntLibrary(List<HuntDefinition> builtIns, java.util.Map<String, String> elasticUuids) {
         this.builtIns = List.copyOf(builtIns);
+        this.elasticUuids = java.util.Map.copyOf(elasticUuids);
     }
 
     /** Loads the built-in hunts shipped in the jar. */
     public static HuntLibrary load() {
         List<HuntDefinition> hunts = new ArrayList<>();
+        java.util.Map<String, String> elastic = new java.util.HashMap<>();
         for (String file : resourceLines(INDEX)) {
             String id = file.substring(0, file.length() - ".toml".length());
             byte[] bytes = resourceBytes(RESOURCE_DIR + file);
             hunts.add(HuntFileReader.readToml(id, bytes, HuntOrigin.BUILT_IN, "hunts/" + file));
+            String uuid = HuntFileReader.elasticUuid(bytes);
+            if (!uuid.isEmpty()) {
+                elastic.put(uuid.toLowerCase(Locale.ROOT), id);
+            }
         }
         hunts.sort(Comparator.comparing(HuntDefinition::id));
-        return new HuntLibrary(hunts);
+        return new HuntLibrary(hunts, elastic);
     }
 
     /** Returns the built-in hunts ordered by name. */
@@ -66,8 +74,9 @@ public final class HuntLibrary {
         if (Files.isRegularFile(path)) {
             return List.of(readFile(path));
         }
+        String elasticId = elasticUuids.get(hunt.toLowerCase(Locale.ROOT));
         for (HuntDefinition h : builtIns) {
-            if (h.id().equals(hunt) || (!h.uuid().isEmpty() && h.uuid().equalsIgnoreCase(hunt))) {
+            if (h.id().equals(hunt) || (!h.uuid().isEmpty() && h.uuid().equalsIgnoreCase(hunt)) || h.id().equals(elasticId)) {
                 return List.of(h);
             }
         }
@@ -75,7 +84,7 @@ public final class HuntLibrary {
         if (lower.endsWith(".toml") || lower.endsWith(".esql") || lower.endsWith(".sql") || hunt.contains("/")) {
             throw new HuntNotFoundException("no such file: " + hunt);
         }
-        throw new HuntNotFoundException("unknown hunt '" + hunt + "': no file of that name and no built-in hunt with that name or uuid"
+        throw new HuntNotFoundException("unknown hunt '" + hunt + "': no file of that name and no built-in hunt with that name, uuid or Elastic hunt uuid"
                 + " (see `trailhunt hunts list`)");
     }
 

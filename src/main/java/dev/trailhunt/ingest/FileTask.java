@@ -4,6 +4,7 @@ import dev.trailhunt.engine.InputFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
+import dev.trailhunt.geoip.GeoIpLookup;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.model.EcsSchema;
 import java.io.EOFException;
@@ -76,9 +77,10 @@ final class FileTask implements Callable<StagedFile> {
     private final ThreadLocal<EcsMapper> mappers;
     private final int[] selection;
     private final RecordFilter filter;
+    private final GeoIpLookup geoip;
 
     FileTask(LogSource source, long ordinal, Path stagingDir, Map<String, String> known, ObjectMapper json,
-            ThreadLocal<EcsMapper> mappers, int[] selection, RecordFilter filter) {
+            ThreadLocal<EcsMapper> mappers, int[] selection, RecordFilter filter, GeoIpLookup geoip) {
         this.source = source;
         this.ordinal = ordinal;
         this.stagingDir = stagingDir;
@@ -87,6 +89,7 @@ final class FileTask implements Callable<StagedFile> {
         this.mappers = mappers;
         this.selection = selection;
         this.filter = filter;
+        this.geoip = geoip;
     }
 
     @Override
@@ -220,7 +223,11 @@ final class FileTask implements Callable<StagedFile> {
                 in = scan;
             }
             reader.read(in, record -> {
-                parts.write(mapper.map(record, reader.duplicateKey(), reader.replacedBytes()), reader.records() - 1);
+                Object[] row = mapper.map(record, reader.duplicateKey(), reader.replacedBytes());
+                if (geoip != null) {
+                    geoip.fill(row);
+                }
+                parts.write(row, reader.records() - 1);
                 hook(reader.records() - 1);
             });
         } catch (RecordsPrefilter.Bail e) {

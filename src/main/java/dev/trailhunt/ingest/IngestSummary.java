@@ -20,10 +20,12 @@ import java.util.List;
  * @param normalised        events whose {@code event.original} is a rendering of what was read, not the input's
  *                          text (invalid bytes replaced, a key repeated), tagged {@code trailhunt_original_normalised}
  * @param firstNormalised   where the first of them is ({@code PATH record N}), or null
+ * @param geoip             the GeoIP/ASN databases that enriched the new events, one description each;
+ *                          empty when there was no GeoIP data (source.geo.* and source.as.* stay null)
  */
 public record IngestSummary(List<InputFile> files, long eventsAdded, long duplicatesSkipped,
         Instant firstEvent, Instant lastEvent, Duration elapsed, long undated, String firstUndated,
-        long normalised, String firstNormalised) {
+        long normalised, String firstNormalised, List<String> geoip) {
     /** Exit code when every file loaded or was skipped. */
     public static final int OK = 0;
     /** Exit code when at least one file was rejected or only partly loaded. */
@@ -32,6 +34,14 @@ public record IngestSummary(List<InputFile> files, long eventsAdded, long duplic
     /** Copies the outcome list so the summary stays immutable. */
     public IngestSummary {
         files = List.copyOf(files);
+        geoip = List.copyOf(geoip);
+    }
+
+    /** Summarises a run without GeoIP data. */
+    public IngestSummary(List<InputFile> files, long eventsAdded, long duplicatesSkipped, Instant firstEvent,
+            Instant lastEvent, Duration elapsed, long undated, String firstUndated, long normalised, String firstNormalised) {
+        this(files, eventsAdded, duplicatesSkipped, firstEvent, lastEvent, elapsed, undated, firstUndated, normalised,
+                firstNormalised, List.of());
     }
 
     /** Returns 0 when all files loaded (or were skipped), 3 when some were rejected or partial. */

@@ -8,6 +8,8 @@ import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StagingWriter;
 import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.geoip.GeoDatabase;
+import dev.trailhunt.geoip.GeoIpLookup;
 import dev.trailhunt.ingest.ecs.EcsMapper;
 import dev.trailhunt.model.EcsColumn;
 import dev.trailhunt.model.EcsSchema;
@@ -56,9 +58,17 @@ public final class Ingester {
     private final LongAdder workCpu = new LongAdder();
     private final LongAdder loadCpu = new LongAdder();
 
+    private GeoIpLookup geoip;
+
     /** Creates an ingester with the given options. */
     public Ingester(IngestOptions options) {
         this.options = options;
+    }
+
+    /** Fills source.geo.* and source.as.* of every new event from {@code lookup} (null: leave them null); returns this. */
+    public Ingester enrichingWith(GeoIpLookup lookup) {
+        this.geoip = lookup;
+        return this;
     }
 
     /** Returns the ECS columns of the events table as store columns, in table order. */
@@ -116,13 +126,21 @@ public final class Ingester {
                 loader.storedHashes(seen::add);
                 Run run = new Run(loader, known, seen, progress, sources.size());
                 run.execute(sources, staging, created);
+                List<String> geo = List.of();
+                if (geoip != null) {
+                    geo = geoip.databases().stream().map(GeoDatabase::describe).toList();
+                    if (run.added > 0) {
+                        store.recordGeoDatabases(geoip.databases().stream().map(d -> List.of(d.kind(), d.name(),
+                                d.type(), d.buildDate(), d.sha256())).toList(), false);
+                    }
+                }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 if (Boolean.getBoolean("trailhunt.ingest.cpu")) {
                     // Where an ingest spends its CPU, for profiling (.ci/bench and README figures).
                     System.err.printf(Locale.ROOT, "cpu: workers %.2f s, loader %.2f s%n", workCpu.sum() / 1e9, loadCpu.sum() / 1e9);
                 }
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
-                        run.undated, run.firstUndated, run.normalised, run.firstNormalised);
+                        run.undated, run.firstUndated, run.normalised, run.firstNormalised, geo);
             } finally {
                 TemporaryDirs.delete(staging);
             }
@@ -192,7 +210,7 @@ public final class Ingester {
                 while (next < sources.size() || !inFlight.isEmpty()) {
                     while (next < sources.size() && inFlight.size() < window) {
                         FileTask task = new FileTask(sources.get(next), next, staging, known, json, mappers,
-                                selection, options.filter());
+                                selection, options.filter(), geoip);
                         inFlight.add(pool.submit(() -> {
                             long c0 = CPU.getCurrentThreadCpuTime();
                             try {

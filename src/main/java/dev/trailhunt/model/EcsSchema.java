@@ -14,9 +14,10 @@ import java.util.Map;
  * the CloudTrail hunts name, and the index template's constants. Not columns, on purpose:
  * {@code aws.cloudtrail.flattened.*} (flattened objects ES|QL cannot read; the pipeline also moves
  * {@code aws.cloudtrail.digest.*} and {@code insightDetails} there), the flattened
- * {@code web_id_federation_data.attributes}, {@code source.geo.location} (a geo_point), and the entity
- * fields the pipeline writes only for tag {@code actor_target_mapping}. GeoIP/ASN columns exist but stay
- * null: there is no MaxMind data. Keyword arrays are {@code VARCHAR[]}, sorted and de-duplicated.
+ * {@code web_id_federation_data.attributes}, and the entity fields the pipeline writes only for tag
+ * {@code actor_target_mapping}. GeoIP/ASN columns are filled when MaxMind-format databases are at hand
+ * (null otherwise); {@code source.geo.location} holds the geo_point as WKT, as ES|QL shows it. Keyword
+ * arrays are {@code VARCHAR[]}, sorted and de-duplicated.
  */
 public final class EcsSchema {
 
@@ -115,6 +116,7 @@ public final class EcsSchema {
         keyword(c, "source.geo.region_iso_code");
         keyword(c, "source.geo.region_name");
         keyword(c, "source.geo.city_name");
+        c.add(new EcsColumn("source.geo.location", "VARCHAR", ValueType.GEO_POINT, false));
         bigint(c, "source.as.number");
         keyword(c, "source.as.organization.name");
         keyword(c, "user_agent.original");
@@ -150,6 +152,18 @@ public final class EcsSchema {
     public static List<EcsColumn> columns() {
         return COLUMNS;
     }
+
+    /**
+     * Returns the {@code ignore_above} of a keyword field in Elastic's mapping, or 0 when none is declared:
+     * the aws package's fields.yml gives 8191 to request_parameters and response_elements. Elasticsearch
+     * does not index a longer value (in UTF-16 units), so ES|QL reads it as null (elastic/elasticsearch#124678).
+     */
+    public static int ignoreAbove(String name) {
+        return IGNORE_ABOVE.getOrDefault(name, 0);
+    }
+
+    private static final Map<String, Integer> IGNORE_ABOVE = Map.of(
+            "aws.cloudtrail.request_parameters", 8191, "aws.cloudtrail.response_elements", 8191);
 
     /** Returns the position of the named column, or -1 when the schema has no such column. */
     public static int indexOf(String name) {

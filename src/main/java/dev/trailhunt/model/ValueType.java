@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Names the ES|QL data type of a result column, as Elasticsearch reports it. */
 public enum ValueType {
-    KEYWORD, TEXT, INTEGER, LONG, UNSIGNED_LONG, DOUBLE, BOOLEAN, DATETIME, DATE_NANOS, IP, VERSION, NULL, UNSUPPORTED;
+    KEYWORD, TEXT, INTEGER, LONG, UNSIGNED_LONG, DOUBLE, BOOLEAN, DATETIME, DATE_NANOS, IP, VERSION, GEO_POINT, NULL, UNSUPPORTED;
 
     /** Returns the lower-case name ES|QL prints, e.g. {@code keyword}. */
     public String esqlName() {

@@ -204,6 +204,9 @@ final class ReportOutline {
         facts.add(new ReportSink.Fact("now", List.of(ReportSink.Inline.of(CellText.instant(run.now().instant()) + " (" + run.now().source() + ")"))));
         facts.add(new ReportSink.Fact("Software", List.of(ReportSink.Inline.of("trailhunt " + run.trailhuntVersion()),
                 ReportSink.Inline.of("DuckDB " + p.duckdbVersion()))));
+        facts.add(new ReportSink.Fact("GeoIP", p.geoip().isEmpty()
+                ? List.of(ReportSink.Inline.of("no GeoIP data (source.geo.* and source.as.* are null)"))
+                : p.geoip().stream().map(ReportSink.Inline::of).toList()));
         sink.facts(facts);
         List<List<String>> huntRows = new ArrayList<>();
         for (HuntRun h : run.hunts()) {

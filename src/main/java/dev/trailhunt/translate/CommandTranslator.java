@@ -94,7 +94,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             }
         }
         cols.sort(Comparator.comparing(Column::name));
-        List<SelectField<?>> fields = new ArrayList<>(refs(cols));
+        List<SelectField<?>> fields = new ArrayList<>();
+        for (Column c : cols) {
+            fields.add(IgnoreAbove.read(c.name()));
+        }
         for (String m : from.metadata()) {
             // Only _index has a faithful answer, and only when every row comes from one known index.
             if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {
@@ -210,6 +213,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             }
             if (t.type() == ValueType.VERSION) {
                 throw Errors.unsupported("SORT on version", o);
+            }
+            if (t.type() == ValueType.GEO_POINT) {
+                // Elasticsearch's verifier refuses it; ordering WKT text would be a made-up order.
+                throw Errors.unsupported("SORT on geo_point", o);
             }
             Field<?> f = t.field();
             if (t.type() == ValueType.IP) {

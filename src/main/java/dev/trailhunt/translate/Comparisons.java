@@ -42,6 +42,10 @@ final class Comparisons {
     static Condition compare(BinaryOp op, Typed left, Typed right, Node at) {
         Typed l = ExpressionTranslator.single(coerce(left, right, at));
         Typed r = ExpressionTranslator.single(coerce(right, left, at));
+        if (l.type() == ValueType.GEO_POINT || r.type() == ValueType.GEO_POINT) {
+            // Elastic compares geo_points only through ST_* functions; comparing WKT text would be wrong.
+            throw Errors.unsupported("comparison on [geo_point]", at);
+        }
         requireComparable(l, r, at);
         if (l.isNullConstant() || r.isNullConstant()) {
             return DSL.condition((Boolean) null);

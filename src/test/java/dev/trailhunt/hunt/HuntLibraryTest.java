@@ -51,6 +51,20 @@ class HuntLibraryTest {
     }
 
     @Test
+    void builtInSeedAnswersToTheUuidOfElasticsHunt() throws IOException {
+        // The uuid of hunting/aws/secretsmanager_high_frequency_get_secret_value.toml in Elastic's repository.
+        Path elastic = Path.of(System.getProperty("trailhunt.shared", "../shared"),
+                "corpus/elastic-hunting/aws/secretsmanager_high_frequency_get_secret_value.toml");
+        assumeTrue(Files.exists(elastic), "reference corpus absent");
+        String uuid = Files.readAllLines(elastic, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("uuid = "))
+                .findFirst().orElseThrow().replaceAll("uuid = \"(.*)\"", "$1");
+        assertEquals("ef244ca0-5e32-11ef-a8d3-f661ea17fbce", uuid);
+        HuntLibrary lib = HuntLibrary.load();
+        assertEquals("secretsmanager_high_frequency_get_secret_value", lib.resolve(uuid).get(0).id());
+        assertEquals("secretsmanager_high_frequency_get_secret_value", lib.resolve(uuid.toUpperCase(java.util.Locale.ROOT)).get(0).id());
+    }
+
+    @Test
     void searchFindsByTextAndTechnique() {
         HuntLibrary lib = HuntLibrary.load();
         assertEquals(3, lib.search("SECRETS MANAGER").size());

@@ -1,0 +1,28 @@
+package dev.trailhunt.translate;
+
+import dev.trailhunt.model.EcsSchema;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Reads a source column as ES|QL sees it: a keyword value longer than the field's {@code ignore_above} is not
+ * indexed by Elasticsearch, so ES|QL returns null for it (elastic/elasticsearch#124678); the store keeps it.
+ */
+final class IgnoreAbove {
+    private IgnoreAbove() {}
+
+    /** Returns the column reference, or a null-when-too-long expression for a field with an ignore_above. */
+    static Field<?> read(String name) {
+        Field<Object> column = Pipeline.ref(name);
+        int limit = EcsSchema.ignoreAbove(name);
+        if (limit == 0) {
+            return column;
+        }
+        Field<String> text = DSL.field(DSL.name(name), SQLDataType.VARCHAR);
+        // Java's String.length counts UTF-16 units: a code point above U+FFFF counts twice.
+        Field<Integer> astral = DSL.length(DSL.function("regexp_replace", SQLDataType.VARCHAR, text,
+                DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""), DSL.inline("g")));
+        return DSL.when(DSL.length(text).plus(astral).gt(DSL.inline(limit)), DSL.inline((Object) null)).otherwise(column);
+    }
+}
