@@ -73,6 +73,9 @@ public final class ExplainCommand implements Callable<Integer> {
         try (HuntSession session = store.openIfPresent(spec.commandLine().getErr(), Clock.systemUTC())) {
             HuntRunner runner = session.runner();
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
+            if (!runner.bound().isNone()) {
+                out.println("bound: " + runner.bound().text());
+            }
             for (HuntDefinition h : hunts) {
                 if (!h.loaded()) {
                     out.println();

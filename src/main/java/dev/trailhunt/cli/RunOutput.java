@@ -53,7 +53,7 @@ final class RunOutput {
                 String who = Visible.text(h.hunt().id()) + (h.queries().size() > 1 ? " query " + q.query().index() : "");
                 switch (q.status()) {
                     case RAN -> {
-                        String line = Visible.text(ContextLine.format(run.profile(), run.now(), q.windowText()));
+                        String line = Visible.text(ContextLine.format(run.profile(), run.now(), run.bound(), q.windowText()));
                         err.println(many ? who + ": " + line : line);
                         if (!q.message().isEmpty()) {
                             err.println(many ? who + ": " + q.message() : q.message());

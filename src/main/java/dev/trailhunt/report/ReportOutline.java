@@ -36,7 +36,7 @@ final class ReportOutline {
             hunt(hunts.get(0), 2);
         } else {
             sink.begin("trailhunt report: " + hunts.size() + " hunts");
-            sink.note(ContextLine.data(run.profile()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
+            sink.note(ContextLine.data(run.profile()) + ContextLine.bounded(run.bound()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
             sink.heading(2, "Summary");
             List<List<String>> rows = new ArrayList<>();
             for (HuntRun h : hunts) {
@@ -105,7 +105,7 @@ final class ReportOutline {
                 sink.code("Error", "text", q.message());
             }
             case RAN -> {
-                sink.note(ContextLine.format(run.profile(), run.now(), q.windowText()));
+                sink.note(ContextLine.format(run.profile(), run.now(), run.bound(), q.windowText()));
                 sink.code(null, languageTag(q), q.query().text().strip());
                 if (!q.sql().equals(q.query().text().strip())) {
                     sink.folded("DuckDB SQL (" + q.sql().lines().count() + " lines)", "sql", q.sql());
@@ -168,6 +168,9 @@ final class ReportOutline {
         if (p.hasEvents()) {
             facts.add(new ReportSink.Fact("Data time range", List.of(ReportSink.Inline.of(
                     CellText.instant(p.first()) + " → " + CellText.instant(p.last())))));
+        }
+        if (!run.bound().isNone()) {
+            facts.add(new ReportSink.Fact("Time bound", List.of(ReportSink.Inline.of(run.bound().text()))));
         }
         facts.add(new ReportSink.Fact("now", List.of(ReportSink.Inline.of(CellText.instant(run.now().instant()) + " (" + run.now().source() + ")"))));
         facts.add(new ReportSink.Fact("Software", List.of(ReportSink.Inline.of("trailhunt " + run.trailhuntVersion()),
