@@ -32,7 +32,7 @@ abstract class HuntingCommand implements Callable<Integer> {
 
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
     int run(List<HuntDefinition> hunts, RowsOptions rows) {
-        return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
+        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
     }
 
     /** Runs the hunts and writes them; returns the exit code. */

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             HuntsCommand.class,
             ReportCommand.class,
+            TimelineCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,
         })

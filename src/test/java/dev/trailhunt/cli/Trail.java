@@ -28,11 +28,24 @@ final class Trail {
                 + "\",\"mfaAuthenticated\":\"false\"}}}", action, "s3.amazonaws.com", ip, "Boto3/1.28.0 Python/3.11.4", "{\"bucketName\":\"loot\"}", error);
     }
 
+    /** Adds {@code user}'s AssumeRole call that issued {@code key} to a session {@code session} of {@code role}. */
+    Trail assumeRole(String time, String user, String userKey, String role, String session, String key) {
+        response = "{\"credentials\":{\"accessKeyId\":\"" + key + "\",\"sessionToken\":\"x\",\"expiration\":\"Jul 10, 2023, 1:00:00 PM\"},"
+                + "\"assumedRoleUser\":{\"assumedRoleId\":\"AROAX:" + session + "\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/" + role + "/" + session + "\"}}";
+        user(time, user, userKey, "AssumeRole", "198.51.100.7");
+        String last = records.remove(records.size() - 1).replace("secretsmanager.amazonaws.com", "sts.amazonaws.com");
+        records.add(last);
+        response = null;
+        return this;
+    }
+
+    private String response;
+
     private Trail add(String time, String identity, String action, String provider, String ip, String agent, String params, String error) {
         int n = records.size();
         records.add("{\"eventVersion\":\"1.08\",\"userIdentity\":" + identity + ",\"eventTime\":\"" + time + "\",\"eventSource\":\"" + provider
                 + "\",\"eventName\":\"" + action + "\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"" + ip + "\",\"userAgent\":\"" + agent
-                + "\",\"requestParameters\":" + params + ",\"responseElements\":null,"
+                + "\",\"requestParameters\":" + params + ",\"responseElements\":" + response + ","
                 + (error == null ? "" : "\"errorCode\":\"" + error + "\",\"errorMessage\":\"denied\",")
                 + "\"requestID\":\"req-" + n + "\",\"eventID\":\"00000000-0000-4000-8000-" + String.format(java.util.Locale.ROOT, "%012d", n)
                 + "\",\"readOnly\":true,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
