@@ -3,6 +3,7 @@ package dev.trailhunt.cli;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
+import dev.trailhunt.hunt.Pivots;
 import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.Visible;
@@ -32,12 +33,18 @@ abstract class HuntingCommand implements Callable<Integer> {
 
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
     int run(List<HuntDefinition> hunts, RowsOptions rows) {
-        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
+        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw, rows.events);
     }
 
     /** Runs the hunts and writes them; returns the exit code. */
     int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings,
             boolean csvRaw) {
+        return run(hunts, format, outFile, widthOption, failOnFindings, csvRaw, false);
+    }
+
+    /** Runs the hunts and writes them; returns the exit code. */
+    int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings,
+            boolean csvRaw, boolean events) {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
@@ -46,19 +53,25 @@ abstract class HuntingCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
                     + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
         }
+        if (events && format != ResultFormat.TABLE) {
+            throw new CommandLine.ParameterException(cl, "--events opens rows in the table format; "
+                    + (format.isReport() ? "reports already fold the ES|QL of the events behind each row" : "use -f table"));
+        }
         if (outFile != null) {
             FileProblem.requireDirectoryOf(outFile);
             RunInputs.requireNotAnInput(cl, outFile, store, hunts);
         }
         long start = System.nanoTime();
         RunResult run;
+        List<Pivots.Pivot> pivots;
         long hunting;
         // A one-off --data run loads only what these hunts can observe (columns, and records their first WHERE can accept).
-        try (HuntSession session = store.open(err, clock(), limits.limits(), DataNeeds.of(hunts))) {
+        try (HuntSession session = store.open(err, clock(), limits.limits(), events ? DataNeeds.ALL : DataNeeds.of(hunts))) {
             // Opening the store loads DuckDB's native library once per process; the hunts' own time is
             // what grows with the data, so it is reported apart.
             long opened = System.nanoTime();
             run = session.runner().runAll(hunts, VersionProvider.version());
+            pivots = events ? Pivots.run(session.runner(), run) : List.of();
             hunting = System.nanoTime() - opened;
         }
         RunOutput output = new RunOutput(out, err);
@@ -66,6 +79,9 @@ abstract class HuntingCommand implements Callable<Integer> {
         boolean toTerminal = outFile == null && Terminal.interactive();
         int width = Terminal.width(widthOption, System.getenv(), toTerminal);
         boolean shortened = output.write(run, format, outFile, width, Terminal.colour(System.getenv(), toTerminal), csvRaw);
+        if (events) {
+            shortened |= EventsOutput.write(pivots, run, outFile, out, width, Terminal.colour(System.getenv(), toTerminal));
+        }
         if (outFile != null) {
             err.println("wrote " + Visible.text(outFile.toString()));
         }
