@@ -98,7 +98,7 @@ class EventsBehindTest {
         String dropped = "from logs-* | stats n = count(*) by event.action | keep n";
         HuntException e = assertThrows(HuntException.class, () -> EventsBehind.of(dropped, TranslatingCompiler.parse(dropped),
                 List.of(new ResultColumn("n", dev.trailhunt.model.ValueType.LONG))));
-        assertTrue(e.getMessage().contains("without their group key event.action (dropped after STATS) at 1:38"), e.getMessage());
+        assertTrue(e.getMessage().contains("without their group key event.action (dropped after STATS) at 1:37"), e.getMessage());
     }
 
     @Test
