@@ -59,8 +59,8 @@ final class EventsOutput {
                     w.write(Visible.message(e.message()) + "\n");
                 } else {
                     shortened |= table.write(e.table(), w);
-                    if (e.rows() == 1000) {
-                        w.write("(the first 1,000 events; rerun the ES|QL with a LIMIT up to 10000 or a narrower --from/--to)\n");
+                    if (!e.message().isEmpty()) {
+                        w.write(Visible.text(e.message()) + "\n");
                     }
                 }
             }

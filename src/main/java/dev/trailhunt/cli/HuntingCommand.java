@@ -48,11 +48,6 @@ abstract class HuntingCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
-        if (!format.isReport() && format != ResultFormat.TABLE && runnable > 1) {
-            throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
-                    + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
-        }
         if (events && format != ResultFormat.TABLE) {
             throw new CommandLine.ParameterException(cl, "--events opens rows in the table format; "
                     + (format.isReport() ? "reports already fold the ES|QL of the events behind each row" : "use -f table"));

@@ -11,6 +11,7 @@ import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.TimeBound;
+import dev.trailhunt.translate.TranslateOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,12 @@ public final class HuntRunner {
     /** Returns the time bound every query of this runner sees the events through. */
     public TimeBound bound() {
         return bound;
+    }
+
+    /** Counts the rows a query would return with its final LIMIT (or ES|QL's implicit one) raised by one, to learn whether it cut rows. */
+    int rowsBeyond(Query query, String esql, int limit) {
+        TranslateOptions probe = new TranslateOptions(now.instant(), LimitCut.DEFAULT_LIMIT + 1, LimitCut.MAX_LIMIT + 1, bound);
+        return compiler.execute(sandboxed, compiler.compile(LimitCut.raised(query, limit + 1), esql, probe)).size();
     }
 
     /** Returns the profile of the store this runner reads. */
@@ -143,7 +150,8 @@ public final class HuntRunner {
         }
         try {
             ResultTable t = compiler.execute(sandboxed, compiled);
-            return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), "", shape.windows());
+            return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), LimitCut.note(this, query, q.text(), t.size()),
+                    shape.windows());
         } catch (HuntException | StoreException | QueryException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, compiled.sql(), null, e.getMessage(), shape.windows());
         }

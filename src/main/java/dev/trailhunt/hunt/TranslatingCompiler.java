@@ -89,8 +89,17 @@ public final class TranslatingCompiler {
      * @throws HuntException with a positioned one-line message, the offending line and a caret when the query cannot be translated
      */
     public CompiledQuery compile(Query query, String esql, Instant now, TimeBound bound) {
+        return compile(query, esql, TranslateOptions.defaults(now).bounded(bound));
+    }
+
+    /**
+     * Translates a parsed query with given options, e.g. limits one higher to learn whether a LIMIT cut rows.
+     *
+     * @throws HuntException with a positioned one-line message when the query cannot be translated
+     */
+    public CompiledQuery compile(Query query, String esql, TranslateOptions options) {
         try {
-            Translation t = new EsqlTranslator(sources, TranslateOptions.defaults(now).bounded(bound)).translate(query);
+            Translation t = new EsqlTranslator(sources, options).translate(query);
             return new CompiledQuery(t.sql(), t.columns());
         } catch (EsqlException e) {
             throw new HuntException(CaretExcerpt.in(e.getMessage(), esql, e.line(), e.column()), e);
