@@ -32,8 +32,8 @@ abstract class HuntingCommand implements Callable<Integer> {
     }
 
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
-    int run(List<HuntDefinition> hunts, RowsOptions rows) {
-        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw, rows.events);
+    int run(List<HuntDefinition> hunts, RowsOptions rows, boolean events) {
+        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw, events);
     }
 
     /** Runs the hunts and writes them; returns the exit code. */

@@ -28,10 +28,6 @@ final class RowsOptions {
     @Option(names = "--fail-on-findings", description = "Exit with 1 when rows are found, for scripts and CI.")
     boolean failOnFindings;
 
-    @Option(names = "--events",
-            description = "Under the rows, open each aggregated row (up to 20 per query): print the ES|QL that lists the events behind it and run it.")
-    boolean events;
-
     @Option(names = "--csv-raw",
             description = "Write CSV cells as they are. By default text starting with = + - @ tab or CR gets a leading ' so spreadsheets do not run it as a formula.")
     boolean csvRaw;
