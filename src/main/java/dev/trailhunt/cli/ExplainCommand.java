@@ -7,6 +7,9 @@ import dev.trailhunt.hunt.HuntException;
 import dev.trailhunt.hunt.HuntLibrary;
 import dev.trailhunt.hunt.HuntQuery;
 import dev.trailhunt.hunt.HuntRunner;
+import dev.trailhunt.hunt.HuntRun;
+import dev.trailhunt.hunt.Pivots;
+import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.QueryLanguage;
 import dev.trailhunt.hunt.QueryShape;
@@ -17,6 +20,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +48,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  trailhunt explain secretsmanager_high_frequency_get_secret_value",
             "  trailhunt explain --db case.duckdb --now 2024-10-11T09:00:00Z hunts/",
+            "  trailhunt explain --db case.duckdb --events 1 secretsmanager_high_frequency_get_secret_value",
             "  trailhunt explain --esql 'from logs-aws.cloudtrail*",
             "      | where event.action == \"GetSecretValue\" | limit 5'",
         })
@@ -63,16 +68,26 @@ public final class ExplainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @Option(names = "--events", paramLabel = "ROW",
+            description = "Also run each ES|QL query and print the ES|QL that lists the events behind its result row ROW (1 = the first).")
+    Integer eventsRow;
+
     @Override
     public Integer call() {
         List<HuntDefinition> hunts = target.esql != null
                 ? List.of(HuntDefinition.adHoc(QueryLanguage.ESQL, target.esql))
                 : HuntLibrary.load().resolveAll(target.hunts);
         PrintWriter out = spec.commandLine().getOut();
+        if (eventsRow != null && eventsRow < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--events ROW counts rows from 1");
+        }
         boolean failed = false;
         try (HuntSession session = store.openIfPresent(spec.commandLine().getErr(), Clock.systemUTC())) {
             HuntRunner runner = session.runner();
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
+            if (!runner.bound().isNone()) {
+                out.println("bound: " + runner.bound().text());
+            }
             for (HuntDefinition h : hunts) {
                 if (!h.loaded()) {
                     out.println();
@@ -81,7 +96,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     failed = true;
                 }
                 for (HuntQuery q : h.queries()) {
-                    failed |= !explain(out, h, q, runner);
+                    boolean ok = explain(out, h, q, runner);
+                    failed |= !ok;
+                    if (ok && eventsRow != null && q.language() == QueryLanguage.ESQL) {
+                        failed |= !events(out, q, runner, eventsRow);
+                    }
                 }
             }
         }
@@ -121,6 +140,25 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (HuntException e) {
             return printError(out, e);
         }
+    }
+
+    /** Runs one query and prints the ES|QL of the events behind one of its rows; returns false when that failed. */
+    private static boolean events(PrintWriter out, HuntQuery q, HuntRunner runner, int row) {
+        HuntRun run = runner.run(HuntDefinition.adHoc(QueryLanguage.ESQL, q.text()));
+        QueryRun ran = run.queries().get(0);
+        out.println("-- ES|QL of the events behind row " + row);
+        if (ran.status() != QueryRun.Status.RAN) {
+            out.println(Visible.message(ran.message()));
+            return false;
+        }
+        if (ran.rows() < row) {
+            out.println("the query returned " + ran.rows() + (ran.rows() == 1 ? " row" : " rows") + "; there is no row " + row);
+            return false;
+        }
+        List<Pivots.Pivot> pivots = Pivots.derive(run, ran, row);
+        Pivots.Pivot p = pivots.get(pivots.size() - 1);
+        out.println(p.esql().isEmpty() ? Visible.message(p.problem()) : Visible.lines(p.esql()));
+        return !p.esql().isEmpty() || p.row() == 0 && !p.problem().startsWith("unsupported");
     }
 
     private static void printEsql(PrintWriter out, QueryShape shape, HuntQuery q) {

@@ -35,6 +35,9 @@ import picocli.CommandLine.Parameters;
             "      secretsmanager_get_secret_value_by_secret",
             "  # every Elastic AWS hunt, as of a fixed time",
             "  trailhunt hunt --now 2023-07-10T12:40:00Z elastic-hunting/aws/",
+            "  # the last two days only, with the events behind each row",
+            "  trailhunt hunt --db case.duckdb --from -2d --events \\",
+            "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt hunt -f json my-hunt.esql | jq '.[0]'",
             "  trailhunt hunt --fail-on-findings nightly/ || alert",
         })
@@ -44,8 +47,10 @@ public final class HuntCommand extends HuntingCommand {
 
     @Mixin RowsOptions rows;
 
+    @Mixin EventsOption events;
+
     @Override
     public Integer call() {
-        return run(HuntLibrary.load().resolveAll(hunts), rows);
+        return run(HuntLibrary.load().resolveAll(hunts), rows, events.events);
     }
 }

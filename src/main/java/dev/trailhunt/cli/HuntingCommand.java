@@ -3,6 +3,7 @@ package dev.trailhunt.cli;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
+import dev.trailhunt.hunt.Pivots;
 import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.Visible;
@@ -50,8 +51,8 @@ abstract class HuntingCommand implements Callable<Integer> {
     }
 
     /** Runs the hunts and writes their rows as the options say; returns the exit code. */
-    int run(List<HuntDefinition> hunts, RowsOptions rows) {
-        return run(hunts, rows.format, rows.out, rows.width, rows.failOnFindings, rows.csvRaw);
+    int run(List<HuntDefinition> hunts, RowsOptions rows, boolean events) {
+        return run(hunts, rows.format(), rows.out, rows.width, rows.failOnFindings, rows.csvRaw, events);
     }
 
     /**
@@ -95,16 +96,21 @@ abstract class HuntingCommand implements Callable<Integer> {
     /** Runs the hunts and writes them; returns the exit code. */
     int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings,
             boolean csvRaw) {
+        return run(hunts, format, outFile, widthOption, failOnFindings, csvRaw, false);
+    }
+
+    /** Runs the hunts and writes them; returns the exit code. */
+    int run(List<HuntDefinition> hunts, ResultFormat format, Path outFile, Integer widthOption, boolean failOnFindings,
+            boolean csvRaw, boolean events) {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         if (store.dbs().size() > 1) {
             throw new CommandLine.ParameterException(cl, "only report reads several --db stores; give one --db");
         }
-        long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
-        if (!format.isReport() && format != ResultFormat.TABLE && runnable > 1) {
-            throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
-                    + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
+        if (events && format != ResultFormat.TABLE) {
+            throw new CommandLine.ParameterException(cl, "--events opens rows in the table format; "
+                    + (format.isReport() ? "reports already fold the ES|QL of the events behind each row" : "use -f table"));
         }
         if (outFile != null) {
             FileProblem.requireDirectoryOf(outFile);
@@ -112,13 +118,15 @@ abstract class HuntingCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         RunResult run;
+        List<Pivots.Pivot> pivots;
         long hunting;
         // A one-off --data run loads only what these hunts can observe (columns, and records their first WHERE can accept).
-        try (HuntSession session = store.open(err, clock(), limits.limits(), DataNeeds.of(hunts))) {
+        try (HuntSession session = store.open(err, clock(), limits.limits(), events ? DataNeeds.ALL : DataNeeds.of(hunts))) {
             // Opening the store loads DuckDB's native library once per process; the hunts' own time is
             // what grows with the data, so it is reported apart.
             long opened = System.nanoTime();
             run = session.runner().runAll(hunts, VersionProvider.version());
+            pivots = events ? Pivots.run(session.runner(), run) : List.of();
             hunting = System.nanoTime() - opened;
         }
         RunOutput output = new RunOutput(out, err, notebookStore(outFile));
@@ -126,6 +134,9 @@ abstract class HuntingCommand implements Callable<Integer> {
         boolean toTerminal = outFile == null && Terminal.interactive();
         int width = Terminal.width(widthOption, System.getenv(), toTerminal);
         boolean shortened = output.write(run, format, outFile, width, Terminal.colour(System.getenv(), toTerminal), csvRaw);
+        if (events) {
+            shortened |= EventsOutput.write(pivots, run, outFile, out, width, Terminal.colour(System.getenv(), toTerminal));
+        }
         if (outFile != null) {
             err.println("wrote " + Visible.text(outFile.toString()));
         }

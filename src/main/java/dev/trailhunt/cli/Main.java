@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             HuntsCommand.class,
             ReportCommand.class,
             VerifyCommand.class,
+            TimelineCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,
         })

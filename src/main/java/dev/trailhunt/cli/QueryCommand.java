@@ -47,11 +47,13 @@ public final class QueryCommand extends HuntingCommand {
 
     @Mixin RowsOptions rows;
 
+    @Mixin EventsOption events;
+
     @Override
     public Integer call() {
         HuntDefinition q = text.esql != null
                 ? HuntDefinition.adHoc(QueryLanguage.ESQL, text.esql)
                 : HuntDefinition.adHoc(QueryLanguage.DUCKDB_SQL, text.sql);
-        return run(List.of(q), rows);
+        return run(List.of(q), rows, events.events);
     }
 }

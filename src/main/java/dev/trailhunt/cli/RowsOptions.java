@@ -6,12 +6,21 @@ import picocli.CommandLine.Option;
 
 /** Chooses how the rows of the hunt and query commands are written. */
 final class RowsOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, csv, json, ndjson, markdown, html or ipynb (default: table). csv, json and ndjson hold one result.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output: table, csv, json, ndjson, markdown, html or ipynb (default: from the --out extension .csv .json .ndjson .md .html .ipynb, else table).")
     ResultFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
     Path out;
+
+    /** Returns --format, else the format the --out file's extension names, else table, as report does. */
+    ResultFormat format() {
+        if (format != null) {
+            return format;
+        }
+        ResultFormat guessed = out == null || out.getFileName() == null ? null : ResultFormat.fromFileName(out.getFileName().toString());
+        return guessed == null ? ResultFormat.TABLE : guessed;
+    }
 
     @Option(names = "--width", paramLabel = "N", description = "Fit tables to N columns (0: no limit; default: the terminal's; none when piped).")
     Integer width;

@@ -5,6 +5,7 @@ import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntRun;
 import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.report.CombinedRows;
 import dev.trailhunt.report.CsvWriter;
 import dev.trailhunt.report.HtmlReport;
 import dev.trailhunt.report.JsonWriter;
@@ -12,6 +13,7 @@ import dev.trailhunt.report.MarkdownReport;
 import dev.trailhunt.report.NotebookReport;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.TerminalTable;
+import dev.trailhunt.report.TriageSummary;
 import dev.trailhunt.report.Visible;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,7 +74,7 @@ final class RunOutput {
                 String who = Visible.text(h.hunt().id()) + (h.queries().size() > 1 ? " query " + q.query().index() : "");
                 switch (q.status()) {
                     case RAN -> {
-                        String line = Visible.text(ContextLine.format(run.profile(), run.now(), q.windowText()));
+                        String line = Visible.text(ContextLine.format(run.profile(), run.now(), run.bound(), q.windowText()));
                         err.println(many ? who + ": " + line : line);
                         if (!q.message().isEmpty()) {
                             err.println(many ? who + ": " + q.message() : q.message());
@@ -129,10 +131,12 @@ final class RunOutput {
                     if (only == null) {
                         return false;
                     }
+                    // Several results are one stream with a hunt column, so that scripts read one file.
+                    var table = run.hunts().size() > 1 || resultCount(run) > 1 ? CombinedRows.of(run) : only.table();
                     switch (format) {
-                        case CSV -> CsvWriter.write(only.table(), w, !csvRaw);
-                        case JSON -> JsonWriter.writeArray(only.table(), w);
-                        default -> JsonWriter.writeLines(only.table(), w);
+                        case CSV -> CsvWriter.write(table, w, !csvRaw);
+                        case JSON -> JsonWriter.writeArray(table, w);
+                        default -> JsonWriter.writeLines(table, w);
                     }
                 }
             }
@@ -148,13 +152,20 @@ final class RunOutput {
         boolean shortened = false;
         List<QueryRun> ran = run.hunts().stream().flatMap(h -> h.queries().stream())
                 .filter(q -> q.status() == QueryRun.Status.RAN).toList();
+        boolean several = run.hunts().size() > 1 || run.hunts().stream().mapToInt(h -> h.queries().size()).sum() > 1;
+        if (several) {
+            // Triage: what found something comes first; an empty hunt is one summary line, never an empty table.
+            for (String line : TriageSummary.lines(run)) {
+                w.write(line + "\n");
+            }
+        }
         for (HuntRun h : run.hunts()) {
             for (QueryRun q : h.queries()) {
-                if (q.status() != QueryRun.Status.RAN) {
+                if (q.status() != QueryRun.Status.RAN || several && q.rows() == 0) {
                     continue;
                 }
-                if (ran.size() > 1) {
-                    w.write((q == ran.get(0) ? "" : "\n") + "== " + Visible.text(h.hunt().id())
+                if (several) {
+                    w.write("\n== " + Visible.text(h.hunt().id())
                             + (h.queries().size() > 1 ? " · query " + q.query().index() : "") + " ==\n");
                 }
                 shortened |= table.write(q.table(), w);

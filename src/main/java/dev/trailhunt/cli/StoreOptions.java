@@ -11,6 +11,7 @@ import dev.trailhunt.geoip.GeoIpFolders;
 import dev.trailhunt.geoip.GeoIpLookup;
 import dev.trailhunt.ingest.IngestSummary;
 import dev.trailhunt.ingest.Ingester;
+import dev.trailhunt.hunt.BoundSpec;
 import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.hunt.HuntSession;
 import dev.trailhunt.hunt.NowSpec;
@@ -42,8 +43,21 @@ final class StoreOptions {
     Source source;
 
     @Option(names = "--now", paramLabel = "latest|clock|ISO", defaultValue = "latest", converter = NowConverter.class,
-            description = "What now() means: the newest event in the store (default, so reruns agree), the clock, or a time such as 2024-10-11T08:55:23Z.")
+            description = "What now() means: the newest event in the store (default, so reruns agree), the clock, or a time such as 2024-10-11T08:55:23Z; a given time also hides the events after it.")
     NowSpec now;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "See only events at or after TIME: 2023-07-10T12:00:00Z, 2023-07-10, or before now such as -7d, -36h, -30m.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "See only events before TIME (a date: up to the end of that day); same forms as --from.")
+    String to;
+
+    /** Returns --from and --to, checked. */
+    BoundSpec bounds() {
+        return new BoundSpec(from, to);
+    }
 
     /** Returns the store file named by --db, or the default. */
     Path db() {
@@ -77,9 +91,9 @@ final class StoreOptions {
     HuntSession open(PrintWriter err, Clock clock, QueryLimits limits, DataNeeds needs) {
         if (source != null && source.data != null) {
             Path dir = TemporaryStore.ingest(source.data, err, needs);
-            return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore, limits);
+            return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, bounds(), clock, TranslatingCompiler::forStore, limits);
         }
-        return HuntSession.open(db(), null, now, clock, TranslatingCompiler::forStore, limits);
+        return HuntSession.open(db(), null, now, bounds(), clock, TranslatingCompiler::forStore, limits);
     }
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
@@ -91,9 +105,22 @@ final class StoreOptions {
                 err.println("note: no store at " + Visible.text(db().toString()) + "; explaining against the ECS schema");
                 err.flush();
             }
-            return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
+            return HuntSession.openWithoutStore(now, bounds(), clock, TranslatingCompiler::forStore);
         }
         return open(err, clock, QueryLimits.defaults());
+    }
+
+    /** Checks a --from or --to text when the command line is parsed, so that a typo is a usage error. */
+    static final class TimeConverter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                new BoundSpec(value, null);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage().replace("--from ", ""));
+            }
+        }
     }
 
     /** Converts the --now text. */

@@ -1,6 +1,7 @@
 package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.model.TimeBound;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,16 @@ public final class ContextLine {
     /** Formats the line for one query; {@code window} is the query's window text. */
     public static String format(StoreProfile profile, ResolvedNow now, String window) {
         return data(profile) + " · now = " + nowText(profile, now) + " (" + now.source() + ") · window: " + window;
+    }
+
+    /** Formats the line for one query of a run that sees the events only within {@code bound}. */
+    public static String format(StoreProfile profile, ResolvedNow now, TimeBound bound, String window) {
+        return data(profile) + bounded(bound) + " · now = " + nowText(profile, now) + " (" + now.source() + ") · window: " + window;
+    }
+
+    /** Describes a time bound as a part of the line, e.g. {@code  · bound 2023-07-10T00:00:00Z ≤ @timestamp}, or nothing. */
+    public static String bounded(TimeBound bound) {
+        return bound.isNone() ? "" : " · bound " + bound.text();
     }
 
     /** Describes the data's time range, e.g. {@code data 2023-07-10T11:42Z → 12:37Z}. */

@@ -10,6 +10,8 @@ import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.TimeBound;
+import dev.trailhunt.translate.TranslateOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,7 @@ public final class HuntRunner {
     private final TranslatingCompiler compiler;
     private final StoreProfile profile;
     private final ResolvedNow now;
+    private final TimeBound bound;
     private final int maxSqlRows;
     private final QueryLimits limits;
 
@@ -40,10 +43,17 @@ public final class HuntRunner {
      */
     public HuntRunner(Store sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, int maxSqlRows,
             QueryLimits limits) {
+        this(sandboxed, compiler, profile, now, TimeBound.NONE, maxSqlRows, limits);
+    }
+
+    /** Creates a runner whose ES|QL sees only the events within {@code bound}. */
+    public HuntRunner(Store sandboxed, TranslatingCompiler compiler, StoreProfile profile, ResolvedNow now, TimeBound bound,
+            int maxSqlRows, QueryLimits limits) {
         this.sandboxed = sandboxed;
         this.compiler = compiler;
         this.profile = profile;
         this.now = now;
+        this.bound = bound;
         this.maxSqlRows = maxSqlRows;
         this.limits = limits;
     }
@@ -51,6 +61,17 @@ public final class HuntRunner {
     /** Returns the now this runner uses. */
     public ResolvedNow now() {
         return now;
+    }
+
+    /** Returns the time bound every query of this runner sees the events through. */
+    public TimeBound bound() {
+        return bound;
+    }
+
+    /** Counts the rows a query would return with its final LIMIT (or ES|QL's implicit one) raised by one, to learn whether it cut rows. */
+    int rowsBeyond(Query query, String esql, int limit) {
+        TranslateOptions probe = new TranslateOptions(now.instant(), LimitCut.DEFAULT_LIMIT + 1, LimitCut.MAX_LIMIT + 1, bound);
+        return compiler.execute(sandboxed, compiler.compile(LimitCut.raised(query, limit + 1), esql, probe)).size();
     }
 
     /** Returns the profile of the store this runner reads. */
@@ -76,7 +97,7 @@ public final class HuntRunner {
         for (HuntDefinition h : hunts) {
             out.add(run(h));
         }
-        return new RunResult(profile, now, out, trailhuntVersion);
+        return new RunResult(profile, now, bound, out, trailhuntVersion);
     }
 
     /**
@@ -85,7 +106,7 @@ public final class HuntRunner {
      * @param parsed the query's text parsed with {@link TranslatingCompiler#parse}
      */
     public CompiledQuery compile(HuntQuery query, Query parsed) {
-        return compiler.compile(parsed, query.text(), now.instant());
+        return compiler.compile(parsed, query.text(), now.instant(), bound);
     }
 
     private QueryRun run(HuntQuery q) {
@@ -93,6 +114,11 @@ public final class HuntRunner {
             return new QueryRun(q, QueryRun.Status.SKIPPED, "", null, q.skipReason(), List.of());
         }
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
+            if (bound.from() != null || (bound.until() != null && !bound.untilInclusive())) {
+                // The bound is applied to FROM of a translated query; SQL text is run as written and cannot be bounded exactly.
+                return new QueryRun(q, QueryRun.Status.FAILED, "", null,
+                        "unsupported: --from/--to on a DuckDB SQL query at 1:1; put the bound in its WHERE on \"@timestamp\"", List.of());
+            }
             try {
                 SandboxedSql.Capped capped = sandboxed.runSql(q.text(), maxSqlRows);
                 ResultTable t = capped.table();
@@ -101,6 +127,9 @@ public final class HuntRunner {
                 String note = capped.capped() ? String.format(java.util.Locale.ROOT,
                         "note: the SQL has more rows than the %,d a hunt returns; these are the first %,d (narrow it with WHERE, LIMIT or an aggregate)",
                         maxSqlRows, maxSqlRows) : "";
+                if (!bound.isNone()) {
+                    note = (note.isEmpty() ? "" : note + "\n") + "note: --now does not hide later events from DuckDB SQL; bound it in its WHERE on \"@timestamp\"";
+                }
                 return new QueryRun(q, QueryRun.Status.RAN, q.text().strip(), ordered, note, List.of());
             } catch (SqlRejectedException | QueryException e) {
                 return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null, e.getMessage(), List.of());
@@ -115,13 +144,14 @@ public final class HuntRunner {
         QueryShape shape = QueryShape.of(query);
         CompiledQuery compiled;
         try {
-            compiled = compiler.compile(query, q.text(), now.instant());
+            compiled = compiler.compile(query, q.text(), now.instant(), bound);
         } catch (HuntException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, "", null, e.getMessage(), shape.windows());
         }
         try {
             ResultTable t = compiler.execute(sandboxed, compiled);
-            return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), "", shape.windows());
+            return new QueryRun(q, QueryRun.Status.RAN, compiled.sql(), RowOrder.total(t, shape), LimitCut.note(this, query, q.text(), t.size()),
+                    shape.windows());
         } catch (HuntException | StoreException | QueryException e) {
             return new QueryRun(q, QueryRun.Status.FAILED, compiled.sql(), null, e.getMessage(), shape.windows());
         }

@@ -42,6 +42,16 @@ public final class HuntSession implements AutoCloseable {
      */
     public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, Clock clock,
             Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
+        return open(db, temporaryDir, nowSpec, BoundSpec.NONE, clock, compilers, limits);
+    }
+
+    /**
+     * Opens an existing store file whose events the run sees only within a time bound.
+     *
+     * @param bounds {@code --from} and {@code --to}, resolved against now once it is known
+     */
+    public static HuntSession open(Path db, Path temporaryDir, NowSpec nowSpec, BoundSpec bounds, Clock clock,
+            Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
         Store store;
         try {
             store = Store.openForReading(db);
@@ -49,17 +59,22 @@ public final class HuntSession implements AutoCloseable {
             TemporaryDirs.delete(temporaryDir);
             throw e;
         }
-        return start(store, temporaryDir, Store::profile, nowSpec, clock, compilers, limits);
+        return start(store, temporaryDir, Store::profile, nowSpec, bounds, clock, compilers, limits);
     }
 
     /** Opens an empty in-memory database, so that hunts can be explained before any data is ingested. */
     public static HuntSession openWithoutStore(NowSpec nowSpec, Clock clock, Function<Store, TranslatingCompiler> compilers) {
-        return start(Store.openInMemory(), null, Store::profileWithoutStore, nowSpec, clock, compilers, QueryLimits.defaults());
+        return openWithoutStore(nowSpec, BoundSpec.NONE, clock, compilers);
+    }
+
+    /** Opens an empty in-memory database with a time bound, so that bounded hunts can be explained before any data is ingested. */
+    public static HuntSession openWithoutStore(NowSpec nowSpec, BoundSpec bounds, Clock clock, Function<Store, TranslatingCompiler> compilers) {
+        return start(Store.openInMemory(), null, Store::profileWithoutStore, nowSpec, bounds, clock, compilers, QueryLimits.defaults());
     }
 
     /** Sandboxes a freshly opened store, profiles it and resolves now; on failure releases everything. */
     private static HuntSession start(Store store, Path temporaryDir, Function<Store, StoreProfile> profiler,
-            NowSpec nowSpec, Clock clock, Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
+            NowSpec nowSpec, BoundSpec bounds, Clock clock, Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
         Path spill = null;
         try {
             spill = TemporaryDirs.create("spill");
@@ -67,7 +82,7 @@ public final class HuntSession implements AutoCloseable {
             StoreProfile profile = profiler.apply(store);
             ResolvedNow now = ResolvedNow.resolve(nowSpec, profile, clock);
             return new HuntSession(store, temporaryDir, spill,
-                    new HuntRunner(store, compilers.apply(store), profile, now, MAX_SQL_ROWS, limits));
+                    new HuntRunner(store, compilers.apply(store), profile, now, bounds.resolve(nowSpec, now), MAX_SQL_ROWS, limits));
         } catch (RuntimeException e) {
             closeQuietly(store);
             TemporaryDirs.delete(spill);

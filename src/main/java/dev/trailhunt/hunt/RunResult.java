@@ -1,6 +1,7 @@
 package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.model.TimeBound;
 import java.util.List;
 
 /**
@@ -8,12 +9,19 @@ import java.util.List;
  *
  * @param profile the store's events, time range, input files and DuckDB version
  * @param now the instant now() stood for
+ * @param bound the time bound the run saw the events through
  * @param hunts the hunts in the order they were given
  * @param trailhuntVersion the trailhunt version that ran them
  */
-public record RunResult(StoreProfile profile, ResolvedNow now, List<HuntRun> hunts, String trailhuntVersion) {
+public record RunResult(StoreProfile profile, ResolvedNow now, TimeBound bound, List<HuntRun> hunts, String trailhuntVersion) {
     public RunResult {
+        java.util.Objects.requireNonNull(bound, "bound");
         hunts = List.copyOf(hunts);
+    }
+
+    /** Holds a run that saw every event. */
+    public RunResult(StoreProfile profile, ResolvedNow now, List<HuntRun> hunts, String trailhuntVersion) {
+        this(profile, now, TimeBound.NONE, hunts, trailhuntVersion);
     }
 
     /** Returns the total rows found by all hunts. */

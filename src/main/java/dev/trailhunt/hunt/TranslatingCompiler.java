@@ -1,5 +1,6 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.engine.EventLoader;
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
@@ -9,6 +10,8 @@ import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.model.EcsSchema;
 import dev.trailhunt.model.ResultTable;
+import dev.trailhunt.model.TimeBound;
+import dev.trailhunt.model.ValueType;
 import dev.trailhunt.translate.CloudTrailSources;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
@@ -22,6 +25,11 @@ import java.util.stream.Collectors;
 
 /** Turns ES|QL text into DuckDB SQL for a given now with trailhunt's parser and translator, and runs that SQL on the store. */
 public final class TranslatingCompiler {
+    private static final List<SourceColumn> PROVENANCE = List.of(
+            new SourceColumn(EventLoader.FILE_PATH, ValueType.KEYWORD, false),
+            new SourceColumn(EventLoader.OFFSET, ValueType.LONG, false),
+            new SourceColumn(EventLoader.HASH, ValueType.KEYWORD, false));
+
     private final CloudTrailSources sources;
 
     private TranslatingCompiler(CloudTrailSources sources) {
@@ -34,10 +42,16 @@ public final class TranslatingCompiler {
      */
     public static TranslatingCompiler forStore(Store store) {
         Set<String> present = store.columns(Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
-        List<SourceColumn> columns = EcsSchema.columns().stream()
+        List<SourceColumn> columns = new java.util.ArrayList<>(EcsSchema.columns().stream()
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
-                .toList();
+                .toList());
+        // Where each event came from, as the README's store schema promises ES|QL can read too.
+        for (SourceColumn p : PROVENANCE) {
+            if (present.isEmpty() || present.contains(p.name())) {
+                columns.add(p);
+            }
+        }
         return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns));
     }
 
@@ -66,8 +80,26 @@ public final class TranslatingCompiler {
      * @throws HuntException with a positioned one-line message, the offending line and a caret when the query cannot be translated
      */
     public CompiledQuery compile(Query query, String esql, Instant now) {
+        return compile(query, esql, now, TimeBound.NONE);
+    }
+
+    /**
+     * Translates a parsed query whose FROM sees only the events within {@code bound}.
+     *
+     * @throws HuntException with a positioned one-line message, the offending line and a caret when the query cannot be translated
+     */
+    public CompiledQuery compile(Query query, String esql, Instant now, TimeBound bound) {
+        return compile(query, esql, TranslateOptions.defaults(now).bounded(bound));
+    }
+
+    /**
+     * Translates a parsed query with given options, e.g. limits one higher to learn whether a LIMIT cut rows.
+     *
+     * @throws HuntException with a positioned one-line message when the query cannot be translated
+     */
+    public CompiledQuery compile(Query query, String esql, TranslateOptions options) {
         try {
-            Translation t = new EsqlTranslator(sources, TranslateOptions.defaults(now)).translate(query);
+            Translation t = new EsqlTranslator(sources, options).translate(query);
             return new CompiledQuery(t.sql(), t.columns());
         } catch (EsqlException e) {
             throw new HuntException(CaretExcerpt.in(e.getMessage(), esql, e.line(), e.column()), e);

@@ -117,7 +117,7 @@ public final class ManifestValues {
                 case DOUBLE -> n.isNumber() ? (Object) n.doubleValue() : Double.parseDouble(n.asText());
                 case BOOLEAN -> n.isBoolean() ? (Object) n.booleanValue() : n.asText();
                 case DATETIME, DATE_NANOS -> Instant.parse(n.asText());
-                case KEYWORD, TEXT, IP, VERSION, NULL, UNSUPPORTED -> n.isTextual() ? n.asText() : n.toString();
+                case KEYWORD, TEXT, IP, VERSION, GEO_POINT, NULL, UNSUPPORTED -> n.isTextual() ? n.asText() : n.toString();
             };
         } catch (RuntimeException e) {
             return n.asText();

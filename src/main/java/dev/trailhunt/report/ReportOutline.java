@@ -5,6 +5,7 @@ import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.hunt.ContextLine;
 import dev.trailhunt.hunt.HuntDefinition;
 import dev.trailhunt.hunt.HuntRun;
+import dev.trailhunt.hunt.Pivots;
 import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.RunResult;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class ReportOutline {
             hunt(hunts.get(0), 2);
         } else {
             sink.begin("trailhunt report: " + hunts.size() + " hunts");
-            sink.note(ContextLine.data(run.profile()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
+            sink.note(ContextLine.data(run.profile()) + ContextLine.bounded(run.bound()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
             sink.heading(2, "Summary");
             List<List<String>> rows = new ArrayList<>();
             for (HuntRun h : hunts) {
@@ -136,7 +137,7 @@ final class ReportOutline {
                 sink.code("Error", "text", q.message());
             }
             case RAN -> {
-                sink.note(ContextLine.format(run.profile(), run.now(), q.windowText()));
+                sink.note(ContextLine.format(run.profile(), run.now(), run.bound(), q.windowText()));
                 sink.code(null, languageTag(q), q.query().text().strip());
                 if (!q.sql().equals(q.query().text().strip())) {
                     sink.folded("DuckDB SQL (" + q.sql().lines().count() + " lines)", "sql", q.sql());
@@ -147,11 +148,33 @@ final class ReportOutline {
                 }
                 if (q.rows() > 0) {
                     sink.result(q.table());
+                    eventsBehind(q);
                 }
                 BarChart.of(q.table()).ifPresent(sink::chart);
                 sink.ran(q.sql(), q.table());
             }
         }
+    }
+
+    /** Folds, under the rows, the ES|QL that lists the events behind each, so that a reader can rerun them. */
+    private void eventsBehind(QueryRun q) {
+        List<Pivots.Pivot> pivots = Pivots.derive(new HuntRun(HuntDefinition.adHoc(q.query().language(), q.query().text()), List.of(q)), q,
+                Pivots.MAX_ROWS);
+        if (pivots.isEmpty() || pivots.get(0).row() == 0) {
+            // No STATS (the rows are the events) or an unsupported shape: said once, in a note, or not at all.
+            pivots.stream().filter(p -> p.problem().startsWith("unsupported")).findFirst()
+                    .ifPresent(p -> sink.note("Events behind the rows: " + p.problem().lines().findFirst().orElse("")));
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Pivots.Pivot p : pivots) {
+            text.append(text.length() == 0 ? "" : "\n\n").append("// row ").append(p.row()).append('\n')
+                    .append(p.esql().isEmpty() ? "// " + p.problem().lines().findFirst().orElse("") : p.esql());
+        }
+        int shown = pivots.size();
+        String more = q.rows() > shown ? " (the first " + shown + " of " + CellText.count(q.rows()) + " rows)" : "";
+        sink.folded("Events behind each row: ES|QL to rerun with --now " + CellText.instant(run.now().instant())
+                + ContextLine.bounded(run.bound()).replace(" · bound ", " within ") + more, "esql", text.toString());
     }
 
     private static String languageTag(QueryRun q) {
@@ -200,6 +223,9 @@ final class ReportOutline {
         if (p.hasEvents()) {
             facts.add(new ReportSink.Fact("Data time range", List.of(ReportSink.Inline.of(
                     CellText.instant(p.first()) + " → " + CellText.instant(p.last())))));
+        }
+        if (!run.bound().isNone()) {
+            facts.add(new ReportSink.Fact("Time bound", List.of(ReportSink.Inline.of(run.bound().text()))));
         }
         facts.add(new ReportSink.Fact("now", List.of(ReportSink.Inline.of(CellText.instant(run.now().instant()) + " (" + run.now().source() + ")"))));
         facts.add(new ReportSink.Fact("Software", List.of(ReportSink.Inline.of("trailhunt " + run.trailhuntVersion()),

@@ -23,7 +23,10 @@ import dev.trailhunt.esql.ast.Sort;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.model.TimeBound;
 import dev.trailhunt.model.ValueType;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +39,7 @@ import org.jooq.Field;
 import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Translates one command into the stages it appends to a pipeline, tracking ES|QL's column
@@ -45,6 +49,8 @@ import org.jooq.impl.DSL;
  * inlined literals and quoted names.
  */
 final class CommandTranslator implements CommandVisitor<Pipeline> {
+    private static final String TIMESTAMP = "@timestamp";
+
     private final Pipeline in;
     private final SourceCatalog sources;
     private final Query query;
@@ -108,7 +114,28 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             cols.add(new Column(m, ValueType.KEYWORD, false));
             fields.add(DSL.inline(table.index()));
         }
-        return in.then(from, cols, false, DSL.select(fields).from(DSL.table(DSL.name(table.table()))));
+        return in.then(from, cols, false, DSL.select(fields).from(DSL.table(DSL.name(table.table()))).where(bound(table, from)));
+    }
+
+    /** Returns the run's time bound on the table's {@code @timestamp}, applied before any command sees a row. */
+    private Condition bound(SourceTable table, From from) {
+        TimeBound b = session.bound();
+        if (b.isNone()) {
+            return DSL.noCondition();
+        }
+        if (table.columns().stream().noneMatch(c -> c.name().equals(TIMESTAMP))) {
+            throw Errors.unsupported("a time bound (--from, --to, --now) on a source without @timestamp", from);
+        }
+        Field<LocalDateTime> ts = DSL.field(DSL.name(TIMESTAMP), SQLDataType.LOCALDATETIME);
+        Condition c = DSL.noCondition();
+        if (b.from() != null) {
+            c = c.and(ts.ge(DSL.inline(LocalDateTime.ofInstant(b.from(), ZoneOffset.UTC), SQLDataType.LOCALDATETIME)));
+        }
+        if (b.until() != null) {
+            Field<LocalDateTime> until = DSL.inline(LocalDateTime.ofInstant(b.until(), ZoneOffset.UTC), SQLDataType.LOCALDATETIME);
+            c = c.and(b.untilInclusive() ? ts.le(until) : ts.lt(until));
+        }
+        return c;
     }
 
     @Override

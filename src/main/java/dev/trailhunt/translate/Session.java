@@ -3,6 +3,7 @@ package dev.trailhunt.translate;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.Node;
 import dev.trailhunt.esql.ast.Setting;
+import dev.trailhunt.model.TimeBound;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,8 +20,9 @@ import org.jooq.Field;
  * @param zone the session time zone, normalized; calendar functions work on its wall clock
  * @param nullifyUnmapped whether an unknown name in an expression reads as null
  * @param dialect the SQL dialect functions render to
+ * @param bound the {@code @timestamp} bound FROM applies
  */
-record Session(LocalDateTime now, ZoneId zone, boolean nullifyUnmapped, Dialect dialect) {
+record Session(LocalDateTime now, ZoneId zone, boolean nullifyUnmapped, Dialect dialect, TimeBound bound) {
 
     /** Reads the {@code SET} settings written before a query, rejecting unknown ones at their position. */
     static Session of(TranslateOptions options, List<Setting> settings, Dialect dialect) {
@@ -47,7 +49,7 @@ record Session(LocalDateTime now, ZoneId zone, boolean nullifyUnmapped, Dialect 
                 default -> throw Errors.unsupported("SET " + setting.name(), setting);
             }
         }
-        return new Session(LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC), zone.normalized(), nullify, dialect);
+        return new Session(LocalDateTime.ofInstant(options.now(), ZoneOffset.UTC), zone.normalized(), nullify, dialect, options.bound());
     }
 
     /** Says whether a session time zone other than UTC is in force. */
