@@ -90,7 +90,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** Prints one query's explanation; hunt text is shown with control characters escaped, as hunt files may come from anyone. */
-    private static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
+    static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
         out.println();
         out.println("== " + Visible.text(h.id()) + " (" + h.origin().label() + ")"
                 + (h.queries().size() > 1 ? " · query " + q.index() + " of " + h.queries().size() : "")

@@ -42,7 +42,7 @@ abstract class HuntingCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
-        if (!format.isReport() && format != ResultFormat.TABLE && runnable > 1) {
+        if (!format.isReport() && !format.isTerminal() && runnable > 1) {
             throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
                     + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
         }

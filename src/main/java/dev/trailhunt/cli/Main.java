@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt hunts list",
             "  trailhunt ingest --db case.duckdb logs/",
+            "  trailhunt shell --db case.duckdb",
             "  trailhunt report --db case.duckdb -o report.html \\",
             "      secretsmanager_high_frequency_get_secret_value",
             "",
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             HuntsCommand.class,
             ReportCommand.class,
+            ShellCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,
         })

@@ -86,8 +86,8 @@ final class RunOutput {
             switch (format) {
                 case MARKDOWN -> w.write(MarkdownReport.render(run));
                 case HTML -> w.write(HtmlReport.render(run));
-                case TABLE -> {
-                    return tables(run, w, width, colour);
+                case TABLE, VERTICAL -> {
+                    return tables(run, w, width, colour, format == ResultFormat.VERTICAL);
                 }
                 default -> {
                     QueryRun only = run.hunts().stream().flatMap(h -> h.queries().stream())
@@ -109,8 +109,8 @@ final class RunOutput {
         }
     }
 
-    private static boolean tables(RunResult run, Writer w, int width, boolean colour) throws IOException {
-        TerminalTable table = new TerminalTable(width, colour);
+    private static boolean tables(RunResult run, Writer w, int width, boolean colour, boolean vertical) throws IOException {
+        TerminalTable table = new TerminalTable(width, colour, vertical);
         boolean shortened = false;
         List<QueryRun> ran = run.hunts().stream().flatMap(h -> h.queries().stream())
                 .filter(q -> q.status() == QueryRun.Status.RAN).toList();

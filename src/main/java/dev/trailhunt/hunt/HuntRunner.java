@@ -53,6 +53,11 @@ public final class HuntRunner {
         return now;
     }
 
+    /** Returns the fields ES|QL's FROM sees in this store, in ECS schema order. */
+    public List<dev.trailhunt.translate.SourceColumn> fields() {
+        return compiler.fields();
+    }
+
     /** Returns the profile of the store this runner reads. */
     public StoreProfile profile() {
         return profile;

@@ -23,9 +23,16 @@ import java.util.stream.Collectors;
 /** Turns ES|QL text into DuckDB SQL for a given now with trailhunt's parser and translator, and runs that SQL on the store. */
 public final class TranslatingCompiler {
     private final CloudTrailSources sources;
+    private final List<SourceColumn> fields;
 
-    private TranslatingCompiler(CloudTrailSources sources) {
+    private TranslatingCompiler(CloudTrailSources sources, List<SourceColumn> fields) {
         this.sources = sources;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** Returns the fields FROM sees, in ECS schema order. */
+    public List<SourceColumn> fields() {
+        return fields;
     }
 
     /**
@@ -38,7 +45,7 @@ public final class TranslatingCompiler {
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
                 .toList();
-        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns));
+        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), columns);
     }
 
     /**
