@@ -24,6 +24,10 @@ public final class TerminalTable {
     public static final String MARK = "…";
     private static final String SEP = " | ";
     private static final int MIN_WIDTH = 8;
+    /** Text narrower than this says too little (an ARN cut to {@code arn:…om}); vertical rows show it better. */
+    private static final int MIN_TEXT_WIDTH = 12;
+    /** Text up to this width is kept whole when the other columns can give way instead. */
+    private static final int SHORT_TEXT = 20;
     private static final String BOLD = "\u001b[1m";
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
@@ -78,7 +82,7 @@ public final class TerminalTable {
             widths[i] = Math.max(length(names.get(i)), values);
             // A whole value of a kept column and at least a readable part of its name.
             minimums[i] = keepsWhole(cols.get(i).type()) ? Math.max(values, Math.min(length(names.get(i)), MIN_WIDTH))
-                    : Math.min(widths[i], MIN_WIDTH);
+                    : Math.min(widths[i], MIN_TEXT_WIDTH);
         }
         try {
             if (vertical || !fit(widths, minimums)) {
@@ -178,6 +182,19 @@ public final class TerminalTable {
         }
         if (least > budget) {
             return false;
+        }
+        // Short text (an action name, a region) stays whole while the long text beside it can still show MIN_TEXT_WIDTH:
+        // cutting GetSecretValue to GetS…retValue to give an ARN one more character helps no one.
+        Integer[] byWidth = new Integer[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            byWidth[i] = i;
+        }
+        java.util.Arrays.sort(byWidth, java.util.Comparator.comparingInt(i -> widths[i]));
+        for (int i : byWidth) {
+            if (widths[i] > minimums[i] && widths[i] <= SHORT_TEXT && least - minimums[i] + widths[i] <= budget) {
+                least += widths[i] - minimums[i];
+                minimums[i] = widths[i];
+            }
         }
         while (total > budget) {
             int widest = -1;
