@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
         })
 public final class ExplainCommand implements Callable<Integer> {
     static final class Target {
-        @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to explain (names, uuids, files, folders).")
+        @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to explain (names, uuids, files, folders).")
         List<String> hunts;
 
         @Option(names = "--esql", paramLabel = "TEXT", required = true, description = "An ES|QL query to explain.")

@@ -47,7 +47,12 @@ abstract class HuntingCommand implements Callable<Integer> {
                     + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
         }
         if (outFile != null) {
-            FileProblem.requireDirectoryOf(outFile);
+            // A missing folder is a mistake in the command line (exit 2), found before any hunt runs.
+            Path folder = outFile.toAbsolutePath().getParent();
+            if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(cl, Visible.text("--out " + outFile + ": no such directory: "
+                        + (outFile.getParent() != null ? outFile.getParent() : folder)));
+            }
             RunInputs.requireNotAnInput(cl, outFile, store, hunts);
         }
         long start = System.nanoTime();

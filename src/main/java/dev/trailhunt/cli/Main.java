@@ -43,6 +43,8 @@ public final class Main implements Runnable {
         System.setProperty("org.jooq.no-tips", "true");
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // `--esql @q.esql` names a query file (QueryText); picocli would otherwise split the file into arguments.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(new OneLineUsageErrors())
                 .setExecutionExceptionHandler(new OneLineErrors())
                 .setExecutionStrategy(Main::executeAndCheckOutput);

@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
             "  trailhunt report --db case.duckdb -o weekly.md elastic-hunting/aws/",
         })
 public final class ReportCommand extends HuntingCommand {
-    @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to include, in order (names, uuids, files, folders).")
+    @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders).")
     List<String> hunts;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "markdown|html",
+    @Option(names = {"-f", "--format"}, paramLabel = "markdown|html", completionCandidates = CompletionWords.ReportFormats.class,
             description = "Report format (default: from the --out extension, else markdown).")
     ResultFormat format;
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /** Chooses how the rows of the hunt and query commands are written. */
 final class RowsOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, csv, json, ndjson, markdown or html (default: table). csv, json and ndjson hold one result.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", completionCandidates = CompletionWords.Formats.class,
+            description = "Output: table, vertical (one field per line), csv, json, ndjson, markdown or html (default: table; vertical when even the shortened table does not fit). csv, json and ndjson hold one result.")
     ResultFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")

@@ -148,8 +148,6 @@ final class RunOutput {
         err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s; hunting %.2f s", rows, queries,
                 queries == 1 ? "query" : "queries", outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9,
                 huntingNanos / 1e9));
-        // Repeated after the rows, where a long folder run's context lines have scrolled away.
-        unloaded.forEach(h -> err.println(Visible.text("could not load " + h.loadProblem())));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

@@ -92,7 +92,7 @@ class ReportCommandTest {
             Path out = dir.resolve("all." + ext);
             Cli r = Cli.run("report", "--db", db, "--out", out.toString(), hunts.toString());
             assertEquals(4, r.code(), r.err());
-            assertTrue(r.errLines().contains("could not load " + reason), r.err());
+            assertTrue(r.errLines().contains("pyproject: could not load " + reason), r.err());
             Path again = dir.resolve("again." + ext);
             assertEquals(4, Cli.run("report", "--db", db, "--out", again.toString(), hunts.toString()).code());
             assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "two runs give the same bytes (" + ext + ")");
@@ -123,9 +123,10 @@ class ReportCommandTest {
     @Test
     void reportIntoAMissingFolderSaysWhichFolderBeforeRunningAnything() throws Exception {
         Path out = dir.resolve("no-such-folder").resolve("r.html");
-        String expected = "trailhunt report: cannot write " + out + ": no such directory: " + out.getParent();
+        // A missing folder is a usage error (2), not a data problem (3): the command line names it.
+        String expected = "trailhunt report: --out " + out + ": no such directory: " + out.getParent() + " (see `trailhunt report --help`)";
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--out", out.toString(), SEED);
-        assertEquals(3, r.code(), r.err());
+        assertEquals(2, r.code(), r.err());
         assertEquals(List.of(expected), r.errLines(), "no hunt ran, so no context or summary line");
         assertFalse(Files.exists(out.getParent()));
         // Checked before the store is opened: a missing store would otherwise be the complaint.
@@ -135,7 +136,8 @@ class ReportCommandTest {
         Cli data = Cli.run("report", "--data", SamplesStore.SAMPLES.toString(), "--out", out.toString(), SEED);
         assertEquals(List.of(expected), data.errLines(), "nothing is ingested for --data either");
         Cli hunt = Cli.run("hunt", "--db", dir.resolve("absent.duckdb").toString(), "-o", out.toString(), SEED);
-        assertEquals(3, hunt.code());
-        assertEquals(List.of("trailhunt hunt: cannot write " + out + ": no such directory: " + out.getParent()), hunt.errLines());
+        assertEquals(2, hunt.code());
+        assertEquals(List.of("trailhunt hunt: --out " + out + ": no such directory: " + out.getParent() + " (see `trailhunt hunt --help`)"),
+                hunt.errLines());
     }
 }
