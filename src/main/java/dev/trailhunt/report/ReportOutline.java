@@ -151,13 +151,27 @@ final class ReportOutline {
     }
 
     /**
-     * Shows an input path relative to the working directory when it lies below it, so that a
-     * report made in a checkout does not name the machine's directories and reruns elsewhere agree.
+     * Shows an absolute input path relative to the working directory (with {@code ..} when it lies
+     * outside), so that a report does not name the machine's directories and reruns elsewhere agree.
      */
     static String displayPath(String path) {
-        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
-        String p = path.replace('\\', '/');
-        return p.startsWith(cwd + "/") ? p.substring(cwd.length() + 1) : path;
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+        if (!p.isAbsolute()) {
+            // Stored as given at ingest, relative to where ingest ran; nothing better is known.
+            return path;
+        }
+        // Absolute paths become relative to the working directory, also outside it (../logs/x.json), as the README promises.
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        if (p.getRoot() == null || !p.getRoot().equals(cwd.getRoot())) {
+            return path;
+        }
+        String relative = cwd.relativize(p.normalize()).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
     }
 
     private void provenance() {

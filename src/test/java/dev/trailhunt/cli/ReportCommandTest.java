@@ -87,6 +87,9 @@ class ReportCommandTest {
         Files.copy(Path.of("src/main/resources/hunts/" + SEED + ".toml"), hunts.resolve("a.toml"));
         Files.writeString(hunts.resolve("pyproject.toml"), "[project]\nname = \"tools\"\n");
         String reason = hunts.resolve("pyproject.toml") + ": no [hunt] table (expected Elastic's hunting schema)";
+        // Reports name files relative to the working directory, even outside it (README, Reports).
+        String reported = Path.of("").toAbsolutePath().relativize(hunts.resolve("pyproject.toml"))
+                + ": no [hunt] table (expected Elastic's hunting schema)";
         String db = SamplesStore.get().toString();
         for (String ext : new String[] {"md", "html"}) {
             Path out = dir.resolve("all." + ext);
@@ -102,12 +105,12 @@ class ReportCommandTest {
                 assertTrue(text.contains("| Programmatic GetSecretValue calls per identity (Secrets Manager) | a | "), text);
                 assertTrue(text.contains("| pyproject.toml | pyproject | could not be loaded |  |"), text);
                 assertTrue(text.contains("## pyproject.toml\n\n- **Hunt:** `pyproject` (TOML file)\n\n"
-                        + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reason + "\n```\n"), text);
+                        + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reported + "\n```\n"), text);
                 assertTrue(text.contains("| request_counts |"), "the good hunt's result is there: " + text);
             } else {
                 assertTrue(text.contains("<tr><td>pyproject.toml</td><td>pyproject</td><td>could not be loaded</td><td></td></tr>"), text);
                 assertTrue(text.contains("<div class=\"caption\">Error</div>\n<pre><code class=\"language-text\">"
-                        + reason.replace("'", "&#39;") + "</code></pre>"), text);
+                        + reported.replace("'", "&#39;") + "</code></pre>"), text);
             }
         }
     }
