@@ -15,6 +15,9 @@ import java.util.List;
  * result and a chart, then provenance. Holds no wall-clock time, so reruns give the same bytes.
  */
 final class ReportOutline {
+    /** Lists of more input files than this are folded: a reader looks for the findings first. */
+    static final int FOLD_FILES = 10;
+
     private final RunResult run;
     private final ReportSink sink;
 
@@ -39,10 +42,12 @@ final class ReportOutline {
             sink.note(ContextLine.data(run.profile()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
             sink.heading(2, "Summary");
             List<List<String>> rows = new ArrayList<>();
+            List<Boolean> hits = new ArrayList<>();
             for (HuntRun h : hunts) {
                 rows.add(List.of(h.hunt().name(), h.hunt().id(), outcome(h), windows(h)));
+                hits.add(h.rows() > 0);
             }
-            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false));
+            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false), hits);
             for (HuntRun h : hunts) {
                 sink.heading(2, h.hunt().name());
                 hunt(h, 3);
@@ -206,6 +211,12 @@ final class ReportOutline {
         }
         sink.paragraph(CellText.count(p.files().size()) + (p.files().size() == 1 ? " input file, " : " input files, ")
                 + CellText.count(bytes) + " bytes.");
-        sink.grid(List.of("File", "Bytes", "Events", "Status", "SHA-256"), fileRows, List.of(false, true, true, false, false));
+        List<String> headers = List.of("File", "Bytes", "Events", "Status", "SHA-256");
+        List<Boolean> numeric = List.of(false, true, true, false, false);
+        if (fileRows.size() > FOLD_FILES) {
+            sink.foldedGrid("Input files (" + CellText.count(fileRows.size()) + ")", headers, fileRows, numeric);
+        } else {
+            sink.grid(headers, fileRows, numeric);
+        }
     }
 }

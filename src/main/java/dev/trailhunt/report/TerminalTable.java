@@ -209,7 +209,10 @@ public final class TerminalTable {
         return true;
     }
 
-    /** Shortens text to a width by cutting its middle, keeping more of the end, where ARNs name the principal. */
+    /**
+     * Shortens text to a width by cutting its middle, keeping more of the end, where ARNs name the
+     * principal; an ARN keeps its account whole when the width allows. Every format cuts identities with this one rule.
+     */
     static String shorten(String s, int w) {
         int len = length(s);
         if (len <= w) {
@@ -220,9 +223,30 @@ public final class TerminalTable {
         }
         int keep = w - 1;
         int head = keep * 2 / 5;
+        int account = accountEnd(s);
+        if (account > head && keep - account >= MIN_TEXT_WIDTH) {
+            // An ARN keeps its partition, service and account whole (arn:aws:sts::111122223333:) and then its principal's end.
+            head = account;
+        }
         int tail = keep - head;
         int[] cps = s.codePoints().toArray();
         return new String(cps, 0, head) + MARK + new String(cps, cps.length - tail, tail);
+    }
+
+    /** Returns the length of an ARN's head up to and including the colon after its account, or 0 for other text. */
+    private static int accountEnd(String s) {
+        if (!s.startsWith("arn:")) {
+            return 0;
+        }
+        int at = -1;
+        for (int i = 0; i < 5; i++) {
+            at = s.indexOf(':', at + 1);
+            if (at < 0) {
+                return 0;
+            }
+        }
+        // Only ASCII heads: the index is then also a code point count.
+        return s.substring(0, at + 1).chars().allMatch(c -> c < 0x80) ? at + 1 : 0;
     }
 
     private String paint(String code, String s) {

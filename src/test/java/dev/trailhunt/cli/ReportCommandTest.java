@@ -102,7 +102,7 @@ class ReportCommandTest {
             String text = Files.readString(out);
             if (ext.equals("md")) {
                 assertTrue(text.startsWith("# trailhunt report: 2 hunts\n"), text);
-                assertTrue(text.contains("| Programmatic GetSecretValue calls per identity (Secrets Manager) | a | "), text);
+                assertTrue(text.contains("| **Programmatic GetSecretValue calls per identity (Secrets Manager)** | **a** | **9 rows** | "), "a hunt with hits stands out: " + text);
                 assertTrue(text.contains("| pyproject.toml | pyproject | could not be loaded |  |"), text);
                 assertTrue(text.contains("## pyproject.toml\n\n- **Hunt:** `pyproject` (TOML file)\n\n"
                         + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reported + "\n```\n"), text);
