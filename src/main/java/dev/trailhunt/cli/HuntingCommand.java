@@ -41,11 +41,7 @@ abstract class HuntingCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
-        if (!format.isReport() && !format.isTerminal() && runnable > 1) {
-            throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
-                    + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
-        }
+        // An output that would overwrite an input is refused first: it is the mistake that could lose evidence.
         if (outFile != null) {
             // A missing folder is a mistake in the command line (exit 2), found before any hunt runs.
             Path folder = outFile.toAbsolutePath().getParent();
@@ -54,6 +50,11 @@ abstract class HuntingCommand implements Callable<Integer> {
                         + (outFile.getParent() != null ? outFile.getParent() : folder)));
             }
             RunInputs.requireNotAnInput(cl, outFile, store, hunts);
+        }
+        long runnable = hunts.stream().flatMap(h -> h.queries().stream()).filter(q -> q.runnable()).count();
+        if (!format.isReport() && !format.isTerminal() && runnable > 1) {
+            throw new CommandLine.ParameterException(cl, "--format " + format.name().toLowerCase(Locale.ROOT)
+                    + " writes one result and these hunts have " + runnable + " queries to run; use table, markdown or html, or run one hunt");
         }
         long start = System.nanoTime();
         RunResult run;

@@ -82,6 +82,8 @@ public final class ShellCommand implements Callable<Integer> {
                 .terminal(terminal)
                 .appName("trailhunt")
                 .completer(completer)
+                // A backslash starts the shell's commands: JLine must neither escape it in completions nor drop it.
+                .parser(new org.jline.reader.impl.DefaultParser().escapeChars(new char[0]))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)

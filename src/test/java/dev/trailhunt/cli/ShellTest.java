@@ -34,6 +34,11 @@ class ShellTest {
     private record Session(int code, String out, String err, String history) {}
 
     private Session session(String script) throws Exception {
+        return session(script, "dumb");
+    }
+
+    /** Runs a script through JLine on a terminal of the given type ("xterm" completes on Tab, as a real one). */
+    private Session session(String script, String type) throws Exception {
         Path history = dir.resolve("history");
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         StringWriter out = new StringWriter();
@@ -41,7 +46,7 @@ class ShellTest {
         HuntLibrary library = HuntLibrary.load();
         try (HuntSession s = HuntSession.open(SamplesStore.get(), null, NowSpec.parse("latest"), Clock.systemUTC(),
                 TranslatingCompiler::forStore, QueryLimits.defaults());
-                Terminal terminal = TerminalBuilder.builder().system(false).dumb(true).type("dumb")
+                Terminal terminal = TerminalBuilder.builder().system(false).dumb(type.equals("dumb")).type(type)
                         .streams(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), screen).build()) {
             LineReader reader = ShellCommand.reader(terminal, new ShellCompleter(s.runner(), library), history);
             int code = new Shell(s.runner(), library, ShellCommand.lines(reader), new PrintWriter(out, true), new PrintWriter(err, true), "test").run();
@@ -145,6 +150,14 @@ class ShellTest {
             List<String> words = new ArrayList<>(c.candidates(List.of("from", "logs-*", "|", "stats", ""), 4));
             assertTrue(words.containsAll(List.of("event.action", "@timestamp", "COUNT", "COUNT_DISTINCT", "DATE_TRUNC")), words.toString());
         }
+    }
+
+    @Test
+    void tabCompletesABackslashCommandThroughJLineWithoutEscapingIt() throws Exception {
+        // "\hu" + Tab becomes "\hunt " (not "\\hunt"); run with no name, it asks for one.
+        Session s = session("\\hu\t\r\\q\r", "xterm");
+        assertTrue(s.err().contains("\\hunt NAME...: give a built-in hunt name"), s.err());
+        assertFalse(s.err().contains("unknown command"), s.err());
     }
 
     @Test
