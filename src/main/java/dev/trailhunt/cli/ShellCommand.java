@@ -83,11 +83,21 @@ public final class ShellCommand implements Callable<Integer> {
                 .appName("trailhunt")
                 .completer(completer)
                 // A backslash starts the shell's commands: JLine must neither escape it in completions nor drop it.
-                .parser(new org.jline.reader.impl.DefaultParser().escapeChars(new char[0]))
+                .parser(new QueryWords().escapeChars(new char[0]))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
+    }
+
+    /** Splits a line into words at ES|QL's punctuation too, so that {@code count(user.na} completes the field after the parenthesis. */
+    static final class QueryWords extends org.jline.reader.impl.DefaultParser {
+        @Override
+        public boolean isDelimiterChar(CharSequence buffer, int pos) {
+            char c = buffer.charAt(pos);
+            // Not '-', '*' or '/': they belong to index patterns such as logs-aws.cloudtrail*.
+            return Character.isWhitespace(c) || "(),|=<>!+".indexOf(c) >= 0;
+        }
     }
 
     /** Reads lines from a pipe or file, fitting no width, as the other commands do when piped. */

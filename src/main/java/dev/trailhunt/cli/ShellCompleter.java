@@ -32,7 +32,7 @@ final class ShellCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        candidates.addAll(candidates(line.words(), line.wordIndex()).stream().map(ShellCompleter::candidate).toList());
+        candidates.addAll(candidates(line.words(), line.wordIndex()).stream().map(this::candidate).toList());
     }
 
     /** Lists the words that may stand at a position of a line, by what the line's first word is. */
@@ -65,7 +65,11 @@ final class ShellCompleter implements Completer {
         return all;
     }
 
-    private static Candidate candidate(String word) {
+    private Candidate candidate(String word) {
+        if (functions.contains(word)) {
+            // A function completes to its opening parenthesis, ready for the first argument.
+            return new Candidate(word + "(", word, null, null, null, null, false);
+        }
         // A dotted field is one word; its value is inserted as is and the completion ends with a space.
         return new Candidate(word, word, null, null, null, null, true);
     }

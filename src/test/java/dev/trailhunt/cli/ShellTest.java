@@ -161,6 +161,16 @@ class ShellTest {
     }
 
     @Test
+    void tabCompletesFunctionsAndTheFieldInsideTheirParentheses() throws Exception {
+        // COUNT_DI + Tab → COUNT_DISTINCT( ; user.nam + Tab → user.name (the only field starting so).
+        Session s = session("from logs-aws.cloudtrail* | stats n = COUNT_DI\tuser.nam\t) | keep n;\r\\q\r", "xterm");
+        Cli one = Cli.run("query", "--db", SamplesStore.get().toString(), "--esql",
+                "from logs-aws.cloudtrail* | stats n = COUNT_DISTINCT(user.name) | keep n");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(one.out(), s.out(), s.err());
+    }
+
+    @Test
     void pipedInputRunsWithoutPrompts() throws Exception {
         var saved = System.in;
         try {
