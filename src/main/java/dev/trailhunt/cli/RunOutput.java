@@ -150,7 +150,7 @@ final class RunOutput {
                 huntingNanos / 1e9));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
-                    + " columns; --format vertical, --width 0 or --format csv shows full values");
+                    + " columns; --width 0 or --format csv shows full values");
         }
         err.flush();
     }
