@@ -55,7 +55,8 @@ class ArchitectureTest {
             "org.duckdb.", Set.of("engine"),
             "org.jooq.", Set.of("translate", "engine"),
             "picocli.", Set.of("cli"),
-            "com.maxmind.", Set.of("geoip"));
+            "com.maxmind.", Set.of("geoip"),
+            "org.jline.", Set.of("cli"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;");
     /** Matches a reference to a trailhunt type: the package (lower-case segments) before the first upper-case one. */

@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
         })
 public final class ExplainCommand implements Callable<Integer> {
     static final class Target {
-        @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to explain (names, uuids, files, folders).")
+        @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to explain (names, uuids, files, folders).")
         List<String> hunts;
 
         @Option(names = "--esql", paramLabel = "TEXT", required = true, description = "An ES|QL query to explain.")
@@ -109,7 +109,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** Prints one query's explanation; hunt text is shown with control characters escaped, as hunt files may come from anyone. */
-    private static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
+    static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
         out.println();
         out.println("== " + Visible.text(h.id()) + " (" + h.origin().label() + ")"
                 + (h.queries().size() > 1 ? " · query " + q.index() + " of " + h.queries().size() : "")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Run hunts on a store and print what they find.",
             "",
-            "HUNT is a built-in hunt name or uuid (see `trailhunt hunts list`), an Elastic hunt TOML file, a folder of TOML files (all run), an .esql file, or an .sql file (DuckDB SQL, run read-only and sandboxed). ES|QL runs with Elasticsearch's semantics; EQL and osquery queries are listed as skipped.",
+            "HUNT is a built-in hunt name or uuid (see `trailhunt hunts list`), an Elastic hunt TOML file, a folder of hunt files (every .toml, .esql and .sql below it runs), an .esql file, or an .sql file (DuckDB SQL, run read-only and sandboxed). ES|QL runs with Elasticsearch's semantics; EQL and osquery queries are listed as skipped.",
             "",
             "Before the rows, one line on stderr says what the data covers, what now() is and which time window the hunt applies, so an empty answer is never a mystery.",
         },
@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "  trailhunt hunt --fail-on-findings nightly/ || alert",
         })
 public final class HuntCommand extends HuntingCommand {
-    @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to run, in order.")
+    @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to run, in order.")
     List<String> hunts;
 
     @Mixin RowsOptions rows;

@@ -108,12 +108,18 @@ abstract class HuntingCommand implements Callable<Integer> {
         if (store.dbs().size() > 1) {
             throw new CommandLine.ParameterException(cl, "only report reads several --db stores; give one --db");
         }
-        if (events && format != ResultFormat.TABLE) {
+        if (events && !format.isTerminal()) {
             throw new CommandLine.ParameterException(cl, "--events opens rows in the table format; "
                     + (format.isReport() ? "reports already fold the ES|QL of the events behind each row" : "use -f table"));
         }
+        // An output that would overwrite an input is refused first: it is the mistake that could lose evidence.
         if (outFile != null) {
-            FileProblem.requireDirectoryOf(outFile);
+            // A missing folder is a mistake in the command line (exit 2), found before any hunt runs.
+            Path folder = outFile.toAbsolutePath().getParent();
+            if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+                throw new CommandLine.ParameterException(cl, Visible.text("--out " + outFile + ": no such directory: "
+                        + (outFile.getParent() != null ? outFile.getParent() : folder)));
+            }
             RunInputs.requireNotAnInput(cl, outFile, store, hunts);
         }
         long start = System.nanoTime();

@@ -113,7 +113,7 @@ public final class HuntsCommand implements Callable<Integer> {
     static final class ShowHunt implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Parameters(paramLabel = "HUNT", description = "A built-in name or uuid, or a hunt file.")
+        @Parameters(paramLabel = "HUNT", completionCandidates = CompletionWords.Hunts.class, description = "A built-in name or uuid, or a hunt file.")
         String hunt;
 
         @Override

@@ -94,22 +94,26 @@ public final class IngestCommand implements Callable<Integer> {
             err.flush();
         }
         for (InputFile f : summary.files()) {
-            if (f.isProblem()) {
+            if (f.isProblem() || InputFile.IGNORED.equals(f.status())) {
                 err.println(Visible.text(f.status() + ": " + f.path() + ": " + f.reason()));
             }
         }
-        print(out, summary);
+        print(out, summary, db);
         return summary.exitCode();
     }
 
-    private static void print(PrintWriter out, IngestSummary s) {
+    private static void print(PrintWriter out, IngestSummary s, Path db) {
         long digests = s.files().stream().filter(f -> "digest".equals(f.format()) && f.status().equals(InputFile.SKIPPED)).count();
-        out.printf(Locale.ROOT, "files: %d loaded, %d skipped (%d digest), %d rejected, %d partial%n",
-                s.count(InputFile.LOADED), s.count(InputFile.SKIPPED), digests,
+        long ignored = s.count(InputFile.IGNORED);
+        out.printf(Locale.ROOT, "files: %d loaded, %d skipped (%d digest), %s%d rejected, %d partial%n",
+                s.count(InputFile.LOADED), s.count(InputFile.SKIPPED), digests, ignored > 0 ? ignored + " ignored (not logs), " : "",
                 s.count(InputFile.REJECTED), s.count(InputFile.PARTIAL));
         out.printf(Locale.ROOT, "events: %d read, %d added, %d duplicates not stored again%n",
                 s.eventsRead(), s.eventsAdded(), s.duplicatesSkipped());
-        if (s.firstEvent() != null) {
+        if (s.eventsAdded() == 0) {
+            // Nothing new: the store's own range says what a hunt will see.
+            storeRange(db).ifPresent(r -> out.printf(Locale.ROOT, "time range: %s (the store's; this run added no events)%n", r));
+        } else if (s.firstEvent() != null) {
             out.printf(Locale.ROOT, "time range: %s .. %s%n", s.firstEvent(), s.lastEvent());
         }
         if (s.undated() > 0) {
@@ -130,6 +134,16 @@ public final class IngestCommand implements Callable<Integer> {
         double secs = s.elapsed().toMillis() / 1000.0;
         out.printf(Locale.ROOT, "elapsed: %.1f s (%.0f events/s)%n", secs, secs > 0 ? s.eventsRead() / secs : 0.0);
         out.flush();
+    }
+
+    /** Reads the store's time range, or nothing when it holds no dated event or cannot be read now. */
+    private static java.util.Optional<String> storeRange(Path db) {
+        try (dev.trailhunt.engine.Store store = dev.trailhunt.engine.Store.openForReading(db)) {
+            dev.trailhunt.engine.StoreProfile p = store.profile();
+            return p.first() == null ? java.util.Optional.empty() : java.util.Optional.of(p.first() + " .. " + p.last());
+        } catch (StoreException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Rewrites one status line on the terminal, at most a few times a second. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt hunts list",
             "  trailhunt ingest --db case.duckdb logs/",
+            "  trailhunt shell --db case.duckdb",
             "  trailhunt report --db case.duckdb -o report.html \\",
             "      secretsmanager_high_frequency_get_secret_value",
             "  trailhunt verify --db case.duckdb report.html",
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             VerifyCommand.class,
             TimelineCommand.class,
+            ShellCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,
         })
@@ -47,6 +49,8 @@ public final class Main implements Runnable {
         System.setProperty("org.jooq.no-tips", "true");
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // `--esql @q.esql` names a query file (QueryText); picocli would otherwise split the file into arguments.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(new OneLineUsageErrors())
                 .setExecutionExceptionHandler(new OneLineErrors())
                 .setExecutionStrategy(Main::executeAndCheckOutput);

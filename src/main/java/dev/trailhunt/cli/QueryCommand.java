@@ -30,15 +30,19 @@ import picocli.CommandLine.Option;
             "      | stats n = count(*) by event.action | sort n desc | limit 10'",
             "  trailhunt query --sql 'SELECT \"source.ip\", count(*) AS n",
             "      FROM events GROUP BY ALL ORDER BY n DESC'",
+            "  trailhunt query --esql @top-actions.esql",
+            "  echo 'SELECT count(*) FROM files' | trailhunt query --sql -",
             "  trailhunt query --data samples/cloudtrail -f json",
             "      --esql 'from logs-* | keep @timestamp, event.action | limit 3'",
         })
 public final class QueryCommand extends HuntingCommand {
     static final class Text {
-        @Option(names = "--esql", paramLabel = "TEXT", required = true, description = "An ES|QL query.")
+        @Option(names = "--esql", paramLabel = "TEXT|@FILE|-", required = true,
+                description = "An ES|QL query; @FILE reads it from a file, - from standard input.")
         String esql;
 
-        @Option(names = "--sql", paramLabel = "TEXT", required = true, description = "A DuckDB SQL query on the events and files tables.")
+        @Option(names = "--sql", paramLabel = "TEXT|@FILE|-", required = true,
+                description = "A DuckDB SQL query on the events and files tables; @FILE reads it from a file, - from standard input.")
         String sql;
     }
 
@@ -52,8 +56,8 @@ public final class QueryCommand extends HuntingCommand {
     @Override
     public Integer call() {
         HuntDefinition q = text.esql != null
-                ? HuntDefinition.adHoc(QueryLanguage.ESQL, text.esql)
-                : HuntDefinition.adHoc(QueryLanguage.DUCKDB_SQL, text.sql);
+                ? HuntDefinition.adHoc(QueryLanguage.ESQL, QueryText.read(spec.commandLine(), "--esql", text.esql))
+                : HuntDefinition.adHoc(QueryLanguage.DUCKDB_SQL, QueryText.read(spec.commandLine(), "--sql", text.sql));
         return run(List.of(q), rows, events.events);
     }
 }

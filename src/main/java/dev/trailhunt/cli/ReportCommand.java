@@ -41,10 +41,10 @@ import picocli.CommandLine.Parameters;
             "      secretsmanager_high_frequency_get_secret_value",
         })
 public final class ReportCommand extends HuntingCommand {
-    @Parameters(paramLabel = "HUNT", arity = "1..*", description = "Hunts to include, in order (names, uuids, files, folders).")
+    @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders).")
     List<String> hunts;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "markdown|html|ipynb",
+    @Option(names = {"-f", "--format"}, paramLabel = "markdown|html|ipynb", completionCandidates = CompletionWords.ReportFormats.class,
             description = "Report format (default: from the --out extension, else markdown).")
     ResultFormat format;
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /** Chooses how the rows of the hunt and query commands are written. */
 final class RowsOptions {
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output: table, csv, json, ndjson, markdown, html or ipynb (default: from the --out extension .csv .json .ndjson .md .html .ipynb, else table).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", completionCandidates = CompletionWords.Formats.class,
+            description = "Output: table, vertical (one field per line), csv, json, ndjson, markdown, html or ipynb (default: from the --out extension .csv .json .ndjson .md .html .ipynb, else table; vertical when even the shortened table does not fit).")
     ResultFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")

@@ -122,8 +122,8 @@ final class RunOutput {
                 case MARKDOWN -> w.write(MarkdownReport.render(run));
                 case HTML -> w.write(HtmlReport.render(run));
                 case IPYNB -> w.write(NotebookReport.render(run, notebookStore));
-                case TABLE -> {
-                    return tables(run, w, width, colour);
+                case TABLE, VERTICAL -> {
+                    return tables(run, w, width, colour, format == ResultFormat.VERTICAL);
                 }
                 default -> {
                     QueryRun only = run.hunts().stream().flatMap(h -> h.queries().stream())
@@ -147,8 +147,8 @@ final class RunOutput {
         }
     }
 
-    private static boolean tables(RunResult run, Writer w, int width, boolean colour) throws IOException {
-        TerminalTable table = new TerminalTable(width, colour);
+    private static boolean tables(RunResult run, Writer w, int width, boolean colour, boolean vertical) throws IOException {
+        TerminalTable table = new TerminalTable(width, colour, vertical);
         boolean shortened = false;
         List<QueryRun> ran = run.hunts().stream().flatMap(h -> h.queries().stream())
                 .filter(q -> q.status() == QueryRun.Status.RAN).toList();
@@ -193,8 +193,6 @@ final class RunOutput {
         err.println(String.format(Locale.ROOT, "%s from %d %s%s in %.2f s; hunting %.2f s", rows, queries,
                 queries == 1 ? "query" : "queries", outcomes.isEmpty() ? "" : " (" + outcomes + ")", elapsedNanos / 1e9,
                 huntingNanos / 1e9));
-        // Repeated after the rows, where a long folder run's context lines have scrolled away.
-        unloaded.forEach(h -> err.println(Visible.text("could not load " + h.loadProblem())));
         if (shortened) {
             err.println(TerminalTable.MARK + " marks text shortened to fit " + width
                     + " columns; --width 0 or --format csv shows full values");

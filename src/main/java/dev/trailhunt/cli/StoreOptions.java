@@ -168,7 +168,7 @@ final class StoreOptions {
                 throw new StoreException(e.getMessage(), e);
             }
             for (InputFile f : summary.files()) {
-                if (f.isProblem()) {
+                if (f.isProblem() || InputFile.IGNORED.equals(f.status())) {
                     err.println(Visible.text(f.status() + ": " + f.path() + ": " + f.reason()));
                 }
             }

@@ -149,15 +149,16 @@ public final class EventLoader {
 
     /**
      * Returns, for every file content already in the store that need not be read again (loaded,
-     * partial or skipped), its SHA-256 mapped to the first path that had it.
+     * partial or skipped; a rejected or ignored file is read again), its SHA-256 mapped to the first path that had it.
      */
-    public Map<String, String> knownContents() {
-        Map<String, String> known = new HashMap<>();
-        String sql = "SELECT sha256, min(path) FROM " + Store.FILES_TABLE
-                + " WHERE status <> 'rejected' GROUP BY sha256";
+    public Map<String, StoredContent> knownContents() {
+        Map<String, StoredContent> known = new HashMap<>();
+        // The first path's row: a skipped copy records that content's real compression and format, not "unknown".
+        String sql = "SELECT sha256, arg_min(path, path), arg_min(compression, path), arg_min(format, path) FROM " + Store.FILES_TABLE
+                + " WHERE status NOT IN ('rejected', 'ignored') GROUP BY sha256";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                known.put(rs.getString(1), rs.getString(2));
+                known.put(rs.getString(1), new StoredContent(rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the files table: " + Store.firstLine(e), e);

@@ -9,7 +9,7 @@ package dev.trailhunt.engine;
  * @param sha256 hex SHA-256 of those bytes, the file's identity in the store
  * @param format the detected layout: records, array, ndjson, lookup-events, csv, digest, or unknown
  * @param events CloudTrail records read from the file (before de-duplication)
- * @param status {@code loaded}, {@code skipped}, {@code rejected} or {@code partial}
+ * @param status {@code loaded}, {@code skipped}, {@code ignored}, {@code rejected} or {@code partial}
  * @param reason why it was skipped, rejected or partial; null when loaded
  */
 public record InputFile(String path, long size, String sha256, String format, long events, String status, String reason) {
@@ -19,6 +19,8 @@ public record InputFile(String path, long size, String sha256, String format, lo
     public static final String SKIPPED = "skipped";
     /** Marks a file nothing could be read from. */
     public static final String REJECTED = "rejected";
+    /** Marks a text file that is no log (README.md, LICENSE): listed, and no failure of the run. */
+    public static final String IGNORED = "ignored";
     /** Marks a file that broke part-way; the records before the break were kept. */
     public static final String PARTIAL = "partial";
 

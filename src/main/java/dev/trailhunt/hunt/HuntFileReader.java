@@ -20,7 +20,7 @@ final class HuntFileReader {
         try {
             root = TOML.readTree(bytes);
         } catch (JacksonException e) {
-            throw new HuntFileException(location, "not valid TOML: " + firstLine(e.getOriginalMessage()));
+            throw new HuntFileException(location, "not valid TOML" + where(e) + ": " + firstLine(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new HuntFileException(location, "cannot read: " + e.getMessage());
         }
@@ -101,6 +101,15 @@ final class HuntFileReader {
             out.add(e.asText());
         }
         return out;
+    }
+
+    /** Says where a TOML syntax error is, as {@code  at 2:7} (line:column, from 1), when the parser knows. */
+    private static String where(JacksonException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return "";
+        }
+        return " at " + at.getLineNr() + (at.getColumnNr() > 0 ? ":" + at.getColumnNr() : "");
     }
 
     private static String firstLine(String s) {

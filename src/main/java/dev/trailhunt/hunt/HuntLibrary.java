@@ -64,7 +64,7 @@ public final class HuntLibrary {
 
     /**
      * Resolves one HUNT argument: an existing path wins over a built-in of the same name; a folder
-     * gives every {@code .toml} below it in path order.
+     * gives every {@code .toml}, {@code .esql} and {@code .sql} file below it in path order.
      */
     public List<HuntDefinition> resolve(String hunt) {
         Path path = Path.of(hunt);
@@ -106,16 +106,22 @@ public final class HuntLibrary {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".toml"))
+                    .filter(HuntLibrary::isHuntFile)
                     .sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')))
                     .toList();
         } catch (IOException e) {
             throw new HuntException("cannot list " + dir + ": " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new HuntNotFoundException("no .toml hunt files in folder " + dir);
+            throw new HuntNotFoundException("no hunt files (.toml, .esql, .sql) in folder " + dir);
         }
         return files.stream().map(HuntLibrary::readFolderFile).toList();
+    }
+
+    /** Tells whether a file of a folder is a hunt by its extension: .toml, .esql or .sql. */
+    private static boolean isHuntFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".toml") || name.endsWith(".esql") || name.endsWith(".sql");
     }
 
     /**
@@ -128,12 +134,12 @@ public final class HuntLibrary {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return HuntDefinition.unloadable(stem(file), HuntOrigin.TOML_FILE, location, "", "cannot read: " + e.getMessage());
+            return HuntDefinition.unloadable(stem(file), origin(file), location, "", "cannot read: " + e.getMessage());
         }
         try {
             return parse(file, bytes);
         } catch (HuntFileException e) {
-            return HuntDefinition.unloadable(stem(file), HuntOrigin.TOML_FILE, location, Sha256.hex(bytes), e.reason());
+            return HuntDefinition.unloadable(stem(file), origin(file), location, Sha256.hex(bytes), e.reason());
         }
     }
 
@@ -161,6 +167,11 @@ public final class HuntLibrary {
             return HuntFileReader.readQueryFile(id, bytes, QueryLanguage.DUCKDB_SQL, HuntOrigin.SQL_FILE, location);
         }
         throw new HuntFileException(location, "unknown hunt file type (expected .toml, .esql or .sql)");
+    }
+
+    private static HuntOrigin origin(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".esql") ? HuntOrigin.ESQL_FILE : lower.endsWith(".sql") ? HuntOrigin.SQL_FILE : HuntOrigin.TOML_FILE;
     }
 
     private static String stem(Path file) {

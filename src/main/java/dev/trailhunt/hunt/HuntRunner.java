@@ -74,6 +74,11 @@ public final class HuntRunner {
         return compiler.execute(sandboxed, compiler.compile(LimitCut.raised(query, limit + 1), esql, probe)).size();
     }
 
+    /** Returns the fields ES|QL's FROM sees in this store, in ECS schema order. */
+    public List<dev.trailhunt.translate.SourceColumn> fields() {
+        return compiler.fields();
+    }
+
     /** Returns the profile of the store this runner reads. */
     public StoreProfile profile() {
         return profile;

@@ -31,9 +31,16 @@ public final class TranslatingCompiler {
             new SourceColumn(EventLoader.HASH, ValueType.KEYWORD, false));
 
     private final CloudTrailSources sources;
+    private final List<SourceColumn> fields;
 
-    private TranslatingCompiler(CloudTrailSources sources) {
+    private TranslatingCompiler(CloudTrailSources sources, List<SourceColumn> fields) {
         this.sources = sources;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** Returns the fields FROM sees, in ECS schema order. */
+    public List<SourceColumn> fields() {
+        return fields;
     }
 
     /**
@@ -52,7 +59,7 @@ public final class TranslatingCompiler {
                 columns.add(p);
             }
         }
-        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns));
+        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), columns);
     }
 
     /**

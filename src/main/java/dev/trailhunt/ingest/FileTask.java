@@ -1,6 +1,7 @@
 package dev.trailhunt.ingest;
 
 import dev.trailhunt.engine.InputFile;
+import dev.trailhunt.engine.StoredContent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.StagingWriter;
@@ -46,6 +47,8 @@ final class FileTask implements Callable<StagedFile> {
 
     /** Explains a skip of content this store already holds under the same path. */
     static final String ALREADY_LOADED = "already loaded";
+    /** Explains an ignored file: text beside the logs that is no log. */
+    static final String NOT_A_LOG = "not a log";
 
     /** Names a symbolic link whose target does not exist. */
     static final String DANGLING = "dangling symbolic link";
@@ -72,14 +75,14 @@ final class FileTask implements Callable<StagedFile> {
     private final LogSource source;
     private final long ordinal;
     private final Path stagingDir;
-    private final Map<String, String> known;
+    private final Map<String, StoredContent> known;
     private final ObjectMapper json;
     private final ThreadLocal<EcsMapper> mappers;
     private final int[] selection;
     private final RecordFilter filter;
     private final GeoIpLookup geoip;
 
-    FileTask(LogSource source, long ordinal, Path stagingDir, Map<String, String> known, ObjectMapper json,
+    FileTask(LogSource source, long ordinal, Path stagingDir, Map<String, StoredContent> known, ObjectMapper json,
             ThreadLocal<EcsMapper> mappers, int[] selection, RecordFilter filter, GeoIpLookup geoip) {
         this.source = source;
         this.ordinal = ordinal;
@@ -111,11 +114,11 @@ final class FileTask implements Callable<StagedFile> {
         }
         String sha = content.hex();
         long size = content.size();
-        String holder = known.get(sha);
+        StoredContent holder = known.get(sha);
         if (holder != null) {
-            String reason = holder.equals(source.path()) ? ALREADY_LOADED : "same content as " + holder;
-            return StagedFile.withoutEvents(new InputFile(source.path(), size, sha, "unknown", 0, InputFile.SKIPPED, reason),
-                    "none", size);
+            String reason = holder.path().equals(source.path()) ? ALREADY_LOADED : "same content as " + holder.path();
+            return StagedFile.withoutEvents(new InputFile(source.path(), size, sha, holder.format(), 0, InputFile.SKIPPED, reason),
+                    holder.compressionIn(source.entry() != null), size);
         }
         hook(-1);
         if (filter != null) {
@@ -240,6 +243,11 @@ final class FileTask implements Callable<StagedFile> {
                 return parts.staged(outcome(size, sha, reader, InputFile.PARTIAL, e.getMessage()), compression, size);
             }
             parts.delete();
+            if (e.plainText() && !logLikeName(source.path())) {
+                // README.md or LICENSE beside the logs: listed, but not a failed ingest.
+                return StagedFile.withoutEvents(new InputFile(source.path(), size, sha, reader.format(), 0, InputFile.IGNORED,
+                        NOT_A_LOG + " (" + e.getMessage() + ")"), compression, size);
+            }
             return rejected(size, sha, compression, reader.format(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             parts.close();
@@ -270,6 +278,15 @@ final class FileTask implements Callable<StagedFile> {
 
     private InputFile outcome(long size, String sha, RecordReader reader, String status, String reason) {
         return new InputFile(source.path(), size, sha, reader.format(), reader.records(), status, reason);
+    }
+
+    /**
+     * Tells whether a name is one CloudTrail or its exports use (.json, .gz, .zip, .csv, ...): such a file
+     * that holds no log is a broken log, rejected; any other text file is ignored.
+     */
+    static boolean logLikeName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return java.util.regex.Pattern.matches(".*\\.(json|jsonl|ndjson|gz|gzip|zip|csv|log)", name);
     }
 
     private StagedFile rejected(long size, String sha, String compression, String reason) {

@@ -1,6 +1,7 @@
 package dev.trailhunt.ingest;
 
 import dev.trailhunt.engine.InputFile;
+import dev.trailhunt.engine.StoredContent;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhunt.engine.EventLoader;
@@ -119,7 +120,7 @@ public final class Ingester {
         try (Store store = Store.openForWriting(absDb)) {
             EventLoader loader = store.loader(ecsColumns(options.columns()));
             loader.prepareStore();
-            Map<String, String> known = Map.copyOf(loader.knownContents());
+            Map<String, StoredContent> known = Map.copyOf(loader.knownContents());
             Path staging = freshStagingDir(absDb);
             try {
                 EventHashSet seen = new EventHashSet();
@@ -150,7 +151,7 @@ public final class Ingester {
     /** Tracks one run on the calling thread: in-order results, pending batch, totals. */
     private final class Run {
         private final EventLoader loader;
-        private final Map<String, String> known;
+        private final Map<String, StoredContent> known;
         private final Map<String, String> claimed;
         private final IngestProgress progress;
         private final long total;
@@ -181,11 +182,12 @@ public final class Ingester {
         private long normalised;
         private String firstNormalised;
 
-        Run(EventLoader loader, Map<String, String> known, EventHashSet seen, IngestProgress progress, long total) {
+        Run(EventLoader loader, Map<String, StoredContent> known, EventHashSet seen, IngestProgress progress, long total) {
             this.loader = loader;
             this.known = known;
             this.seen = seen;
-            this.claimed = new HashMap<>(known);
+            this.claimed = new HashMap<>();
+            known.forEach((sha, c) -> claimed.put(sha, c.path()));
             this.progress = progress;
             this.total = total;
         }

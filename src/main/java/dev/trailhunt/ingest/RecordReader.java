@@ -36,8 +36,20 @@ final class RecordReader {
 
     /** Signals input that is readable but holds no CloudTrail at all. */
     static final class NotCloudTrail extends IOException {
+        private final boolean plainText;
+
         NotCloudTrail(String message) {
+            this(message, false);
+        }
+
+        NotCloudTrail(String message, boolean plainText) {
             super(message);
+            this.plainText = plainText;
+        }
+
+        /** Tells whether the input is printable text that is neither JSON nor a CSV export: a README, a LICENSE. */
+        boolean plainText() {
+            return plainText;
         }
     }
 
@@ -244,7 +256,8 @@ final class RecordReader {
         if (column < 0) {
             String shown = header == null ? "" : String.join(",", header);
             if (header == null || header.size() < 2) {
-                throw new NotCloudTrail("not JSON: starts with '" + printable(first) + "'");
+                // A first byte that is a letter, digit or punctuation starts text; a control byte starts binary noise.
+                throw new NotCloudTrail("not JSON: starts with '" + printable(first) + "'", first >= 0x20 && first != 0x7f);
             }
             throw new NotCloudTrail("CSV without a CloudTrailEvent column, not CloudTrail records (header: "
                     + (shown.length() > 80 ? shown.substring(0, 80) + "…" : shown) + ")");

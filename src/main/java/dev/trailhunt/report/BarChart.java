@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  *
  * @param title what is measured and by what, e.g. {@code request_counts by aws.cloudtrail.user_identity.arn}
  * @param bars the bars, largest first (ties by label)
- * @param omitted how many smaller rows were left out
+ * @param omitted how many rows were left out, none larger than the last bar
+ * @param omittedMax the largest value left out (0 when none was)
  */
-public record BarChart(String title, List<Bar> bars, int omitted) {
+public record BarChart(String title, List<Bar> bars, int omitted, double omittedMax) {
     /** Caps the number of bars so the chart stays readable. */
     public static final int MAX_BARS = 25;
 
@@ -33,7 +34,7 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
      * @param value the measured number
      */
     public record Bar(List<String> parts, double value) {
-        private static final String JOIN = " · ";
+        static final String JOIN = " · ";
 
         public Bar {
             parts = List.copyOf(parts);
@@ -71,6 +72,57 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
             }
             return String.join(JOIN, out);
         }
+    }
+
+    /**
+     * Says how many rows the chart leaves out without calling rows of the last bar's value "smaller":
+     * {@code 3 smaller rows not shown}, or {@code 3 more rows of 12 or less not shown} when ties were cut.
+     */
+    public String omittedText() {
+        double last = bars.get(bars.size() - 1).value();
+        String rows = omitted == 1 ? " row" : " rows";
+        if (omittedMax < last) {
+            return omitted + " smaller" + rows + " not shown";
+        }
+        return omitted + " more" + rows + " of " + valueText(omittedMax) + " or less not shown";
+    }
+
+    /**
+     * Returns every bar's label in at most {@code max} characters, each column of the label cut to one
+     * width for all bars, so that one identity reads the same on every bar (and as the terminal cuts it).
+     */
+    public List<String> labels(int max) {
+        int columns = bars.get(0).parts().size();
+        int[] widths = new int[columns];
+        for (Bar b : bars) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], b.parts().get(i).codePointCount(0, b.parts().get(i).length()));
+            }
+        }
+        int budget = max - Bar.JOIN.length() * (columns - 1);
+        int total = java.util.Arrays.stream(widths).sum();
+        while (total > budget) {
+            int widest = 0;
+            for (int i = 1; i < columns; i++) {
+                if (widths[i] > widths[widest]) {
+                    widest = i;
+                }
+            }
+            if (widths[widest] <= 4) {
+                break;
+            }
+            widths[widest]--;
+            total--;
+        }
+        List<String> out = new ArrayList<>();
+        for (Bar b : bars) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < columns; i++) {
+                parts.add(TerminalTable.shorten(b.parts().get(i), widths[i]));
+            }
+            out.add(String.join(Bar.JOIN, parts));
+        }
+        return out;
     }
 
     /** Returns the largest value, at least 1 so that scaling never divides by zero; negative bars are drawn empty. */
@@ -118,7 +170,8 @@ public record BarChart(String title, List<Bar> bars, int omitted) {
         int omitted = Math.max(0, bars.size() - MAX_BARS);
         String title = cols.get(measure).name() + " by "
                 + labels.stream().map(i -> cols.get(i).name()).collect(Collectors.joining(", "));
-        return Optional.of(new BarChart(title, bars.subList(0, Math.min(MAX_BARS, bars.size())), omitted));
+        return Optional.of(new BarChart(title, bars.subList(0, Math.min(MAX_BARS, bars.size())), omitted,
+                omitted > 0 ? bars.get(MAX_BARS).value() : 0));
     }
 
     private static boolean varies(ResultTable table, int col) {

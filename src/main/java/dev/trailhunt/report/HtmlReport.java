@@ -43,6 +43,8 @@ public final class HtmlReport implements ReportSink {
             td.long{white-space:normal;overflow-wrap:anywhere;min-width:14em}
             td.num,th.num{text-align:right}
             td.null{color:var(--muted);font-style:italic}
+            tr.hit td{background:#fff8c5;font-weight:600}
+            tr.hit td:first-child{box-shadow:inset 4px 0 0 #d4a72c}
             figure{margin:8px 0 18px}
             figcaption{font-size:13px;color:var(--muted);font-weight:600;margin-bottom:4px}
             svg text{font:11.5px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
@@ -169,13 +171,26 @@ public final class HtmlReport implements ReportSink {
 
     @Override
     public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        grid(headers, rows, numeric, java.util.Collections.nCopies(rows.size(), false));
+    }
+
+    @Override
+    public void foldedGrid(String summary, List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        out.append("<details class=\"grid\"><summary>").append(esc(summary)).append("</summary>\n");
+        grid(headers, rows, numeric);
+        out.append("</details>\n");
+    }
+
+    @Override
+    public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric, List<Boolean> marked) {
         out.append("<div class=\"scroll\"><table>\n<thead><tr>");
         for (int i = 0; i < headers.size(); i++) {
             out.append(numeric.get(i) ? "<th class=\"num\">" : "<th>").append(esc(headers.get(i))).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : rows) {
-            out.append("<tr>");
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            out.append(marked.get(r) ? "<tr class=\"hit\">" : "<tr>");
             for (int i = 0; i < row.size(); i++) {
                 out.append("<td").append(cellClass("", numeric.get(i), row.get(i))).append('>').append(esc(row.get(i))).append("</td>");
             }
@@ -193,11 +208,12 @@ public final class HtmlReport implements ReportSink {
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(CHART_WIDTH)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(height)
                 .append("\" style=\"max-width:100%;height:auto\">\n<title>").append(esc(chart.title())).append("</title>\n");
+        List<String> labels = chart.labels(LABEL_CHARS);
         for (int i = 0; i < chart.bars().size(); i++) {
             BarChart.Bar b = chart.bars().get(i);
             int y = 4 + i * ROW_HEIGHT;
             double w = Math.max(b.value() > 0 ? 2.0 : 0.0, b.value() / chart.max() * barSpace);
-            String label = b.label(LABEL_CHARS);
+            String label = labels.get(i);
             out.append("<text x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 13).append("\" text-anchor=\"end\">")
                     .append(esc(label)).append(label.equals(b.label()) ? "" : "<title>" + esc(b.label()) + "</title>").append("</text>")
                     .append("<rect x=\"").append(LABEL_WIDTH + 8).append("\" y=\"").append(y).append("\" width=\"")
@@ -208,7 +224,7 @@ public final class HtmlReport implements ReportSink {
         if (chart.omitted() > 0) {
             int y = 4 + chart.bars().size() * ROW_HEIGHT;
             out.append("<text class=\"value\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 13)
-                    .append("\" text-anchor=\"end\">").append(chart.omitted()).append(" smaller rows not shown</text>\n");
+                    .append("\" text-anchor=\"end\">").append(esc(chart.omittedText())).append("</text>\n");
         }
         out.append("</svg>\n</figure>\n");
     }
@@ -219,7 +235,7 @@ public final class HtmlReport implements ReportSink {
         return out.toString();
     }
 
-    /** Classes a cell: numbers align right, nulls are muted, and only long values (ARNs, hashes) may wrap. */
+    /** Classes a cell: numbers align right, nulls are muted, and only long values other than ARNs (agents, hashes) may wrap. */
     private static String cellClass(Object v, boolean numeric, String text) {
         if (v == null) {
             return " class=\"null\"";
@@ -227,7 +243,8 @@ public final class HtmlReport implements ReportSink {
         if (numeric) {
             return " class=\"num\"";
         }
-        return text.length() > LONG_CELL ? " class=\"long\"" : "";
+        // An identity (ARN) stays on one line, whole, as in every table; the box scrolls instead.
+        return text.length() > LONG_CELL && !text.startsWith("arn:") ? " class=\"long\"" : "";
     }
 
     /** Escapes a column name and lets it break after its dots, so long ECS names do not widen the table. */

@@ -102,6 +102,11 @@ public final class MarkdownReport implements ReportSink {
 
     @Override
     public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        grid(headers, rows, numeric, java.util.Collections.nCopies(rows.size(), false));
+    }
+
+    @Override
+    public void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric, List<Boolean> marked) {
         out.append('|');
         for (String h : headers) {
             out.append(' ').append(cell(h)).append(" |");
@@ -111,10 +116,12 @@ public final class MarkdownReport implements ReportSink {
             out.append(n ? "---:|" : "---|");
         }
         out.append('\n');
-        for (List<String> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
             out.append('|');
-            for (String c : row) {
-                out.append(' ').append(cell(c)).append(" |");
+            for (String c : rows.get(r)) {
+                // A marked row (a hunt with hits) is bold, so it stands out in a summary.
+                String text = cell(c);
+                out.append(' ').append(marked.get(r) && !text.isEmpty() ? "**" + text + "**" : text).append(" |");
             }
             out.append('\n');
         }
@@ -122,15 +129,23 @@ public final class MarkdownReport implements ReportSink {
     }
 
     @Override
+    public void foldedGrid(String summary, List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        out.append("<details><summary>").append(cell(summary)).append("</summary>\n\n");
+        grid(headers, rows, numeric);
+        out.append("</details>\n\n");
+    }
+
+    @Override
     public void chart(BarChart chart) {
         StringBuilder block = new StringBuilder();
         int width = 0;
-        for (BarChart.Bar b : chart.bars()) {
-            String label = b.label(LABEL_WIDTH);
+        List<String> labels = chart.labels(LABEL_WIDTH);
+        for (String label : labels) {
             width = Math.max(width, label.codePointCount(0, label.length()));
         }
-        for (BarChart.Bar b : chart.bars()) {
-            String label = b.label(LABEL_WIDTH);
+        for (int i = 0; i < chart.bars().size(); i++) {
+            BarChart.Bar b = chart.bars().get(i);
+            String label = labels.get(i);
             int cells = (int) Math.max(0, Math.round(b.value() / chart.max() * BAR_CELLS));
             if (cells == 0 && b.value() > 0) {
                 cells = 1;
@@ -139,7 +154,7 @@ public final class MarkdownReport implements ReportSink {
                     .append("█".repeat(cells)).append(' ').append(BarChart.valueText(b.value())).append('\n');
         }
         if (chart.omitted() > 0) {
-            block.append("(").append(chart.omitted()).append(" smaller rows not shown)\n");
+            block.append("(").append(chart.omittedText()).append(")\n");
         }
         String fence = fenceFor(block.toString());
         out.append("Chart: ").append(inline(chart.title())).append("\n\n").append(fence).append("text\n").append(block)

@@ -16,6 +16,9 @@ import java.util.List;
  * result and a chart, then provenance. Holds no wall-clock time, so reruns give the same bytes.
  */
 final class ReportOutline {
+    /** Lists of more input files than this are folded: a reader looks for the findings first. */
+    static final int FOLD_FILES = 10;
+
     private final RunResult run;
     private final ReportSink sink;
 
@@ -71,10 +74,12 @@ final class ReportOutline {
             sink.note(ContextLine.data(run.profile()) + ContextLine.bounded(run.bound()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
             sink.heading(2, "Summary");
             List<List<String>> rows = new ArrayList<>();
+            List<Boolean> hits = new ArrayList<>();
             for (HuntRun h : hunts) {
                 rows.add(List.of(h.hunt().name(), h.hunt().id(), outcome(h), windows(h)));
+                hits.add(h.rows() > 0);
             }
-            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false));
+            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false), hits);
             for (HuntRun h : hunts) {
                 sink.heading(2, h.hunt().name());
                 hunt(h, 3);
@@ -206,13 +211,27 @@ final class ReportOutline {
     }
 
     /**
-     * Shows an input path relative to the working directory when it lies below it, so that a
-     * report made in a checkout does not name the machine's directories and reruns elsewhere agree.
+     * Shows an absolute input path relative to the working directory (with {@code ..} when it lies
+     * outside), so that a report does not name the machine's directories and reruns elsewhere agree.
      */
     static String displayPath(String path) {
-        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
-        String p = path.replace('\\', '/');
-        return p.startsWith(cwd + "/") ? p.substring(cwd.length() + 1) : path;
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return path;
+        }
+        if (!p.isAbsolute()) {
+            // Stored as given at ingest, relative to where ingest ran; nothing better is known.
+            return path;
+        }
+        // Absolute paths become relative to the working directory, also outside it (../logs/x.json), as the README promises.
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        if (p.getRoot() == null || !p.getRoot().equals(cwd.getRoot())) {
+            return path;
+        }
+        String relative = cwd.relativize(p.normalize()).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
     }
 
     private void provenance(int level) {
@@ -253,6 +272,12 @@ final class ReportOutline {
         }
         sink.paragraph(CellText.count(p.files().size()) + (p.files().size() == 1 ? " input file, " : " input files, ")
                 + CellText.count(bytes) + " bytes.");
-        sink.grid(List.of("File", "Bytes", "Events", "Status", "SHA-256"), fileRows, List.of(false, true, true, false, false));
+        List<String> headers = List.of("File", "Bytes", "Events", "Status", "SHA-256");
+        List<Boolean> numeric = List.of(false, true, true, false, false);
+        if (fileRows.size() > FOLD_FILES) {
+            sink.foldedGrid("Input files (" + CellText.count(fileRows.size()) + ")", headers, fileRows, numeric);
+        } else {
+            sink.grid(headers, fileRows, numeric);
+        }
     }
 }

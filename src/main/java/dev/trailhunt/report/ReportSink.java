@@ -46,6 +46,20 @@ interface ReportSink {
 
     void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric);
 
+    /** Writes a grid whose marked rows stand out (hunts with hits in a summary); a format without emphasis writes a plain grid. */
+    default void grid(List<String> headers, List<List<String>> rows, List<Boolean> numeric, List<Boolean> marked) {
+        grid(headers, rows, numeric);
+    }
+
+    /**
+     * Writes a long grid (a provenance list) folded away under a summary line, so that it does not bury
+     * the findings; a format that cannot fold writes the summary line and the grid.
+     */
+    default void foldedGrid(String summary, List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
+        paragraph(summary);
+        grid(headers, rows, numeric);
+    }
+
     void chart(BarChart chart);
 
     /**

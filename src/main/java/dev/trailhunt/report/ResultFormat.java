@@ -4,11 +4,21 @@ import java.util.Locale;
 
 /** Names an output format of the hunt and query commands. */
 public enum ResultFormat {
-    TABLE, CSV, JSON, NDJSON, MARKDOWN, HTML, IPYNB;
+    TABLE, VERTICAL, CSV, JSON, NDJSON, MARKDOWN, HTML, IPYNB;
 
     /** Tells whether the format is a whole report (metadata, cells, provenance) rather than bare rows. */
     public boolean isReport() {
         return this == MARKDOWN || this == HTML || this == IPYNB;
+    }
+
+    /** Tells whether the format is terminal text (an aligned table or vertical rows), which holds any number of results. */
+    public boolean isTerminal() {
+        return this == TABLE || this == VERTICAL;
+    }
+
+    /** Lists the format names as the command line takes them, lower-case, for help and completion. */
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Guesses the format from an output file name, or returns null when the extension says nothing. */

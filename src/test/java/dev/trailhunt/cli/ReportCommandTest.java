@@ -87,27 +87,30 @@ class ReportCommandTest {
         Files.copy(Path.of("src/main/resources/hunts/" + SEED + ".toml"), hunts.resolve("a.toml"));
         Files.writeString(hunts.resolve("pyproject.toml"), "[project]\nname = \"tools\"\n");
         String reason = hunts.resolve("pyproject.toml") + ": no [hunt] table (expected Elastic's hunting schema)";
+        // Reports name files relative to the working directory, even outside it (README, Reports).
+        String reported = Path.of("").toAbsolutePath().relativize(hunts.resolve("pyproject.toml"))
+                + ": no [hunt] table (expected Elastic's hunting schema)";
         String db = SamplesStore.get().toString();
         for (String ext : new String[] {"md", "html"}) {
             Path out = dir.resolve("all." + ext);
             Cli r = Cli.run("report", "--db", db, "--out", out.toString(), hunts.toString());
             assertEquals(4, r.code(), r.err());
-            assertTrue(r.errLines().contains("could not load " + reason), r.err());
+            assertTrue(r.errLines().contains("pyproject: could not load " + reason), r.err());
             Path again = dir.resolve("again." + ext);
             assertEquals(4, Cli.run("report", "--db", db, "--out", again.toString(), hunts.toString()).code());
             assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "two runs give the same bytes (" + ext + ")");
             String text = Files.readString(out);
             if (ext.equals("md")) {
                 assertTrue(text.startsWith("# trailhunt report: 2 hunts\n"), text);
-                assertTrue(text.contains("| Programmatic GetSecretValue calls per identity (Secrets Manager) | a | "), text);
+                assertTrue(text.contains("| **Programmatic GetSecretValue calls per identity (Secrets Manager)** | **a** | **9 rows** | "), "a hunt with hits stands out: " + text);
                 assertTrue(text.contains("| pyproject.toml | pyproject | could not be loaded |  |"), text);
                 assertTrue(text.contains("## pyproject.toml\n\n- **Hunt:** `pyproject` (TOML file)\n\n"
-                        + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reason + "\n```\n"), text);
+                        + "> Could not be loaded as a hunt, so nothing of it ran.\n\nError:\n\n```text\n" + reported + "\n```\n"), text);
                 assertTrue(text.contains("| request_counts |"), "the good hunt's result is there: " + text);
             } else {
                 assertTrue(text.contains("<tr><td>pyproject.toml</td><td>pyproject</td><td>could not be loaded</td><td></td></tr>"), text);
                 assertTrue(text.contains("<div class=\"caption\">Error</div>\n<pre><code class=\"language-text\">"
-                        + reason.replace("'", "&#39;") + "</code></pre>"), text);
+                        + reported.replace("'", "&#39;") + "</code></pre>"), text);
             }
         }
     }
@@ -123,9 +126,10 @@ class ReportCommandTest {
     @Test
     void reportIntoAMissingFolderSaysWhichFolderBeforeRunningAnything() throws Exception {
         Path out = dir.resolve("no-such-folder").resolve("r.html");
-        String expected = "trailhunt report: cannot write " + out + ": no such directory: " + out.getParent();
+        // A missing folder is a usage error (2), not a data problem (3): the command line names it.
+        String expected = "trailhunt report: --out " + out + ": no such directory: " + out.getParent() + " (see `trailhunt report --help`)";
         Cli r = Cli.run("report", "--db", SamplesStore.get().toString(), "--out", out.toString(), SEED);
-        assertEquals(3, r.code(), r.err());
+        assertEquals(2, r.code(), r.err());
         assertEquals(List.of(expected), r.errLines(), "no hunt ran, so no context or summary line");
         assertFalse(Files.exists(out.getParent()));
         // Checked before the store is opened: a missing store would otherwise be the complaint.
@@ -135,7 +139,8 @@ class ReportCommandTest {
         Cli data = Cli.run("report", "--data", SamplesStore.SAMPLES.toString(), "--out", out.toString(), SEED);
         assertEquals(List.of(expected), data.errLines(), "nothing is ingested for --data either");
         Cli hunt = Cli.run("hunt", "--db", dir.resolve("absent.duckdb").toString(), "-o", out.toString(), SEED);
-        assertEquals(3, hunt.code());
-        assertEquals(List.of("trailhunt hunt: cannot write " + out + ": no such directory: " + out.getParent()), hunt.errLines());
+        assertEquals(2, hunt.code());
+        assertEquals(List.of("trailhunt hunt: --out " + out + ": no such directory: " + out.getParent() + " (see `trailhunt hunt --help`)"),
+                hunt.errLines());
     }
 }
