@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ExplainCommand.class,
             HuntsCommand.class,
+            DetectCommand.class,
             ReportCommand.class,
             CompletionCommand.class,
             GenerateCommand.class,

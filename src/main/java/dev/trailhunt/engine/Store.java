@@ -42,6 +42,9 @@ public final class Store implements AutoCloseable {
      */
     public static final String LEFT_OUT_TABLE = "left_out";
 
+    /** Names the table of alerts that detection rules raised. */
+    public static final String ALERTS_TABLE = "alerts";
+
     /** Names the oldest DuckDB release that must open stores this version creates. */
     public static final String STORAGE_COMPATIBILITY = "v1.4.0";
 
@@ -216,6 +219,17 @@ public final class Store implements AutoCloseable {
             return connection.createArrayOf(element, elements);
         }
         return value;
+    }
+
+    /**
+     * Replaces the alerts of the rules {@code ruleIds} in the {@code alerts} table (created when absent) with {@code rows}, in one transaction.
+     */
+    public void replaceAlerts(List<String> ruleIds, List<AlertRow> rows) {
+        try {
+            AlertsTable.replace(connection, ruleIds, rows);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the alerts: " + firstLine(e), e);
+        }
     }
 
     /**

@@ -1,0 +1,126 @@
+package dev.trailhunt.rules;
+
+import dev.trailhunt.engine.AlertRow;
+import dev.trailhunt.engine.QueryException;
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.translate.EsqlException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs detection rules over a store as Elastic's manual rule run (backfill) would, and stores their alerts.
+ *
+ * <p>Rules read {@code event.ingested} as their time ({@code timestamp_override}); a local load cannot know
+ * when Elastic would have indexed an event, so each event's {@code @timestamp} stands for it.
+ */
+public final class Detector {
+    private final Store store;
+    private final StoreProfile profile;
+    private final HistoryPolicy history;
+
+    /**
+     * Creates a detector.
+     *
+     * @param store the store, sandboxed; opened for writing when the alerts are to be stored
+     * @param profile the store's profile (its first and last event bound the run)
+     * @param history how new_terms rules treat the start of the data
+     */
+    public Detector(Store store, StoreProfile profile, HistoryPolicy history) {
+        this.store = store;
+        this.profile = profile;
+        this.history = history;
+    }
+
+    /**
+     * Runs the rules between {@code from} and {@code to} (each null for the store's first or last event).
+     */
+    public Detection run(List<Rule> rules, Instant from, Instant to) {
+        if (!profile.hasEvents()) {
+            List<RuleRun> runs = new ArrayList<>();
+            for (Rule r : rules) {
+                runs.add(Runnability.whyNot(r).map(why -> RuleRun.notRun(r, why))
+                        .orElseGet(() -> new RuleRun(r, RuleRun.Status.RAN, "the store holds no events", List.of(), "")));
+            }
+            return new Detection(runs, null, null, history);
+        }
+        Instant start = from == null || from.isBefore(profile.first()) ? profile.first() : from;
+        Instant end = to == null || to.isAfter(profile.last()) ? profile.last() : to;
+        RuleCompiler compiler = RuleCompiler.forStore(store, end);
+        List<RuleRun> runs = new ArrayList<>();
+        for (Rule r : rules) {
+            Optional<String> why = Runnability.whyNot(r);
+            runs.add(why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end));
+        }
+        return new Detection(runs, start, end, history);
+    }
+
+    /** Replaces the stored alerts of the rules this detection ran with their new alerts. */
+    public void store(Detection detection) {
+        List<String> ids = new ArrayList<>();
+        List<AlertRow> rows = new ArrayList<>();
+        for (RuleRun run : detection.runs()) {
+            if (run.status() != RuleRun.Status.RAN) {
+                continue;
+            }
+            Rule r = run.rule();
+            ids.add(r.id());
+            for (Alert a : run.alerts()) {
+                rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
+                        a.timestamp(), a.eventIds(), a.groupBy()));
+            }
+        }
+        store.replaceAlerts(ids, rows);
+    }
+
+    private RuleRun runOne(Rule rule, RuleCompiler compiler, Instant start, Instant end) {
+        ExecutionPlan plan = new ExecutionPlan(start, end, rule.interval(), rule.lookback());
+        if (end.isBefore(start)) {
+            return new RuleRun(rule, RuleRun.Status.RAN, "--from is after --to: no executions", List.of(), "");
+        }
+        if (rule.type() == RuleType.ESQL) {
+            return EsqlRuleRunner.run(rule, store, compiler, plan);
+        }
+        String sql = "";
+        try {
+            Expr filter = RuleFilters.of(rule);
+            switch (rule.type()) {
+                case NEW_TERMS: {
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
+                    sql = rows.sql();
+                    NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
+                    return new RuleRun(rule, RuleRun.Status.RAN, newTermsNote(result), result.alerts(), sql);
+                }
+                case THRESHOLD: {
+                    List<String> fields = new ArrayList<>(rule.threshold().fields());
+                    if (!rule.threshold().cardinalityField().isEmpty()) {
+                        fields.add(rule.threshold().cardinalityField());
+                    }
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                    return new RuleRun(rule, RuleRun.Status.RAN, "", ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                }
+                default: {
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
+                    return new RuleRun(rule, RuleRun.Status.RAN, "", SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+                }
+            }
+        } catch (RuleQueryException e) {
+            return e.getMessage().contains(": unsupported: ") ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
+        } catch (EsqlException e) {
+            return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), sql);
+        } catch (QueryException e) {
+            return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
+        }
+    }
+
+    private String newTermsNote(NewTermsAlerts.Result result) {
+        String policy = history == HistoryPolicy.WAIT
+                ? String.format(Locale.ROOT, "first history window (until %s): no alerts (--history wait)", result.historyFrom())
+                : String.format(Locale.ROOT, "first history window (until %s): the unknown past counted as empty (--history alert)", result.historyFrom());
+        return result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+    }
+}
