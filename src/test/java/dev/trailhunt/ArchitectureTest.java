@@ -40,6 +40,8 @@ class ArchitectureTest {
             Map.entry("ingest.ecs", Set.of("model")),
             Map.entry("esql.parser", Set.of("esql.ast", "model")),
             Map.entry("esql.ast", Set.of("model")),
+            Map.entry("eql", Set.of("eql.ast", "esql.ast", "model")),
+            Map.entry("eql.ast", Set.of("model")),
             Map.entry("engine", Set.of("model")),
             Map.entry("generate", Set.of("model")),
             Map.entry("model", Set.of()));
