@@ -85,6 +85,15 @@ public final class Detector {
         if (rule.type() == RuleType.ESQL) {
             return EsqlRuleRunner.run(rule, store, compiler, plan);
         }
+        if (rule.type() == RuleType.EQL) {
+            try {
+                return EqlRuleRunner.run(rule, store, compiler, plan, start, end);
+            } catch (EsqlException e) {
+                return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), "");
+            } catch (QueryException e) {
+                return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), "");
+            }
+        }
         String sql = "";
         try {
             Expr filter = RuleFilters.of(rule);
