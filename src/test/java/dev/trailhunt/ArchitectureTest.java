@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("cli", Set.of("report", "hunt", "rules", "translate", "ingest", "ingest.ecs", "esql.parser", "esql.ast",
                     "engine", "generate", "model")),
             Map.entry("report", Set.of("hunt", "rules", "engine", "model")),
-            Map.entry("rules", Set.of("translate", "engine", "esql.parser", "esql.ast", "eql", "eql.ast",
+            Map.entry("rules", Set.of("translate", "engine", "esql.parser", "esql.ast", "kql", "eql", "eql.ast",
                     "ingest", "model")),
             Map.entry("hunt", Set.of("translate", "ingest", "esql.parser", "esql.ast", "engine", "model")),
             Map.entry("translate", Set.of("esql.ast", "model")),
@@ -44,6 +44,7 @@ class ArchitectureTest {
             Map.entry("esql.ast", Set.of("model")),
             Map.entry("eql", Set.of("eql.ast", "esql.ast", "model")),
             Map.entry("eql.ast", Set.of("model")),
+            Map.entry("kql", Set.of("esql.ast", "model")),
             Map.entry("engine", Set.of("model")),
             Map.entry("generate", Set.of("model")),
             Map.entry("model", Set.of()));

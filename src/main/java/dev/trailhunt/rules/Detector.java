@@ -96,13 +96,14 @@ public final class Detector {
         }
         String sql = "";
         try {
-            Expr filter = RuleFilters.of(rule);
+            RuleFilters.Lowered lowered = RuleFilters.of(rule);
+            Expr filter = lowered.filter();
             switch (rule.type()) {
                 case NEW_TERMS: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
-                    return new RuleRun(rule, RuleRun.Status.RAN, newTermsNote(result), result.alerts(), sql);
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), newTermsNote(result)), result.alerts(), sql);
                 }
                 case THRESHOLD: {
                     List<String> fields = new ArrayList<>(rule.threshold().fields());
@@ -110,20 +111,24 @@ public final class Detector {
                         fields.add(rule.threshold().cardinalityField());
                     }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
-                    return new RuleRun(rule, RuleRun.Status.RAN, "", ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
                 }
                 default: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
-                    return new RuleRun(rule, RuleRun.Status.RAN, "", SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
                 }
             }
         } catch (RuleQueryException e) {
-            return e.getMessage().contains(": unsupported: ") ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
+            return e.unsupported() ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
         } catch (EsqlException e) {
             return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), sql);
         } catch (QueryException e) {
             return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
         }
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private String newTermsNote(NewTermsAlerts.Result result) {

@@ -4,7 +4,15 @@ package dev.trailhunt.rules;
 final class RuleQueryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    RuleQueryException(String message) {
+    private final boolean unsupported;
+
+    RuleQueryException(String message, boolean unsupported) {
         super(message);
+        this.unsupported = unsupported;
+    }
+
+    /** Tells whether the query is valid but uses what trailhunt does not run. */
+    boolean unsupported() {
+        return unsupported;
     }
 }

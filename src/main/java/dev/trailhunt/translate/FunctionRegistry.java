@@ -30,7 +30,7 @@ import org.jooq.impl.DSL;
 final class FunctionRegistry {
     private static final FunctionRegistry STANDARD = of(List.of(
             StringFunctions::register, DateFunctions::register, MathFunctions::register, ConditionalFunctions::register,
-            ConversionFunctions::register, MultiValueFunctions::register, IpFunctions::register, Aggregates::register));
+            ConversionFunctions::register, MultiValueFunctions::register, IpFunctions::register, Aggregates::register, SearchFunctions::register));
 
     private final Map<String, FunctionDef> byName;
     private final List<FunctionDef> definitions;

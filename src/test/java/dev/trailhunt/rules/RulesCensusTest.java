@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.eql.Eql;
 import dev.trailhunt.eql.EqlException;
+import dev.trailhunt.kql.Kql;
+import dev.trailhunt.kql.KqlException;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.ingest.IngestOptions;
@@ -95,10 +97,10 @@ class RulesCensusTest {
             switch (r.type()) {
                 case ESQL -> EsqlParser.parse(r.query());
                 case EQL -> Eql.parse(r.query());
-                default -> RuleFilters.of(r);
+                default -> Kql.parse(r.query());
             }
             return true;
-        } catch (EsqlSyntaxException | EqlException | RuleQueryException e) {
+        } catch (EsqlSyntaxException | EqlException | KqlException e) {
             return false;
         }
     }

@@ -56,7 +56,8 @@ class FunctionTableTest {
         FunctionCases.ALL.forEach(c -> covered.add(c.function()));
         List<String> missing = new ArrayList<>();
         for (String name : FunctionRegistry.standard().names()) {
-            if (!covered.contains(name)) {
+            // Internal search functions ($term, …) cannot be written in ES|QL; KqlMatchingTest covers them.
+            if (!covered.contains(name) && !name.startsWith("$")) {
                 missing.add(name);
             }
         }

@@ -1,0 +1,82 @@
+package dev.trailhunt.kql;
+
+import dev.trailhunt.model.EcsColumn;
+import dev.trailhunt.model.EcsSchema;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Lists the fields a KQL query can search, with their Elasticsearch search type: every store column, plus
+ * the {@code .text} multi-fields of the aws package and ECS, which search their parent column analysed.
+ *
+ * <p>Types come from the aws package's fields.yml and ECS: keyword fields index strings up to
+ * {@code ignore_above} (1024 by Fleet's and ECS's default, 8191 for request_parameters and response_elements),
+ * constant_keyword fields have no limit, {@code error.message} is match_only_text and {@code event.original}
+ * is not indexed.
+ */
+public final class SearchFields {
+    private static final int DEFAULT_IGNORE_ABOVE = 1024;
+    private static final Map<String, Integer> IGNORE_ABOVE = Map.of(
+            "aws.cloudtrail.request_parameters", 8191,
+            "aws.cloudtrail.response_elements", 8191);
+    private static final Set<String> CONSTANT_KEYWORDS = Set.of(
+            "data_stream.type", "data_stream.dataset", "data_stream.namespace", "event.module", "event.dataset");
+    private static final Set<String> TEXT_FIELDS = Set.of("error.message");
+    private static final Set<String> TEXT_MULTI_FIELDS = Set.of(
+            "aws.cloudtrail.request_parameters", "aws.cloudtrail.response_elements",
+            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details", "user_agent.original");
+    private static final Set<String> NOT_INDEXED = Set.of("event.original");
+
+    private static final SearchFields ECS = new SearchFields(build());
+
+    private final Map<String, SearchField> byName;
+
+    private SearchFields(Map<String, SearchField> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
+    }
+
+    /** Returns the fields of the events table of the store. */
+    public static SearchFields ecs() {
+        return ECS;
+    }
+
+    /** Returns the field of this name, if the store has it. */
+    public Optional<SearchField> lookup(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Returns every field, sorted by name. */
+    public Map<String, SearchField> all() {
+        return byName;
+    }
+
+    private static Map<String, SearchField> build() {
+        Map<String, SearchField> m = new TreeMap<>();
+        for (EcsColumn c : EcsSchema.columns()) {
+            String n = c.name();
+            SearchField.SearchType type = switch (c.esqlType()) {
+                case BOOLEAN -> SearchField.SearchType.BOOLEAN;
+                case INTEGER, LONG, UNSIGNED_LONG, DOUBLE -> SearchField.SearchType.NUMBER;
+                case DATETIME, DATE_NANOS -> SearchField.SearchType.DATE;
+                case IP -> SearchField.SearchType.IP;
+                case TEXT -> SearchField.SearchType.TEXT;
+                default -> SearchField.SearchType.KEYWORD;
+            };
+            if (TEXT_FIELDS.contains(n)) {
+                type = SearchField.SearchType.TEXT;
+            } else if (NOT_INDEXED.contains(n)) {
+                type = SearchField.SearchType.NOT_INDEXED;
+            }
+            int ignoreAbove = type == SearchField.SearchType.KEYWORD && !CONSTANT_KEYWORDS.contains(n)
+                    ? IGNORE_ABOVE.getOrDefault(n, DEFAULT_IGNORE_ABOVE) : 0;
+            m.put(n, new SearchField(n, n, type, ignoreAbove));
+            if (TEXT_MULTI_FIELDS.contains(n)) {
+                m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0));
+            }
+        }
+        return m;
+    }
+}

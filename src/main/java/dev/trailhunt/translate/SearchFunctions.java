@@ -1,0 +1,216 @@
+package dev.trailhunt.translate;
+
+import static dev.trailhunt.translate.ArgKind.ANY;
+import static dev.trailhunt.translate.ArgKind.CONSTANT_STRING;
+
+import dev.trailhunt.esql.ast.BinaryOp;
+import dev.trailhunt.model.ValueType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Declares the internal search functions that KQL and EQL lower into: Elasticsearch's term, wildcard, match,
+ * match_phrase and exists queries, and ignore_above.
+ *
+ * <p>Their names start with {@code $}, which ES|QL's lexer never produces, so queries cannot call them. Each
+ * predicate is two-valued (never SQL null, so a {@code NOT} around it keeps events that lack the field) and
+ * matches a multi-valued field when any of its values matches, as a Lucene query on a multi-valued field does.
+ */
+final class SearchFunctions {
+    /** The standard analyzer's tokens, approximated: letter/digit/underscore runs joined by {@code . : '}. */
+    static final String TOKEN_RE = "[\\p{L}\\p{N}_]+(?:[.:'\u2019][\\p{L}\\p{N}_]+)*";
+    private static final Pattern TOKEN = Pattern.compile(TOKEN_RE);
+
+    private SearchFunctions() {}
+
+    static void register(FunctionRegistry.Builder r) {
+        // $term(field, value [, case_insensitive]): a term query; value is a constant string, number or boolean.
+        r.scalar("$term").args(ANY, ANY).optional(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::term);
+        // $wildcard(field, pattern [, case_insensitive]): a wildcard query; * any run, ? one character, \ escapes.
+        r.scalar("$wildcard").args(ANY, CONSTANT_STRING).optional(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::wildcard);
+        // $match(field, text, phrase): a match (any token) or match_phrase (consecutive tokens) query on analysed text.
+        r.scalar("$match").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::match);
+        // $exists(field): an exists query.
+        r.scalar("$exists").args(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::exists);
+        // $indexed(field, ignore_above): the values a keyword field indexes; longer strings are not indexed.
+        r.scalar("$indexed").args(ANY, ANY).returns(ResultType.FIRST_ARGUMENT).duckdb(SearchFunctions::indexed);
+    }
+
+    /**
+     * Renders a term query: exact equality by the field's type; on strings case-sensitive unless the third
+     * argument is true; on an ip field a value with {@code /} is a CIDR block.
+     */
+    private static Typed term(Call c) {
+        Typed field = requireField(c);
+        boolean insensitive = flag(c, 2);
+        Object value = constant(c, 1);
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        ValueType type = field.type();
+        if (SqlTypes.isString(type)) {
+            String s = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+            return anyValue(field, v -> insensitive
+                    ? DSL.condition("lower({0}) = {1}", v.field(), DSL.inline(s.toLowerCase(Locale.ROOT)))
+                    : v.obj().eq(DSL.inline(s)));
+        }
+        if (type == ValueType.IP && value instanceof String s && s.indexOf('/') >= 0) {
+            return anyValue(field, v -> asCondition(c.delegate("cidr_match", List.of(v, Typed.literal(s, ValueType.KEYWORD)))));
+        }
+        Typed literal = value instanceof Boolean b ? Typed.literal(b, ValueType.BOOLEAN)
+                : value instanceof Long || value instanceof Integer ? Typed.literal(((Number) value).longValue(), ValueType.LONG)
+                : value instanceof Double d ? Typed.literal(d, ValueType.DOUBLE)
+                : Typed.literal(value, ValueType.KEYWORD);
+        if (type.isNumeric() && literal.type() == ValueType.KEYWORD) {
+            literal = number((String) value, c);
+        }
+        Typed l = literal;
+        return anyValue(field, v -> Comparisons.compare(BinaryOp.EQ, v, l, c.node()));
+    }
+
+    private static Typed number(String s, Call c) {
+        try {
+            return Typed.literal(Long.parseLong(s.trim()), ValueType.LONG);
+        } catch (NumberFormatException e) {
+            try {
+                return Typed.literal(Double.parseDouble(s.trim()), ValueType.DOUBLE);
+            } catch (NumberFormatException e2) {
+                throw c.semantic("For input string: \"" + s + "\" on a numeric field");
+            }
+        }
+    }
+
+    /** Renders a wildcard query: the whole value must match the pattern, case-sensitive unless asked otherwise. */
+    private static Typed wildcard(Call c) {
+        Typed field = requireField(c);
+        boolean insensitive = flag(c, 2);
+        String pattern = c.constantString(1);
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        if (!SqlTypes.isString(field.type())) {
+            throw c.semantic("Can only use wildcard queries on keyword and text fields - not on [" + field.type().esqlName() + "]");
+        }
+        String like = LikePattern.toSqlLike(insensitive ? pattern.toLowerCase(Locale.ROOT) : pattern);
+        return anyValue(field, v -> {
+            Field<Object> value = insensitive ? DSL.function("lower", Object.class, v.field()) : v.obj();
+            return value.like(DSL.inline(like)).escape('\\');
+        });
+    }
+
+    /**
+     * Renders a match query on analysed text: the value and the query become lower-cased tokens ({@link #TOKEN_RE});
+     * without phrase any query token must occur, with phrase all of them consecutively within one value.
+     * A query without tokens matches nothing, as Elasticsearch's zero_terms_query none.
+     */
+    private static Typed match(Call c) {
+        Typed field = requireField(c);
+        boolean phrase = flag(c, 2);
+        List<String> tokens = tokens(c.constantString(1));
+        if (field.isNullConstant() || field.type() == ValueType.NULL || tokens.isEmpty()) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        if (!SqlTypes.isString(field.type())) {
+            throw c.semantic("match queries need a text field, found [" + field.type().esqlName() + "]");
+        }
+        Field<?> query = DSL.function("list_value", Object.class, tokens.stream().map(DSL::inline).toArray(Field<?>[]::new));
+        return anyValue(field, v -> {
+            Field<?> valueTokens = DSL.field("regexp_extract_all(lower({0}), {1})", Object.class, v.field(), DSL.inline(TOKEN_RE));
+            if (!phrase) {
+                return DSL.condition("list_has_any({0}, {1})", valueTokens, query);
+            }
+            // Tokens hold no space, so consecutive tokens are a space-delimited substring of the joined list.
+            return DSL.condition("contains(' ' || array_to_string({0}, ' ') || ' ', {1})",
+                    valueTokens, DSL.inline(" " + String.join(" ", tokens) + " "));
+        });
+    }
+
+    /** Splits text into the lower-cased tokens {@link #match} compares. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** Renders an exists query: the field holds at least one value. */
+    private static Typed exists(Call c) {
+        Typed field = requireField(c);
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        if (field.multiValued()) {
+            return Typed.bool(DSL.condition("coalesce(len({0}) > 0, false)", field.field()));
+        }
+        return Typed.bool(field.field().isNotNull());
+    }
+
+    /** Keeps the string values no longer than the limit, as a keyword field with ignore_above indexes them. */
+    private static Typed indexed(Call c) {
+        Typed field = requireField(c);
+        Object limit = constant(c, 1);
+        if (!(limit instanceof Integer) && !(limit instanceof Long)) {
+            throw c.semantic("the second argument of [" + c.text() + "] must be a constant integer");
+        }
+        if (field.isNullConstant() || field.type() == ValueType.NULL || !SqlTypes.isString(field.type())) {
+            return field;
+        }
+        Field<?> max = DSL.inline(((Number) limit).longValue());
+        if (field.multiValued()) {
+            return Typed.list(DSL.field("list_filter({0}, lambda \"" + HiddenNames.VALUE + "\": length(\"" + HiddenNames.VALUE + "\") <= {1})",
+                    Object.class, field.field(), max), field.type());
+        }
+        return Typed.of(DSL.field("CASE WHEN length({0}) <= {1} THEN {0} END", SqlTypes.of(field.type()), field.field(), max), field.type());
+    }
+
+    /** Applies a predicate to one value, or to each value of a LIST; the result is true when any value matches, never null. */
+    private static Typed anyValue(Typed field, Function<Typed, Condition> predicate) {
+        if (!field.multiValued()) {
+            return Typed.bool(DSL.condition("coalesce({0}, false)", DSL.field(predicate.apply(field))));
+        }
+        Typed v = Typed.of(DSL.field(DSL.name(HiddenNames.VALUE), SqlTypes.of(field.type())), field.type());
+        return Typed.bool(DSL.condition("coalesce(len(list_filter({0}, lambda \"" + HiddenNames.VALUE + "\": {1})) > 0, false)",
+                field.field(), DSL.field(predicate.apply(v))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition asCondition(Typed t) {
+        return DSL.condition((Field<Boolean>) t.field());
+    }
+
+    private static Typed requireField(Call c) {
+        Typed t = c.raw(0);
+        if (t.isSpan()) {
+            throw c.semantic("the first argument of [" + c.text() + "] must be a field, found a time span");
+        }
+        return t;
+    }
+
+    private static Object constant(Call c, int i) {
+        Typed t = c.raw(i);
+        if (!t.constant() || t.isSpan() || t.value() == null) {
+            throw c.semantic("argument " + (i + 1) + " of [" + c.text() + "] must be a constant");
+        }
+        return t.value();
+    }
+
+    private static boolean flag(Call c, int i) {
+        if (c.size() <= i) {
+            return false;
+        }
+        if (!(c.raw(i).value() instanceof Boolean b)) {
+            throw c.semantic("argument " + (i + 1) + " of [" + c.text() + "] must be true or false");
+        }
+        return b;
+    }
+}

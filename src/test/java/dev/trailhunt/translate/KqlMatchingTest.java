@@ -1,0 +1,209 @@
+package dev.trailhunt.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.esql.ast.Source;
+import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.kql.Kql;
+import dev.trailhunt.kql.KqlException;
+import dev.trailhunt.kql.KqlFilter;
+import dev.trailhunt.model.ResultTable;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Runs KQL through the lowering, the real translator and DuckDB over three events made for the test; each
+ * expectation is worked out by hand from how Elasticsearch matches the field's mapping type.
+ */
+class KqlMatchingTest {
+    private static Store store;
+    private final EsqlTranslator translator = new EsqlTranslator(EventsFixture.sources(),
+            TranslateOptions.defaults(FunctionCases.NOW));
+
+    @BeforeAll
+    static void open() throws Exception {
+        store = Store.openInMemory();
+        EventsFixture.create(store);
+        List<String> columns = List.of("event.id", "event.action", "user.name", "user_agent.original", "related.user",
+                "source.ip", "aws.cloudtrail.read_only", "source.as.number", "@timestamp", "error.message",
+                "aws.cloudtrail.request_parameters", "data_stream.dataset");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("e1", "DeleteTrail", "Admin", "aws-cli/2.0 Terraform/1.5", List.of("alice", "bob"),
+                "10.1.2.3", false, 16509L, LocalDateTime.parse("2024-01-01T00:00:00"), List.of("Access Denied for user"),
+                "{name=a*b}", "aws.cloudtrail"));
+        rows.add(Arrays.asList("e2", "deletetrail", "admin", "S3 Browser 9.1", List.of("carol"),
+                "192.168.0.1", true, 100L, LocalDateTime.parse("2024-01-02T00:00:00"), null,
+                "x:y", "aws.cloudtrail"));
+        rows.add(Arrays.asList("e3", "DeleteTrail*", "a:b", null, null,
+                null, null, null, LocalDateTime.parse("2024-01-03T00:00:00"), null,
+                "x".repeat(9000), "aws.cloudtrail"));
+        EventsFixture.insert(store, columns, rows);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        store.close();
+    }
+
+    private List<String> ids(String kql) {
+        Query base = EsqlParser.parse("FROM logs-aws.cloudtrail-* | SORT event.id | KEEP event.id");
+        List<Command> commands = new ArrayList<>(base.commands());
+        commands.add(1, new Where(Kql.toFilter(kql), Source.EMPTY));
+        Translation t = translator.translate(new Query(commands, base.source()));
+        ResultTable r = store.query(t.sql(), t.columns());
+        return r.rows().stream().map(row -> (String) row.get(0)).toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // keyword: exact and case-sensitive, quoted or not
+        "event.action: DeleteTrail | e1",
+        "event.action: \"DeleteTrail\" | e1",
+        "event.action: deletetrail | e2",
+        "event.action: DELETETRAIL | ''",
+        // wildcards: trailing, leading, middle; anchored at both ends and case-sensitive
+        "event.action: Delete* | e1 e3",
+        "event.action: *Trail | e1",
+        "event.action: D*T*l | e1",
+        "event.action: *trail* | e2",
+        // an escaped or quoted star is a literal star
+        "event.action: DeleteTrail\\* | e3",
+        "event.action: \"DeleteTrail*\" | e3",
+        "event.action: \"Delete*\" | ''",
+        // escapes of special characters
+        "user.name: a\\:b | e3",
+        "aws.cloudtrail.request_parameters: \\{name=a\\*b\\} | e1",
+        // multi-valued keyword: any value matches
+        "related.user: bob | e1",
+        "related.user: (carol or bob) | e1 e2",
+        "related.user: b* | e1",
+        // a missing field never matches, so not keeps it
+        "not related.user: bob | e2 e3",
+        "not source.ip: 10.0.0.0/8 | e2 e3",
+        "not aws.cloudtrail.read_only: true | e1 e3",
+        "not source.as.number > 100 | e2 e3",
+        // exists
+        "source.ip: * | e1 e2",
+        "not source.ip: * | e3",
+        "related.user: * | e1 e2",
+        // ip: CIDR block or address
+        "source.ip: 10.0.0.0/8 | e1",
+        "source.ip: \"192.168.0.1\" | e2",
+        "source.ip: (10.0.0.0/8 or 192.168.0.0/16) | e1 e2",
+        // boolean, number, date
+        "aws.cloudtrail.read_only: true | e2",
+        "aws.cloudtrail.read_only: false | e1",
+        "source.as.number: 16509 | e1",
+        "source.as.number >= 100 | e1 e2",
+        "source.as.number < 16509 | e2",
+        "source.as.number <= 16509 | e1 e2",
+        "@timestamp >= \"2024-01-02\" | e2 e3",
+        "@timestamp < \"2024-01-02T00:00:00Z\" | e1",
+        // a date names its whole span: a day, a month, a year; an offset moves it
+        "@timestamp: \"2024-01-02\" | e2",
+        "@timestamp: 2024-01 | e1 e2 e3",
+        "@timestamp <= \"2024-01-02\" | e1 e2",
+        "@timestamp > \"2024-01-02\" | e3",
+        "@timestamp < \"2024-01-02\" | e1",
+        "@timestamp: \"2024-01-02T01:00:00+01:00\" | e2",
+        "@timestamp: 1704153600000 | e2",
+        // keyword range: lexicographic
+        "user.name > a | e2 e3",
+        // text (match_only_text): analysed, lower-cased tokens; a phrase needs consecutive tokens
+        "error.message: denied | e1",
+        "error.message: DENIED | e1",
+        "error.message: \"access denied\" | e1",
+        "error.message: \"denied access\" | ''",
+        "error.message: denied access | e1",
+        "error.message: deny | ''",
+        "not error.message: denied | e2 e3",
+        // a .text multi-field searches its keyword parent analysed
+        "user_agent.original.text: terraform | e1",
+        "user_agent.original: terraform | ''",
+        // keyword values over ignore_above (8191 for request_parameters) are not indexed
+        "aws.cloudtrail.request_parameters: * | e1 e2",
+        "not aws.cloudtrail.request_parameters: * | e3",
+        // value lists with and / not
+        "user.name: (* and not admin) | e1 e3",
+        "user.name: (not admin and not Admin) | e3",
+        "user_agent.original: (*S3 Browser* or *Terraform*) | e1 e2",
+        // precedence: not over and over or; keywords are case-insensitive
+        "event.action: DeleteTrail or event.action: deletetrail and user.name: nobody | e1",
+        "(event.action: DeleteTrail or event.action: deletetrail) and user.name: admin | e2",
+        "event.action: DeleteTrail OR event.action: deletetrail | e1 e2",
+        "not event.action: DeleteTrail and not event.action: deletetrail | e3",
+        "not (event.action: DeleteTrail or user.name: admin) | e3",
+        // wildcard field names search every matching field
+        "event.act*: deletetrail | e2",
+        // a field the store lacks matches nothing
+        "no.such.field: x | ''",
+        "not no.such.field: x | e1 e2 e3",
+        // constant keyword
+        "data_stream.dataset: aws.cloudtrail | e1 e2 e3",
+        // empty query matches all
+        "'   ' | e1 e2 e3",
+    })
+    void matchesAsElasticsearch(String kql, String expected) {
+        List<String> want = expected.isBlank() ? List.of() : List.of(expected.trim().split(" "));
+        assertEquals(want, ids(kql), kql);
+    }
+
+    @Test
+    void reportsFieldsTheStoreLacks() {
+        KqlFilter f = Kql.lower("event.action: x and not aws.cloudtrail.flattened.request_parameters.enable: (false or \"false\")"
+                + " and nope:*");
+        assertEquals(Set.of("aws.cloudtrail.flattened.request_parameters.enable", "nope"), f.unknownFields());
+    }
+
+    @Test
+    void nestedQueriesNeedANestedField() {
+        KqlException e = assertThrows(KqlException.class, () -> Kql.toFilter("event.action: x and user:{ name: admin }"));
+        assertEquals("1:21: [nested] nested object under path [user] is not of nested type", e.getMessage());
+        assertEquals(List.of(), ids("missing:{ name: admin }"));
+        assertEquals(Set.of("missing"), Kql.lower("missing:{ name: admin }").unknownFields());
+    }
+
+    @Test
+    void typeErrorsArePositioned() {
+        KqlException e = assertThrows(KqlException.class, () -> Kql.toFilter("source.as.number: abc"));
+        assertEquals("1:19: For input string: \"abc\" on numeric field [source.as.number]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("a:b and\n  aws.cloudtrail.read_only: yes"));
+        assertEquals(2, e.line());
+        assertEquals(29, e.column());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp > now-1d"));
+        assertEquals("1:14: unsupported: date math in [now-1d]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp: yesterday"));
+        assertTrue(e.getMessage().startsWith("1:13: failed to parse date field [yesterday]"), e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("free text"));
+        assertEquals("1:1: unsupported: free text without a field", e.getMessage());
+        assertTrue(e.isUnsupported());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("error.message: den*"));
+        assertEquals("1:16: unsupported: wildcard value on text field [error.message]", e.getMessage());
+        EsqlException bad = assertThrows(EsqlException.class, () -> ids("source.ip: 10.0.0.0/33"));
+        assertTrue(bad.getMessage().startsWith("1:12: "), bad.getMessage());
+    }
+
+    @Test
+    void explainShowsOneQuotedIdentifierPerDottedField() {
+        Query base = EsqlParser.parse("FROM logs-aws.cloudtrail-* | KEEP event.id");
+        List<Command> commands = new ArrayList<>(base.commands());
+        commands.add(1, new Where(Kql.toFilter("event.action: \"x'; DROP TABLE events; --\""), Source.EMPTY));
+        String sql = translator.translate(new Query(commands, base.source())).sql();
+        assertTrue(sql.contains("\"event.action\""), sql);
+        assertTrue(sql.contains("'x''; DROP TABLE events; --'"), sql);
+    }
+}
