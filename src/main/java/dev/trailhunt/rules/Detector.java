@@ -103,7 +103,8 @@ public final class Detector {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), newTermsNote(result)), result.alerts(), sql);
+                    String absent = absent(compiler, rule.newTerms().fields());
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(result)), result.alerts(), sql);
                 }
                 case THRESHOLD: {
                     List<String> fields = new ArrayList<>(rule.threshold().fields());
@@ -111,7 +112,7 @@ public final class Detector {
                         fields.add(rule.threshold().cardinalityField());
                     }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
-                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), absent(compiler, fields)), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
                 }
                 default: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
@@ -125,6 +126,11 @@ public final class Detector {
         } catch (QueryException e) {
             return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
         }
+    }
+
+    private static String absent(RuleCompiler compiler, List<String> fields) {
+        List<String> missing = fields.stream().filter(f -> !compiler.hasColumn(f)).toList();
+        return missing.isEmpty() ? "" : "no event has " + String.join(", ", missing) + " (not in the store), so no group or term holds it";
     }
 
     private static String join(String a, String b) {

@@ -15,10 +15,17 @@ import java.util.List;
  * @param rows the events, in time then id order
  */
 record FilterRun(String sql, List<EventRow> rows) {
-    /** Runs the filter between two instants and reads {@code event.id}, {@code @timestamp} and {@code fields}. */
+    /** Runs the filter between two instants and reads {@code event.id}, {@code @timestamp} and {@code fields} (empty for one the store lacks). */
     static FilterRun fetch(Store store, RuleCompiler compiler, Expr filter, Instant from, Instant to, List<String> fields) {
         List<String> keep = new ArrayList<>(List.of("event.id", "@timestamp"));
-        keep.addAll(fields);
+        // A field the store lacks is missing from every event: it contributes no value, as in Elasticsearch.
+        List<Integer> slots = new ArrayList<>();
+        for (String f : fields) {
+            slots.add(compiler.hasColumn(f) ? keep.size() : -1);
+            if (compiler.hasColumn(f)) {
+                keep.add(f);
+            }
+        }
         Translation t = compiler.filterRows(filter, from, to, keep);
         ResultTable table = store.query(t.sql(), t.columns());
         List<EventRow> rows = new ArrayList<>(table.size());
@@ -27,8 +34,8 @@ record FilterRun(String sql, List<EventRow> rows) {
                 continue;
             }
             List<List<String>> values = new ArrayList<>();
-            for (int i = 2; i < r.size(); i++) {
-                values.add(EventRow.keywords(r.get(i)));
+            for (int slot : slots) {
+                values.add(slot < 0 ? List.of() : EventRow.keywords(r.get(slot)));
             }
             rows.add(new EventRow(r.get(0) == null ? "" : r.get(0).toString(), ExecutionPlan.micros(ts), values));
         }

@@ -61,6 +61,11 @@ final class RuleCompiler {
         return new RuleCompiler(sources, now);
     }
 
+    /** Tells whether the events table has a column of this name. */
+    boolean hasColumn(String name) {
+        return sources.resolve(CLOUDTRAIL).map(t -> t.columns().stream().anyMatch(c -> c.name().equals(name))).orElse(false);
+    }
+
     /** Returns the catalog FROM resolves against, to check an ES|QL rule's sources before running it. */
     SourceCatalog sources() {
         return sources;
