@@ -61,8 +61,13 @@ final class RuleCompiler {
         return new RuleCompiler(sources, now);
     }
 
-    /** Tells whether the events table has a column of this name. */
+    /** Tells whether the events table has a column of this name, or the translator derives it (flattened leaves). */
     boolean hasColumn(String name) {
+        if (name.startsWith("aws.cloudtrail.flattened.") && !name.startsWith("aws.cloudtrail.flattened.digest")
+                && !name.startsWith("aws.cloudtrail.flattened.insight_details")) {
+            // The translator derives these leaves from event.original.
+            return hasColumn("event.original");
+        }
         return sources.resolve(CLOUDTRAIL).map(t -> t.columns().stream().anyMatch(c -> c.name().equals(name))).orElse(false);
     }
 
