@@ -6,8 +6,11 @@ import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
 import dev.trailhunt.hunt.DataNeeds;
 import dev.trailhunt.report.DetectionJson;
+import dev.trailhunt.report.HtmlReport;
+import dev.trailhunt.report.MarkdownReport;
 import dev.trailhunt.report.DetectionText;
 import dev.trailhunt.report.Visible;
+import dev.trailhunt.rules.AlertEvents;
 import dev.trailhunt.rules.Detection;
 import dev.trailhunt.rules.Detector;
 import dev.trailhunt.rules.HistoryPolicy;
@@ -99,7 +102,7 @@ public final class DetectCommand implements Callable<Integer> {
                     + " wait (default) raises no alert until one full window of data exists; alert counts the unknown past as empty.")
     String history;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, or a report with the events behind each alert: markdown or html (with -o).")
     String format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
@@ -114,8 +117,11 @@ public final class DetectCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         PrintWriter err = cl.getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new CommandLine.ParameterException(cl, "--format must be text or json, not " + Visible.text(format));
+        if (!List.of("text", "json", "markdown", "html").contains(format)) {
+            throw new CommandLine.ParameterException(cl, "--format must be text, json, markdown or html, not " + Visible.text(format));
+        }
+        if ((format.equals("markdown") || format.equals("html")) && out == null) {
+            throw new CommandLine.ParameterException(cl, "--format " + format + " writes a report: give it a file with -o");
         }
         HistoryPolicy policy = switch (history) {
             case "wait" -> HistoryPolicy.WAIT;
@@ -137,13 +143,8 @@ public final class DetectCommand implements Callable<Integer> {
         for (String invalid : set.invalid()) {
             err.println("invalid rule: " + Visible.lines(invalid));
         }
-        Detection detection = detect(err, rules, start, end, policy);
         StringWriter text = new StringWriter();
-        if (format.equals("json")) {
-            DetectionJson.write(detection, text);
-        } else {
-            DetectionText.write(detection, new PrintWriter(text));
-        }
+        Detection detection = detect(err, rules, start, end, policy, text);
         if (out != null) {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -163,7 +164,8 @@ public final class DetectCommand implements Callable<Integer> {
         return failOnAlerts && detection.alerts() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private Detection detect(PrintWriter err, List<Rule> rules, Instant start, Instant end, HistoryPolicy policy) {
+    /** Runs the rules, stores their alerts and renders the output into {@code text} while the store is open (reports read events). */
+    private Detection detect(PrintWriter err, List<Rule> rules, Instant start, Instant end, HistoryPolicy policy, StringWriter text) {
         Path temporary = null;
         Path db = source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
         if (source != null && source.data != null) {
@@ -184,6 +186,13 @@ public final class DetectCommand implements Callable<Integer> {
                 detection = detector.run(rules, start, end);
             }
             detector.store(detection);
+            AlertEvents events = new AlertEvents(store);
+            switch (format) {
+                case "json" -> DetectionJson.write(detection, text);
+                case "markdown" -> text.write(MarkdownReport.render(detection, events::of));
+                case "html" -> text.write(HtmlReport.render(detection, events::of));
+                default -> DetectionText.write(detection, new PrintWriter(text));
+            }
             return detection;
         } catch (UncheckedIOException e) {
             throw new StoreException(e.getMessage(), e);

@@ -25,6 +25,7 @@ final class AlertsTable {
               "techniques" VARCHAR[],
               "@timestamp" TIMESTAMP,
               "event_ids" VARCHAR[],
+              "event_hashes" VARCHAR[],
               "group_by" VARCHAR[]
             )""";
 
@@ -45,7 +46,7 @@ final class AlertsTable {
                 }
                 del.executeBatch();
             }
-            try (PreparedStatement ins = connection.prepareStatement("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ins = connection.prepareStatement("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AlertRow r : rows) {
                     ins.setString(1, r.ruleId());
                     ins.setString(2, r.ruleName());
@@ -55,7 +56,8 @@ final class AlertsTable {
                     ins.setObject(6, connection.createArrayOf("VARCHAR", r.techniques().toArray()));
                     ins.setObject(7, LocalDateTime.ofInstant(r.timestamp(), ZoneOffset.UTC));
                     ins.setObject(8, connection.createArrayOf("VARCHAR", r.eventIds().toArray()));
-                    ins.setObject(9, connection.createArrayOf("VARCHAR", r.groupBy().toArray()));
+                    ins.setObject(9, connection.createArrayOf("VARCHAR", r.eventHashes().toArray()));
+                    ins.setObject(10, connection.createArrayOf("VARCHAR", r.groupBy().toArray()));
                     ins.addBatch();
                 }
                 ins.executeBatch();

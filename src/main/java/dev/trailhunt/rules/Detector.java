@@ -71,7 +71,7 @@ public final class Detector {
             ids.add(r.id());
             for (Alert a : run.alerts()) {
                 rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
-                        a.timestamp(), a.eventIds(), a.groupBy()));
+                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy()));
             }
         }
         store.replaceAlerts(ids, rows);

@@ -54,6 +54,7 @@ final class EqlRuleRunner {
     private static RuleRun sequence(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
             EqlQuery.Sequence q, String categoryField) {
         List<SequenceMatcher.Candidate> candidates = new ArrayList<>();
+        java.util.Map<String, String> idOf = new java.util.HashMap<>();
         Set<FieldName> unknown = new LinkedHashSet<>();
         StringBuilder sql = new StringBuilder();
         List<Step> steps = new ArrayList<>(q.steps());
@@ -74,7 +75,8 @@ final class EqlRuleRunner {
                     // A multi-valued key joins on its first value; a missing one keeps the event out, as Elasticsearch does.
                     values.add(v.isEmpty() ? null : v.get(0));
                 }
-                candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.id(), values, r.id()));
+                candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), values, r.key()));
+                idOf.put(r.key(), r.id());
             }
         }
         List<Alert> alerts = new ArrayList<>();
@@ -91,11 +93,11 @@ final class EqlRuleRunner {
                 for (int k = 0; k < q.by().size() && k < m.keys().size(); k++) {
                     groupBy.add(q.by().get(k).name() + "=" + m.keys().get(k));
                 }
-                alerts.add(new Alert(rule, ExecutionPlan.instant(first), m.eventIds(), groupBy));
+                alerts.add(new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy));
             }
         }
         alerts.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
-                : String.join(",", a.eventIds()).compareTo(String.join(",", b.eventIds())));
+                : String.join(",", a.eventKeys()).compareTo(String.join(",", b.eventKeys())));
         return new RuleRun(rule, RuleRun.Status.RAN, missing(new ArrayList<>(unknown)), alerts, sql.toString());
     }
 

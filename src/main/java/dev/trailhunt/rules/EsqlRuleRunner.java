@@ -60,7 +60,7 @@ final class EsqlRuleRunner {
         String sql = "";
         try {
             if (!aggregating) {
-                Query q = rewrite(query, plan.start(), plan.end(), true);
+                Query q = rewrite(query, plan.start(), plan.end(), true, compiler.hasColumn(RuleCompiler.HASH));
                 Translation t = compiler.translate(q);
                 sql = t.sql();
                 return new RuleRun(rule, RuleRun.Status.RAN, "", eventAlerts(rule, plan, store.query(t.sql(), t.columns())), sql);
@@ -72,13 +72,13 @@ final class EsqlRuleRunner {
                 Instant exec = ExecutionPlan.instant(t);
                 Instant from0 = ExecutionPlan.instant(Math.max(t - plan.lookbackMicros(), ExecutionPlan.micros(plan.start())));
                 Instant to = ExecutionPlan.instant(Math.min(t - 1, ExecutionPlan.micros(plan.end())));
-                Translation tr = compiler.at(exec).translate(rewrite(query, from0, to, false));
+                Translation tr = compiler.at(exec).translate(rewrite(query, from0, to, false, false));
                 sql = tr.sql();
                 ResultTable rows = store.query(tr.sql(), tr.columns());
                 for (List<Object> row : rows.rows()) {
                     List<String> groupBy = describe(rows.columns(), row);
                     if (seen.add(groupBy)) {
-                        alerts.add(new Alert(rule, exec, List.of(), groupBy));
+                        alerts.add(new Alert(rule, exec, List.of(), List.of(), groupBy));
                     }
                 }
             }
@@ -99,7 +99,7 @@ final class EsqlRuleRunner {
             probe.add(w);
         }
         probe.add(new Keep(List.of(new NamePattern("@timestamp", Source.EMPTY)), Source.EMPTY));
-        Translation t = compiler.translate(rewrite(new Query(probe, query.source()), plan.start(), plan.end(), false));
+        Translation t = compiler.translate(rewrite(new Query(probe, query.source()), plan.start(), plan.end(), false, false));
         TreeSet<Long> out = new TreeSet<>();
         for (List<Object> r : store.query(t.sql(), t.columns()).rows()) {
             if (r.get(0) instanceof Instant ts) {
@@ -115,7 +115,7 @@ final class EsqlRuleRunner {
     }
 
     /** Drops document metadata, bounds the time (inclusive) right after FROM and, for event rows, keeps the event's id and time. */
-    private static Query rewrite(Query query, Instant from, Instant to, boolean keepIdentity) {
+    private static Query rewrite(Query query, Instant from, Instant to, boolean keepIdentity, boolean hashed) {
         List<Command> out = new ArrayList<>();
         for (Command c : query.commands()) {
             if (c instanceof From f) {
@@ -132,6 +132,9 @@ final class EsqlRuleRunner {
                 if (keepIdentity) {
                     patterns.add(new NamePattern("event.id", Source.EMPTY));
                     patterns.add(new NamePattern("@timestamp", Source.EMPTY));
+                    if (hashed) {
+                        patterns.add(new NamePattern(RuleCompiler.HASH, Source.EMPTY));
+                    }
                 }
                 out.add(new Keep(new ArrayList<>(patterns), k.source()));
             } else if (c instanceof Drop d) {
@@ -149,13 +152,16 @@ final class EsqlRuleRunner {
     private static List<Alert> eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
         int id = index(rows.columns(), "event.id");
         int ts = index(rows.columns(), "@timestamp");
+        int hash = index(rows.columns(), RuleCompiler.HASH);
         List<EventRow> events = new ArrayList<>();
         for (List<Object> r : rows.rows()) {
             if (ts >= 0 && r.get(ts) instanceof Instant t) {
-                events.add(new EventRow(id >= 0 && r.get(id) != null ? r.get(id).toString() : "", ExecutionPlan.micros(t), List.of()));
+                String eventId = id >= 0 && r.get(id) != null ? r.get(id).toString() : "";
+                String key = hash >= 0 && r.get(hash) != null ? r.get(hash).toString() : eventId;
+                events.add(new EventRow(eventId, key, ExecutionPlan.micros(t), List.of()));
             }
         }
-        events.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.id().compareTo(b.id()));
+        events.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.key().compareTo(b.key()));
         return SingleEventAlerts.of(rule, plan, events);
     }
 

@@ -7,10 +7,11 @@ import java.util.List;
  * Holds one event a rule's filter selected: its id, time and the values of the fields the rule groups by.
  *
  * @param id the event's {@code event.id}
+ * @param key what tells this event from every other: its {@code event.hash} (the SHA-256 of the raw record), or its id
  * @param micros the event's {@code @timestamp} in microseconds since the epoch
  * @param values per field, its values as keyword strings (empty when the field is missing; several when multi-valued)
  */
-record EventRow(String id, long micros, List<List<String>> values) {
+record EventRow(String id, String key, long micros, List<List<String>> values) {
     /** Returns every combination of one value per field; none when a field is missing, as Elasticsearch's terms skip it. */
     List<List<String>> combinations() {
         List<List<String>> out = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.List;
 record FilterRun(String sql, List<EventRow> rows) {
     /** Runs the filter between two instants and reads {@code event.id}, {@code @timestamp} and {@code fields} (empty for one the store lacks). */
     static FilterRun fetch(Store store, RuleCompiler compiler, Expr filter, Instant from, Instant to, List<String> fields) {
-        List<String> keep = new ArrayList<>(List.of("event.id", "@timestamp"));
+        List<String> keep = new ArrayList<>(List.of("event.id", "@timestamp",
+                compiler.hasColumn(RuleCompiler.HASH) ? RuleCompiler.HASH : "event.id"));
         // A field the store lacks is missing from every event: it contributes no value, as in Elasticsearch.
         List<Integer> slots = new ArrayList<>();
         for (String f : fields) {
@@ -37,9 +38,10 @@ record FilterRun(String sql, List<EventRow> rows) {
             for (int slot : slots) {
                 values.add(slot < 0 ? List.of() : EventRow.keywords(r.get(slot)));
             }
-            rows.add(new EventRow(r.get(0) == null ? "" : r.get(0).toString(), ExecutionPlan.micros(ts), values));
+            String id = r.get(0) == null ? "" : r.get(0).toString();
+            rows.add(new EventRow(id, r.get(2) == null ? id : r.get(2).toString(), ExecutionPlan.micros(ts), values));
         }
-        rows.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.id().compareTo(b.id()));
+        rows.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.key().compareTo(b.key()));
         return new FilterRun(t.sql(), rows);
     }
 }

@@ -57,7 +57,7 @@ final class NewTermsAlerts {
                     for (int i = 0; i < fresh.size(); i++) {
                         groupBy.add(rule.newTerms().fields().get(i) + "=" + fresh.get(i));
                     }
-                    out.add(new Alert(rule, ExecutionPlan.instant(r.micros()), List.of(r.id()), groupBy));
+                    out.add(new Alert(rule, ExecutionPlan.instant(r.micros()), List.of(r.id()), List.of(r.key()), groupBy));
                 } else if (unknownPast) {
                     heldBack++;
                 }

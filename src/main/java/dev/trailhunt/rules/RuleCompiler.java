@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 final class RuleCompiler {
     /** Names the index pattern every filter rule reads; the translator maps it to the events table. */
     static final String CLOUDTRAIL = "logs-aws.cloudtrail-*";
+    /** Names the store's hash of each raw record, the identity of an event. */
+    static final String HASH = "event.hash";
     private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     private final SourceCatalog sources;
@@ -49,10 +51,14 @@ final class RuleCompiler {
     /** Creates the compiler for a store's events table (every ECS column when the store has none yet). */
     static RuleCompiler forStore(Store store, Instant now) {
         Set<String> present = store.columns(Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
-        List<SourceColumn> columns = EcsSchema.columns().stream()
+        List<SourceColumn> columns = new ArrayList<>(EcsSchema.columns().stream()
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
-                .toList();
+                .toList());
+        if (present.contains(HASH)) {
+            // Rules tell events apart by the hash of their raw record: event.id is not unique in every corpus.
+            columns.add(new SourceColumn(HASH, dev.trailhunt.model.ValueType.KEYWORD, false));
+        }
         return new RuleCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), now);
     }
 

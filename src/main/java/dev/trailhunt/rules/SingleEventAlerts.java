@@ -14,8 +14,8 @@ final class SingleEventAlerts {
         List<Alert> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (EventRow r : rows) {
-            if (plan.covers(r.micros()) && (r.id().isEmpty() || seen.add(r.id()))) {
-                out.add(new Alert(rule, ExecutionPlan.instant(r.micros()), List.of(r.id()), List.of()));
+            if (plan.covers(r.micros()) && (r.key().isEmpty() || seen.add(r.key()))) {
+                out.add(new Alert(rule, ExecutionPlan.instant(r.micros()), List.of(r.id()), List.of(r.key()), List.of()));
             }
         }
         return out;

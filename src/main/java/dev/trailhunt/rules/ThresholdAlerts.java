@@ -28,7 +28,7 @@ final class ThresholdAlerts {
             if (!plan.covers(r.micros())) {
                 continue;
             }
-            EventRow keyed = new EventRow(r.id(), r.micros(), r.values().subList(0, groupFields));
+            EventRow keyed = new EventRow(r.id(), r.key(), r.micros(), r.values().subList(0, groupFields));
             for (List<String> key : keyed.combinations()) {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
@@ -68,11 +68,12 @@ final class ThresholdAlerts {
                 if (window.size() >= spec.value() && (!cardinality || distinct.size() >= spec.cardinalityValue())) {
                     since = window.get(window.size() - 1).micros();
                     List<String> ids = window.stream().map(EventRow::id).toList();
+                    List<String> keys = window.stream().map(EventRow::key).toList();
                     List<String> groupBy = new ArrayList<>();
                     for (int i = 0; i < groupFields; i++) {
                         groupBy.add(spec.fields().get(i) + "=" + g.getKey().get(i));
                     }
-                    out.add(new Alert(rule, ExecutionPlan.instant(Math.min(t, ExecutionPlan.micros(plan.end()))), ids, groupBy));
+                    out.add(new Alert(rule, ExecutionPlan.instant(Math.min(t, ExecutionPlan.micros(plan.end()))), ids, keys, groupBy));
                 }
             }
         }

@@ -41,6 +41,14 @@ class DetectCommandTest {
                     List.of(new ResultColumn("rule_name", ValueType.KEYWORD), new ResultColumn("n", ValueType.LONG)));
             assertEquals(2, t.size(), "both rules' alerts are in the alerts table");
         }
+        Path md = dir.resolve("detect.md");
+        Cli report = Cli.run("detect", "--db", db.toString(), "--rules", rules.resolve("defense_evasion_cloudtrail_logging_suspended.toml").toString(),
+                "-f", "markdown", "-o", md.toString());
+        assertEquals(0, report.code(), report.err());
+        String text = Files.readString(md);
+        assertTrue(text.contains("### AWS CloudTrail Log Suspended"), text);
+        // Panther's StopLogging detonation, the event behind the alert, is listed under it.
+        assertTrue(text.matches("(?s).*\\| cloudtrail\\.amazonaws\\.com \\| StopLogging \\| success \\|.*"), text);
         Cli again = Cli.run("detect", "--db", db.toString(), "--rules", rules.resolve("initial_access_console_login_root.toml").toString(),
                 "--severity", "high");
         assertTrue(again.out().startsWith("detect: 0 rules ran"), again.out());
