@@ -4,7 +4,10 @@ import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.Alias;
 import dev.trailhunt.esql.ast.Drop;
+import dev.trailhunt.esql.ast.Eval;
+import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.From;
 import dev.trailhunt.esql.ast.Keep;
 import dev.trailhunt.esql.ast.NamePattern;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,12 +40,18 @@ import java.util.TreeSet;
  * have; rules only KEEP them, so they are left out of the rows.
  */
 final class EsqlRuleRunner {
+    private static final String INGESTED = "event.ingested";
     private static final Set<String> METADATA = Set.of("_id", "_version", "_index");
 
     private EsqlRuleRunner() {}
 
-    /** Runs one ES|QL rule. */
+    /** Runs one ES|QL rule, all its windows in one query where {@link WindowedStats} can. */
     static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan) {
+        return run(rule, store, compiler, plan, true);
+    }
+
+    /** Runs one ES|QL rule; {@code batch} false runs an aggregating rule window by window, which tests compare with. */
+    static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, boolean batch) {
         Query query;
         try {
             query = EsqlParser.parse(rule.query());
@@ -67,6 +77,32 @@ final class EsqlRuleRunner {
             }
             List<Alert> alerts = new ArrayList<>();
             Set<List<String>> seen = new HashSet<>();
+            Query timed = rewrite(query, plan.start(), plan.end(), false, false);
+            long copies = batch ? WindowedStats.copies(plan) : 0;
+            if (copies > 0 && WindowedStats.rewrite(timed, rule.query(), plan, 1).isPresent()) {
+                List<Alert> found = new ArrayList<>();
+                for (long j = 1; j <= copies; j++) {
+                    Translation tr = compiler.translate(WindowedStats.rewrite(timed, rule.query(), plan, j).orElseThrow());
+                    sql = tr.sql();
+                    ResultTable rows = store.query(tr.sql(), tr.columns());
+                    int exec = index(rows.columns(), WindowedStats.EXECUTION);
+                    for (List<Object> row : rows.rows()) {
+                        List<String> groupBy = describe(rows.columns(), row);
+                        Instant at = exec >= 0 && row.get(exec) instanceof Instant t ? t : plan.end();
+                        found.add(new Alert(rule, at, List.of(), List.of(), groupBy));
+                    }
+                }
+                // Identical rows of overlapping windows alert once, at the first execution that found them.
+                found.sort(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> String.join("\u0000", a.groupBy())));
+                for (Alert a : found) {
+                    if (seen.add(a.groupBy())) {
+                        alerts.add(a);
+                    }
+                }
+                return new RuleRun(rule, RuleRun.Status.RAN, "", alerts, sql);
+            }
+            // Translating once up front fails a rule the translator rejects even when no window holds events.
+            sql = compiler.translate(rewrite(query, plan.start(), plan.end(), false, false)).sql();
             TreeSet<Long> executions = executions(query, store, compiler, plan);
             for (long t : executions) {
                 Instant exec = ExecutionPlan.instant(t);
@@ -122,6 +158,8 @@ final class EsqlRuleRunner {
                 out.add(new From(f.indexPatterns(), List.of(), f.source()));
                 out.add(new Where(RuleCompiler.and(RuleCompiler.compare(BinaryOp.GTE, from),
                         RuleCompiler.compare(BinaryOp.LTE, to)), Source.EMPTY));
+                // Rules read event.ingested, which a local load cannot know: each event's @timestamp stands for it.
+                out.add(new Eval(List.of(new Alias(INGESTED, new FieldRef("@timestamp", Source.EMPTY), true, Source.EMPTY)), Source.EMPTY));
             } else if (c instanceof Keep k) {
                 LinkedHashSet<NamePattern> patterns = new LinkedHashSet<>();
                 for (NamePattern p : k.patterns()) {
@@ -177,7 +215,7 @@ final class EsqlRuleRunner {
     private static List<String> describe(List<ResultColumn> columns, List<Object> row) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (row.get(i) != null) {
+            if (row.get(i) != null && !columns.get(i).name().equals(WindowedStats.EXECUTION)) {
                 out.add(columns.get(i).name() + "=" + row.get(i));
             }
         }

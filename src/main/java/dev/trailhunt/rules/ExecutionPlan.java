@@ -35,6 +35,16 @@ final class ExecutionPlan {
         return instant(end);
     }
 
+    /** Returns the time between executions in microseconds. */
+    long intervalMicros() {
+        return interval;
+    }
+
+    /** Returns the run's last execution time. */
+    Instant lastExecutionTime() {
+        return instant(last);
+    }
+
     /** Returns the rule's look-back span in microseconds. */
     long lookbackMicros() {
         return lookback;
