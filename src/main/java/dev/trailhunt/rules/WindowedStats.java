@@ -10,8 +10,8 @@ import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Keep;
+import dev.trailhunt.esql.ast.NamePattern;
 import dev.trailhunt.esql.ast.Query;
-import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.Source;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.TimeSpan;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * it when that execution's window holds it, and STATS also groups by the execution; together the queries give
  * the rows of every execution one by one.
  *
- * <p>Only for queries with one STATS, nothing before it that could drop the new column, and no {@code NOW()}
+ * <p>Only for queries with one STATS, no DROP before it that could drop the new column, and no {@code NOW()}
  * (which must be each execution's time); others run window by window.
  */
 final class WindowedStats {
@@ -67,10 +67,15 @@ final class WindowedStats {
         out.add(new Where(RuleCompiler.and(inWindow, notAfterLast), Source.EMPTY));
         boolean seenStats = false;
         for (Command c : commands.subList(at, commands.size())) {
-            if (!seenStats && (c instanceof Keep || c instanceof Drop || c instanceof Rename)) {
+            if (!seenStats && c instanceof Drop d && d.patterns().stream().anyMatch(n -> n.matches(EXECUTION))) {
                 return Optional.empty();
             }
-            if (c instanceof Stats s) {
+            if (!seenStats && c instanceof Keep k) {
+                // A KEEP before STATS keeps the execution too.
+                List<NamePattern> patterns = new ArrayList<>(k.patterns());
+                patterns.add(new NamePattern(EXECUTION, Source.EMPTY));
+                out.add(new Keep(patterns, k.source()));
+            } else if (c instanceof Stats s) {
                 seenStats = true;
                 List<Alias> groupings = new ArrayList<>(s.groupings());
                 groupings.add(new Alias(EXECUTION, field(EXECUTION), false, Source.EMPTY));
