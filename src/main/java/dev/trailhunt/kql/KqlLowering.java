@@ -26,10 +26,12 @@ final class KqlLowering {
     private final String text;
     private final SearchFields fields;
     private final Set<String> unknown = new TreeSet<>();
+    private final int[] lineStarts;
 
     KqlLowering(String text, SearchFields fields) {
         this.text = text;
         this.fields = fields;
+        this.lineStarts = lineStarts(text);
     }
 
     /** Returns the names of the fields the lowered query referred to that the store does not have, sorted. */
@@ -78,7 +80,8 @@ final class KqlLowering {
 
         @Override
         public Expr visitValue(KqlNode.Value n) {
-            throw KqlException.at(text, n.offset(), "unsupported: free text without a field");
+            // Free text searches the index's default fields (Fleet's index.query.default_field), leniently.
+            return lenient(fields.defaultFields(), n.offset(), f -> leaf(f, n));
         }
     }
 
@@ -136,13 +139,20 @@ final class KqlLowering {
         if (v.isExists()) {
             return call("$exists", at, column);
         }
+        if (v.wildcard() && f.type() == SearchField.SearchType.TEXT) {
+            // Kibana sends wildcards as query_string with analyze_wildcard: one token's worth is a wildcard on tokens.
+            if (!v.pattern().matches("[\\p{L}\\p{N}_*]+")) {
+                throw KqlException.at(text, v.offset(), "unsupported: a wildcard spanning several tokens on text field [" + f.name() + "]");
+            }
+            return call("$token_wildcard", at, column, string(v.pattern(), at));
+        }
         if (v.wildcard() && f.type() != SearchField.SearchType.KEYWORD) {
             throw KqlException.at(text, v.offset(), "unsupported: wildcard value on " + typeName(f) + " field [" + f.name() + "]");
         }
         return switch (f.type()) {
             case KEYWORD -> v.wildcard()
                     ? call("$wildcard", at, column, string(v.pattern(), at))
-                    : call("$term", at, column, string(v.text(), at));
+                    : keywordTerm(f, v, at);
             case TEXT -> call("$match", at, column, string(v.text(), at), bool(v.quoted(), at));
             case BOOLEAN -> call("$term", at, column, bool(parseBoolean(f, v), at));
             case NUMBER -> call("$term", at, column, number(f, v, at));
@@ -152,9 +162,20 @@ final class KqlLowering {
                         new Binary(BinaryOp.LTE, column, string(d.last().toString(), at), at), at);
                 yield call("coalesce", at, in, bool(false, at));
             }
-            case IP -> call("$term", at, column, string(v.text(), at));
+            case IP -> call("$term", at, column, string(ip(f, v), at));
             case NOT_INDEXED -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * Lowers a term on a keyword field. A value equal to the term is as long as the term, so the ignore_above
+     * check is decided here: a term longer than the limit matches nothing, a shorter one needs no check.
+     */
+    private Expr keywordTerm(SearchField f, KqlNode.Value v, Source at) {
+        if (f.ignoreAbove() > 0 && v.text().length() > f.ignoreAbove()) {
+            return bool(false, at);
+        }
+        return call("$term", at, new FieldRef(f.column(), at), string(v.text(), at));
     }
 
     private Expr range(SearchField f, KqlNode.Range r) {
@@ -168,24 +189,16 @@ final class KqlLowering {
                 boolean last = r.op() == KqlNode.RangeOp.GT || r.op() == KqlNode.RangeOp.LTE;
                 yield string((last ? d.last() : d.first()).toString(), at);
             }
-            case TEXT, BOOLEAN, IP, NOT_INDEXED ->
+            case IP -> {
+                if (dev.trailhunt.model.IpLiteral.canonical(r.bound().text().trim()) == null) {
+                    throw KqlException.at(text, r.bound().offset(), "'" + r.bound().text() + "' is not an IP string literal of ip field [" + f.name() + "]");
+                }
+                yield string(r.bound().text().trim(), at);
+            }
+            case TEXT, BOOLEAN, NOT_INDEXED ->
                     throw KqlException.at(text, r.offset(), "unsupported: range on " + typeName(f) + " field [" + f.name() + "]");
         };
-        if (f.type() == SearchField.SearchType.KEYWORD && fields.all().get(f.name()) != null && multiValuedColumn(f)) {
-            throw KqlException.at(text, r.offset(), "unsupported: range on multi-valued field [" + f.name() + "]");
-        }
-        BinaryOp op = switch (r.op()) {
-            case LT -> BinaryOp.LT;
-            case LTE -> BinaryOp.LTE;
-            case GT -> BinaryOp.GT;
-            case GTE -> BinaryOp.GTE;
-        };
-        // A missing value makes the comparison null; coalesce keeps the leaf two-valued under not.
-        return call("coalesce", at, new Binary(op, column(f, at), bound, at), bool(false, at));
-    }
-
-    private static boolean multiValuedColumn(SearchField f) {
-        return dev.trailhunt.model.EcsSchema.columns().stream().anyMatch(c -> c.name().equals(f.column()) && c.multiValued());
+        return call("$range", at, column(f, at), string(r.op().symbol(), at), bound);
     }
 
     /**
@@ -215,7 +228,32 @@ final class KqlLowering {
             unknown.add(field.name());
             return bool(false, source(field.offset(), field.name().length()));
         }
-        List<Expr> each = matched.stream().map(build).toList();
+        return lenient(matched, offset, build);
+    }
+
+    /**
+     * Searches several fields and ORs the results; as a multi-field search with lenient set, a field whose type
+     * cannot take the value is skipped, and only when every field refuses it is the first refusal reported.
+     */
+    private Expr lenient(List<SearchField> candidates, int offset, java.util.function.Function<SearchField, Expr> build) {
+        if (candidates.size() == 1) {
+            return build.apply(candidates.get(0));
+        }
+        List<Expr> each = new ArrayList<>();
+        KqlException first = null;
+        for (SearchField f : candidates) {
+            try {
+                each.add(build.apply(f));
+            } catch (KqlException e) {
+                if (e.isUnsupported()) {
+                    throw e;
+                }
+                first = first == null ? e : first;
+            }
+        }
+        if (each.isEmpty()) {
+            throw first;
+        }
         return combine(BinaryOp.OR, each, offset);
     }
 
@@ -251,6 +289,19 @@ final class KqlLowering {
                 "failed to parse date field [" + v.text() + "] of [" + f.name() + "] with format [strict_date_optional_time||epoch_millis]"));
     }
 
+    /** Checks an ip field's value: an address, or a CIDR block (address/prefix), as Elasticsearch's ip term query takes. */
+    private String ip(SearchField f, KqlNode.Value v) {
+        String s = v.text().trim();
+        int slash = s.indexOf('/');
+        String address = slash < 0 ? s : s.substring(0, slash);
+        String prefix = slash < 0 ? "0" : s.substring(slash + 1);
+        String canonical = dev.trailhunt.model.IpLiteral.canonical(address);
+        if (canonical == null || !prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > (canonical.indexOf(':') >= 0 ? 128 : 32)) {
+            throw KqlException.at(text, v.offset(), "'" + v.text() + "' is not an IP string literal or CIDR block of ip field [" + f.name() + "]");
+        }
+        return s;
+    }
+
     private boolean parseBoolean(SearchField f, KqlNode.Value v) {
         if (v.text().equals("true")) {
             return true;
@@ -283,14 +334,17 @@ final class KqlLowering {
         return f.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Joins operands with AND or OR as a balanced tree, so a long chain stays shallow for the translator and DuckDB. */
     private Expr combine(BinaryOp op, List<Expr> operands, int offset) {
-        Expr acc = operands.get(0);
-        for (int i = 1; i < operands.size(); i++) {
-            Expr next = operands.get(i);
-            int end = next.source().offset() + next.source().length();
-            acc = new Binary(op, acc, next, source(offset, Math.max(0, end - offset)));
+        if (operands.size() == 1) {
+            return operands.get(0);
         }
-        return acc;
+        int half = operands.size() / 2;
+        Expr left = combine(op, operands.subList(0, half), offset);
+        Expr right = combine(op, operands.subList(half, operands.size()), offset);
+        int start = Math.min(offset, left.source().offset());
+        int end = right.source().offset() + right.source().length();
+        return new Binary(op, left, right, source(start, Math.max(0, end - start)));
     }
 
     private static FunctionCall call(String name, Source at, Expr... args) {
@@ -309,14 +363,19 @@ final class KqlLowering {
     private Source source(int offset, int length) {
         int start = Math.min(offset, text.length());
         int end = Math.min(text.length(), start + length);
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < start; i++) {
+        int line = java.util.Arrays.binarySearch(lineStarts, start);
+        line = line >= 0 ? line : -line - 2;
+        return new Source(line + 1, start - lineStarts[line] + 1, start, end - start, text.substring(start, end));
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+                starts.add(i + 1);
             }
         }
-        return new Source(line, start - lineStart + 1, start, end - start, text.substring(start, end));
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -14,9 +14,17 @@ import java.util.Locale;
  */
 final class KqlParser {
     private static final String SPECIAL = "\\():<>\"{}";
+    /** Caps the characters of a query, as ES|QL's parser does. */
+    static final int MAX_LENGTH = 100_000;
+    /** Caps the values and fields of a query. */
+    static final int MAX_TERMS = 10_000;
+    /** Caps the nesting of parentheses, braces and {@code not}; and/or chains are balanced when lowered, so they do not count. */
+    static final int MAX_DEPTH = 50;
 
     private final String text;
     private int pos;
+    private int depth;
+    private int terms;
 
     private KqlParser(String text) {
         this.text = text;
@@ -28,6 +36,9 @@ final class KqlParser {
      * @throws KqlException positioned at the first character that does not fit the grammar
      */
     static KqlNode parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw KqlException.at(text, MAX_LENGTH, "query too large: more than " + MAX_LENGTH + " characters");
+        }
         KqlParser p = new KqlParser(text);
         p.skipWs();
         if (p.atEnd()) {
@@ -82,7 +93,10 @@ final class KqlParser {
         if (keywordAt(pos, "not")) {
             pos += 3;
             skipWs();
-            return new KqlNode.Not(not(values), start);
+            enter(start);
+            KqlNode operand = not(values);
+            depth--;
+            return new KqlNode.Not(operand, start);
         }
         return values ? valuePrimary() : queryPrimary();
     }
@@ -90,11 +104,13 @@ final class KqlParser {
     private KqlNode queryPrimary() {
         int start = pos;
         if (peek() == '(') {
+            enter(start);
             pos++;
             skipWs();
             KqlNode inner = or(false);
             skipWs();
             expect(')', "')' to close the '(' at " + position(start));
+            depth--;
             return inner;
         }
         KqlNode.Value first = literal();
@@ -107,11 +123,13 @@ final class KqlParser {
             skipWs();
             if (peek() == '{') {
                 int brace = pos;
+                enter(brace);
                 pos++;
                 skipWs();
                 KqlNode inner = or(false);
                 skipWs();
                 expect('}', "'}' to close the '{' at " + position(brace));
+                depth--;
                 return new KqlNode.Nested(field, inner, start);
             }
             return new KqlNode.FieldMatch(field, valueExpression(), start);
@@ -150,11 +168,13 @@ final class KqlParser {
     private KqlNode valuePrimary() {
         int start = pos;
         if (peek() == '(') {
+            enter(start);
             pos++;
             skipWs();
             KqlNode inner = or(true);
             skipWs();
             expect(')', "')' to close the '(' at " + position(start));
+            depth--;
             return inner;
         }
         return literal();
@@ -164,8 +184,17 @@ final class KqlParser {
         return new KqlNode.Field(v.text(), v.wildcard(), v.pattern(), v.offset());
     }
 
+    private void enter(int at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "query too large: nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
     /** Parses a quoted string or an unquoted literal, which may not be empty. */
     private KqlNode.Value literal() {
+        if (++terms > MAX_TERMS) {
+            throw error(pos, "query too large: more than " + MAX_TERMS + " fields and values");
+        }
         return peek() == '"' ? quoted() : unquoted();
     }
 

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param column the store column that holds the values, e.g. {@code user_agent.original}
  * @param type how the field's mapping searches a value
  * @param ignoreAbove the longest string a keyword field indexes (longer ones are invisible to queries), 0 for no limit
+ * @param multiValued whether the column holds a list of values, any of which may match
  */
-public record SearchField(String name, String column, SearchType type, int ignoreAbove) {
+public record SearchField(String name, String column, SearchType type, int ignoreAbove, boolean multiValued) {
 
     /** Validates the components. */
     public SearchField {

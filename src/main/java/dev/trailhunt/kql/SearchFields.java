@@ -3,6 +3,7 @@ package dev.trailhunt.kql;
 import dev.trailhunt.model.EcsColumn;
 import dev.trailhunt.model.EcsSchema;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +26,12 @@ public final class SearchFields {
     private static final Set<String> CONSTANT_KEYWORDS = Set.of(
             "data_stream.type", "data_stream.dataset", "data_stream.namespace", "event.module", "event.dataset");
     private static final Set<String> TEXT_FIELDS = Set.of("error.message");
+    /** Keyword fields with a {@code .text} multi-field: the aws package's four, and ECS's match_only_text ones. */
     private static final Set<String> TEXT_MULTI_FIELDS = Set.of(
             "aws.cloudtrail.request_parameters", "aws.cloudtrail.response_elements",
-            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details", "user_agent.original");
+            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details",
+            "user_agent.original", "user_agent.os.name", "user_agent.os.full", "user.name", "user.target.name",
+            "user.changes.name", "source.as.organization.name", "file.path");
     private static final Set<String> NOT_INDEXED = Set.of("event.original");
 
     private static final java.util.regex.Pattern FLATTENED = java.util.regex.Pattern.compile(
@@ -36,9 +40,21 @@ public final class SearchFields {
     private static final SearchFields ECS = new SearchFields(build());
 
     private final Map<String, SearchField> byName;
+    private final List<SearchField> defaultFields;
 
     private SearchFields(Map<String, SearchField> byName) {
         this.byName = Collections.unmodifiableMap(byName);
+        // Fleet's index.query.default_field: keyword and text fields, not constant_keyword, not multi-fields
+        // (the aws package marks its .text ones default_field: false), not unindexed ones.
+        this.defaultFields = byName.values().stream()
+                .filter(f -> f.name().equals(f.column()) && !CONSTANT_KEYWORDS.contains(f.name())
+                        && (f.type() == SearchField.SearchType.KEYWORD || f.type() == SearchField.SearchType.TEXT))
+                .toList();
+    }
+
+    /** Returns the fields a value without a field name searches, sorted by name. */
+    public List<SearchField> defaultFields() {
+        return defaultFields;
     }
 
     /** Returns the fields of the events table of the store. */
@@ -81,9 +97,9 @@ public final class SearchFields {
             }
             int ignoreAbove = type == SearchField.SearchType.KEYWORD && !CONSTANT_KEYWORDS.contains(n)
                     ? IGNORE_ABOVE.getOrDefault(n, DEFAULT_IGNORE_ABOVE) : 0;
-            m.put(n, new SearchField(n, n, type, ignoreAbove));
+            m.put(n, new SearchField(n, n, type, ignoreAbove, c.multiValued()));
             if (TEXT_MULTI_FIELDS.contains(n)) {
-                m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0));
+                m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0, c.multiValued()));
             }
         }
         return m;

@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Declares the internal search functions that KQL and EQL lower into: Elasticsearch's term, wildcard, match,
- * match_phrase and exists queries, and ignore_above.
+ * match_phrase, analysed wildcard, range and exists queries, and keyword fields' ignore_above.
  *
  * <p>Their names start with {@code $}, which ES|QL's lexer never produces, so queries cannot call them. Each
  * predicate is two-valued (never SQL null, so a {@code NOT} around it keeps events that lack the field) and
@@ -38,6 +38,10 @@ final class SearchFunctions {
         r.scalar("$wildcard").args(ANY, CONSTANT_STRING).optional(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::wildcard);
         // $match(field, text, phrase): a match (any token) or match_phrase (consecutive tokens) query on analysed text.
         r.scalar("$match").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::match);
+        // $token_wildcard(field, pattern): an analysed wildcard (query_string's analyze_wildcard) on one token.
+        r.scalar("$token_wildcard").args(ANY, CONSTANT_STRING).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::tokenWildcard);
+        // $range(field, op, bound): a range query with one bound; op is "<", "<=", ">" or ">=".
+        r.scalar("$range").args(ANY, CONSTANT_STRING, ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::range);
         // $exists(field): an exists query.
         r.scalar("$exists").args(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::exists);
         // $indexed(field, ignore_above): the values a keyword field indexes; longer strings are not indexed.
@@ -58,12 +62,21 @@ final class SearchFunctions {
         ValueType type = field.type();
         if (SqlTypes.isString(type)) {
             String s = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+            if (field.multiValued() && !insensitive) {
+                // list_contains is one vectorised call, where a lambda over each value is not.
+                return Typed.bool(DSL.condition("coalesce(list_contains({0}, {1}), false)", field.field(), DSL.inline(s)));
+            }
             return anyValue(field, v -> insensitive
                     ? DSL.condition("lower({0}) = {1}", v.field(), DSL.inline(s.toLowerCase(Locale.ROOT)))
                     : v.obj().eq(DSL.inline(s)));
         }
         if (type == ValueType.IP && value instanceof String s && s.indexOf('/') >= 0) {
-            return anyValue(field, v -> asCondition(c.delegate("cidr_match", List.of(v, Typed.literal(s, ValueType.KEYWORD)))));
+            if (s.indexOf(':') < 0) {
+                return anyValue(field, v -> asCondition(c.delegate("cidr_match", List.of(v, Typed.literal(s, ValueType.KEYWORD)))));
+            }
+            // An IPv6 block is a range of 16-byte keys, as Elasticsearch's ip field stores addresses.
+            String[] bounds = ipBlockKeys(s, c);
+            return anyValue(field, v -> IpOrder.key(v.field()).between(DSL.inline(bounds[0]), DSL.inline(bounds[1])));
         }
         Typed literal = value instanceof Boolean b ? Typed.literal(b, ValueType.BOOLEAN)
                 : value instanceof Long || value instanceof Integer ? Typed.literal(((Number) value).longValue(), ValueType.LONG)
@@ -133,6 +146,24 @@ final class SearchFunctions {
         });
     }
 
+    /**
+     * Renders a wildcard on analysed text: the pattern, lower-cased, must match one whole token of a value; the
+     * caller ensures it holds only token characters and wildcards, so the analyzer would not split it.
+     */
+    private static Typed tokenWildcard(Call c) {
+        Typed field = requireField(c);
+        String like = LikePattern.toSqlLike(c.constantString(1).toLowerCase(Locale.ROOT));
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        if (!SqlTypes.isString(field.type())) {
+            throw c.semantic("analysed wildcards need a text field, found [" + field.type().esqlName() + "]");
+        }
+        return anyValue(field, v -> DSL.condition(
+                "len(list_filter(regexp_extract_all(lower({0}), {1}), lambda \"" + HiddenNames.MATCH + "\": \"" + HiddenNames.MATCH
+                + "\" like {2} escape '\\')) > 0", v.field(), DSL.inline(TOKEN_RE), DSL.inline(like)));
+    }
+
     /** Splits text into the lower-cased tokens {@link #match} compares. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
@@ -141,6 +172,45 @@ final class SearchFunctions {
             out.add(m.group());
         }
         return out;
+    }
+
+    /** Renders a range query: some value compares with the constant bound as the operator says, by the field's type. */
+    private static Typed range(Call c) {
+        Typed field = requireField(c);
+        Object bound = constant(c, 2);
+        BinaryOp op = switch (c.constantString(1)) {
+            case "<" -> BinaryOp.LT;
+            case "<=" -> BinaryOp.LTE;
+            case ">" -> BinaryOp.GT;
+            case ">=" -> BinaryOp.GTE;
+            default -> throw c.semantic("the operator of [" + c.text() + "] must be one of < <= > >=");
+        };
+        if (field.isNullConstant() || field.type() == ValueType.NULL) {
+            return Typed.bool(DSL.falseCondition());
+        }
+        Typed b = c.raw(2);
+        if (field.type().isNumeric() && bound instanceof String s) {
+            b = number(s, c);
+        }
+        if (field.type() == ValueType.IP) {
+            // Addresses order by their 16-byte form (IPv4 mapped into IPv6), as Elasticsearch's ip field does.
+            byte[] bytes = dev.trailhunt.model.IpLiteral.docValueBytes(String.valueOf(bound));
+            if (bytes == null) {
+                throw c.semantic("'" + bound + "' is not an IP string literal");
+            }
+            String key = hex(bytes);
+            return anyValue(field, v -> {
+                Field<String> k = IpOrder.key(v.field());
+                return switch (op) {
+                    case LT -> k.lt(key);
+                    case LTE -> k.le(key);
+                    case GT -> k.gt(key);
+                    default -> k.ge(key);
+                };
+            });
+        }
+        Typed limit = b;
+        return anyValue(field, v -> Comparisons.compare(op, v, limit, c.node()));
     }
 
     /** Renders an exists query: the field holds at least one value. */
@@ -181,6 +251,35 @@ final class SearchFunctions {
         Typed v = Typed.of(DSL.field(DSL.name(HiddenNames.VALUE), SqlTypes.of(field.type())), field.type());
         return Typed.bool(DSL.condition("coalesce(len(list_filter({0}, lambda \"" + HiddenNames.VALUE + "\": {1})) > 0, false)",
                 field.field(), DSL.field(predicate.apply(v))));
+    }
+
+    /** Returns the first and last 16-byte keys, as {@link IpOrder#key} spells them, of a CIDR block. */
+    private static String[] ipBlockKeys(String block, Call c) {
+        int slash = block.indexOf('/');
+        byte[] address = dev.trailhunt.model.IpLiteral.docValueBytes(block.substring(0, slash));
+        String prefixText = block.substring(slash + 1);
+        boolean v4 = block.indexOf(':') < 0;
+        if (address == null || !prefixText.matches("\\d{1,3}") || Integer.parseInt(prefixText) > (v4 ? 32 : 128)) {
+            throw c.semantic("invalid CIDR block [" + block + "]");
+        }
+        int prefix = Integer.parseInt(prefixText) + (v4 ? 96 : 0);
+        byte[] lo = address.clone();
+        byte[] hi = address.clone();
+        for (int bit = prefix; bit < 128; bit++) {
+            int i = bit / 8;
+            int mask = 0x80 >>> (bit % 8);
+            lo[i] = (byte) (lo[i] & ~mask);
+            hi[i] = (byte) (hi[i] | mask);
+        }
+        return new String[] {hex(lo), hex(hi)};
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(32);
+        for (byte b : bytes) {
+            sb.append(String.format(Locale.ROOT, "%02x", b & 0xff));
+        }
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")

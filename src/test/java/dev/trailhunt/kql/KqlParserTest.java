@@ -91,6 +91,27 @@ class KqlParserTest {
     }
 
     @Test
+    void readsKibanasEscapedWildcardExample() {
+        // From elastic/kibana#161377: escape ':' and leave the wildcard unquoted; AND NOT is case-insensitive.
+        assertEquals("(and (span.name: wildcard<Elasticsearch: POST /*/_search>) (not wildcard<Elasticsearch: POST /.*/_search>))",
+                Kql.describe(Kql.parse("span.name: Elasticsearch\\: POST /*/_search AND NOT Elasticsearch\\: POST /.*/_search")));
+    }
+
+    @Test
+    void boundsTheSizeOfAQuery() {
+        String deep = "(".repeat(51) + "a:b" + ")".repeat(51);
+        assertEquals("1:51: query too large: nested deeper than 50 levels", assertThrows(KqlException.class, () -> Kql.parse(deep)).getMessage());
+        String nots = "not ".repeat(60) + "a:b";
+        assertEquals("1:201: query too large: nested deeper than 50 levels", assertThrows(KqlException.class, () -> Kql.parse(nots)).getMessage());
+        String many = "a:(" + "x or ".repeat(10_000) + "x)";
+        assertEquals("1:49999: query too large: more than 10000 fields and values",
+                assertThrows(KqlException.class, () -> Kql.parse(many)).getMessage());
+        String longText = "a:" + "x".repeat(100_000);
+        assertEquals("1:100001: query too large: more than 100000 characters",
+                assertThrows(KqlException.class, () -> Kql.parse(longText)).getMessage());
+    }
+
+    @Test
     void anEmptyQueryMatchesEverything() {
         assertEquals("(and )", Kql.describe(Kql.parse(" \n ")));
     }

@@ -40,17 +40,17 @@ class KqlMatchingTest {
         EventsFixture.create(store);
         List<String> columns = List.of("event.id", "event.action", "user.name", "user_agent.original", "related.user",
                 "source.ip", "aws.cloudtrail.read_only", "source.as.number", "@timestamp", "error.message",
-                "aws.cloudtrail.request_parameters", "data_stream.dataset");
+                "aws.cloudtrail.request_parameters", "data_stream.dataset", "related.ip");
         List<List<Object>> rows = new ArrayList<>();
         rows.add(Arrays.asList("e1", "DeleteTrail", "Admin", "aws-cli/2.0 Terraform/1.5", List.of("alice", "bob"),
                 "10.1.2.3", false, 16509L, LocalDateTime.parse("2024-01-01T00:00:00"), List.of("Access Denied for user"),
-                "{name=a*b}", "aws.cloudtrail"));
+                "{name=a*b}", "aws.cloudtrail", List.of("10.1.2.3", "2001:db8::1")));
         rows.add(Arrays.asList("e2", "deletetrail", "admin", "S3 Browser 9.1", List.of("carol"),
                 "192.168.0.1", true, 100L, LocalDateTime.parse("2024-01-02T00:00:00"), null,
-                "x:y", "aws.cloudtrail"));
+                "x:y", "aws.cloudtrail", List.of("192.168.0.1")));
         rows.add(Arrays.asList("e3", "DeleteTrail*", "a:b", null, null,
                 null, null, null, LocalDateTime.parse("2024-01-03T00:00:00"), null,
-                "x".repeat(9000), "aws.cloudtrail"));
+                "x".repeat(9000), "aws.cloudtrail", null));
         EventsFixture.insert(store, columns, rows);
     }
 
@@ -104,6 +104,16 @@ class KqlMatchingTest {
         "source.ip: 10.0.0.0/8 | e1",
         "source.ip: \"192.168.0.1\" | e2",
         "source.ip: (10.0.0.0/8 or 192.168.0.0/16) | e1 e2",
+        // IPv6 blocks and addresses; ::/0 holds IPv4 too, mapped into IPv6 as Elasticsearch stores it
+        "related.ip: \"2001:db8::/32\" | e1",
+        "related.ip: \"2001:db8:0::1\" | e1",
+        "related.ip: \"::/0\" | e1 e2",
+        "related.ip: 192.168.0.0/16 | e2",
+        // ip ranges order addresses by their 16-byte form
+        "source.ip >= 11.0.0.0 | e2",
+        "source.ip < 11.0.0.0 | e1",
+        "not source.ip < 11.0.0.0 | e2 e3",
+        "related.ip > \"2000::\" | e1",
         // boolean, number, date
         "aws.cloudtrail.read_only: true | e2",
         "aws.cloudtrail.read_only: false | e1",
@@ -123,6 +133,8 @@ class KqlMatchingTest {
         "@timestamp: 1704153600000 | e2",
         // keyword range: lexicographic
         "user.name > a | e2 e3",
+        "related.user >= bob | e1 e2",
+        "not related.user < b | e2 e3",
         // text (match_only_text): analysed, lower-cased tokens; a phrase needs consecutive tokens
         "error.message: denied | e1",
         "error.message: DENIED | e1",
@@ -131,12 +143,18 @@ class KqlMatchingTest {
         "error.message: denied access | e1",
         "error.message: deny | ''",
         "not error.message: denied | e2 e3",
+        // a wildcard on text matches a token, lower-cased (query_string with analyze_wildcard)
+        "error.message: DEN* | e1",
+        "error.message: *NIED | e1",
+        "error.message: acc | ''",
         // a .text multi-field searches its keyword parent analysed
         "user_agent.original.text: terraform | e1",
         "user_agent.original: terraform | ''",
+        "user.name.text: ADMIN | e1 e2",
         // keyword values over ignore_above (8191 for request_parameters) are not indexed
         "aws.cloudtrail.request_parameters: * | e1 e2",
         "not aws.cloudtrail.request_parameters: * | e3",
+        "aws.cloudtrail.request_parameters: x* | e2",
         // value lists with and / not
         "user.name: (* and not admin) | e1 e3",
         "user.name: (not admin and not Admin) | e3",
@@ -154,6 +172,17 @@ class KqlMatchingTest {
         "not no.such.field: x | e1 e2 e3",
         // constant keyword
         "data_stream.dataset: aws.cloudtrail | e1 e2 e3",
+        // free text searches every keyword and text field: exact on keywords, analysed on text
+        "DeleteTrail | e1",
+        "admin | e2",
+        "\"a:b\" | e3",
+        "denied | e1",
+        "Delete* | e1 e3",
+        "10.1.2.3 | ''",
+        "not bob | e2 e3",
+        // a wildcard field name skips the fields that cannot take the value (lenient)
+        "aws.cloudtrail.*: false | e1",
+        "source.*: 100 | e2",
         // empty query matches all
         "'   ' | e1 e2 e3",
     })
@@ -189,13 +218,32 @@ class KqlMatchingTest {
         assertEquals("1:14: unsupported: date math in [now-1d]", e.getMessage());
         e = assertThrows(KqlException.class, () -> Kql.toFilter("@timestamp: yesterday"));
         assertTrue(e.getMessage().startsWith("1:13: failed to parse date field [yesterday]"), e.getMessage());
-        e = assertThrows(KqlException.class, () -> Kql.toFilter("free text"));
-        assertEquals("1:1: unsupported: free text without a field", e.getMessage());
-        assertTrue(e.isUnsupported());
-        e = assertThrows(KqlException.class, () -> Kql.toFilter("error.message: den*"));
-        assertEquals("1:16: unsupported: wildcard value on text field [error.message]", e.getMessage());
-        EsqlException bad = assertThrows(EsqlException.class, () -> ids("source.ip: 10.0.0.0/33"));
-        assertTrue(bad.getMessage().startsWith("1:12: "), bad.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.as.num*: abc"));
+        assertEquals("1:17: For input string: \"abc\" on numeric field [source.as.number]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.ip: 10.0.0.300"));
+        assertEquals("1:12: '10.0.0.300' is not an IP string literal or CIDR block of ip field [source.ip]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("error.message: *denied for*"));
+        assertEquals("1:16: unsupported: a wildcard spanning several tokens on text field [error.message]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("aws.cloudtrail.read_only: tr*"));
+        assertEquals("1:27: unsupported: wildcard value on boolean field [aws.cloudtrail.read_only]", e.getMessage());
+        e = assertThrows(KqlException.class, () -> Kql.toFilter("source.ip: 10.0.0.0/33"));
+        assertTrue(e.getMessage().startsWith("1:12: "), e.getMessage());
+    }
+
+    @Test
+    void aTermLongerThanIgnoreAboveMatchesNothing() {
+        String longValue = "x".repeat(9000);
+        assertEquals(List.of(), ids("aws.cloudtrail.request_parameters: " + longValue));
+        assertEquals(List.of("e1", "e2", "e3"), ids("not aws.cloudtrail.request_parameters: " + longValue));
+        assertEquals(List.of("e1"), ids("aws.cloudtrail.request_parameters: \"{name=a*b}\""));
+    }
+
+    @Test
+    void theLargestQueriesTheParserAcceptsRunOnDuckDb() {
+        String deep = "(".repeat(49) + "not event.action: x" + ")".repeat(49);
+        assertEquals(List.of("e1", "e2", "e3"), ids(deep));
+        String wide = "event.action: (" + "x or ".repeat(9_998) + "DeleteTrail)";
+        assertEquals(List.of("e1"), ids(wide));
     }
 
     @Test
