@@ -68,7 +68,7 @@ public final class SearchFields {
         if (f == null && FLATTENED.matcher(name).matches()) {
             // aws.cloudtrail.flattened.* is a flattened mapping: every leaf a keyword under its dotted path; the
             // translator derives the leaves from event.original.
-            return Optional.of(new SearchField(name, name, SearchField.SearchType.KEYWORD, 0));
+            return Optional.of(new SearchField(name, name, SearchField.SearchType.KEYWORD, 0, true));
         }
         return Optional.ofNullable(f);
     }
