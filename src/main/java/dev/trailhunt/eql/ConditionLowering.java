@@ -1,5 +1,15 @@
 package dev.trailhunt.eql;
 
+import static dev.trailhunt.eql.EsqlNodes.anyOf;
+import static dev.trailhunt.eql.EsqlNodes.bool;
+import static dev.trailhunt.eql.EsqlNodes.call;
+import static dev.trailhunt.eql.EsqlNodes.escapeWildcards;
+import static dev.trailhunt.eql.EsqlNodes.falseIfNull;
+import static dev.trailhunt.eql.EsqlNodes.lowerCase;
+import static dev.trailhunt.eql.EsqlNodes.nullLiteral;
+import static dev.trailhunt.eql.EsqlNodes.src;
+import static dev.trailhunt.eql.EsqlNodes.str;
+
 import dev.trailhunt.eql.ast.Call;
 import dev.trailhunt.eql.ast.Comparison;
 import dev.trailhunt.eql.ast.Constant;
@@ -150,8 +160,12 @@ final class ConditionLowering {
         });
     }
 
+    /**
+     * Tells whether {@code e} is a field a query can search. An optional {@code ?field} the store lacks is not:
+     * Elasticsearch replaces it with null, so its predicates fold like scripts ({@code not} stays false).
+     */
     private static boolean isField(EqlExpr e) {
-        return e instanceof FieldName;
+        return e instanceof FieldName f && !(f.optional() && StoreFields.column(f.name()) == null);
     }
 
     private boolean isQueryCall(Call c) {
@@ -175,8 +189,8 @@ final class ConditionLowering {
         Source s = src(c.position());
         if (k.value() == null) {
             return switch (c.op()) {
-                case "==" -> new IsNull(field(f), false, s);
-                case "!=" -> new IsNull(field(f), true, s);
+                case "==" -> new Not(exists(f, s), s);
+                case "!=" -> exists(f, s);
                 default -> throw error(k.position(), "null can only be compared with == or !=");
             };
         }
@@ -207,11 +221,7 @@ final class ConditionLowering {
         if (col == null) {
             return bool(false, s);
         }
-        Expr value = typedConstant(col, k);
-        if (col.multiValued()) {
-            return call("mv_contains", s, field(f), value);
-        }
-        return falseIfNull(new Binary(BinaryOp.EQ, field(f), value, s), k.position());
+        return call("$term", s, field(f), typedConstant(col, k));
     }
 
     private Expr insensitiveEquals(InsensitiveEquals ie) {
@@ -224,9 +234,9 @@ final class ConditionLowering {
             if (col == null) {
                 alternatives.add(bool(false, s));
             } else if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0) {
-                alternatives.add(call("mv_like", s, lowerCase(field(f), s), str(v.toLowerCase(Locale.ROOT), s)));
+                alternatives.add(call("$wildcard", s, field(f), str(v, s), bool(true, s)));
             } else {
-                alternatives.add(call("mv_contains", s, lowerCase(field(f), s), str(v.toLowerCase(Locale.ROOT), s)));
+                alternatives.add(call("$term", s, field(f), str(v, s), bool(true, s)));
             }
         }
         return anyOf(alternatives, ie.position());
@@ -239,11 +249,11 @@ final class ConditionLowering {
         for (Constant k : l.candidates()) {
             Source s = src(k.position());
             if (k.value() == null) {
-                alternatives.add(new IsNull(field(f), false, s));
+                alternatives.add(new Not(exists(f, s), s));
             } else if (l.caseInsensitive()) {
                 String v = string(k, "in~");
                 alternatives.add(col == null ? bool(false, s)
-                        : call("mv_contains", s, lowerCase(field(keywordField(f, col, "in~")), s), str(v.toLowerCase(Locale.ROOT), s)));
+                        : call("$term", s, field(keywordField(f, col, "in~")), str(v, s), bool(true, s)));
             } else {
                 alternatives.add(equality(f, col, k, s));
             }
@@ -262,10 +272,13 @@ final class ConditionLowering {
                 alternatives.add(bool(false, s));
                 continue;
             }
+            if (!p.regex()) {
+                alternatives.add(call("$wildcard", s, field(f), str(pattern, s), bool(p.caseInsensitive(), s)));
+                continue;
+            }
+            // regex~ runs on lower-cased values with a regex whose literal letters are lower-cased.
             Expr value = p.caseInsensitive() ? lowerCase(field(f), s) : field(f);
-            String lowered = !p.caseInsensitive() ? pattern
-                    : p.regex() ? RegexCase.lowerLiterals(pattern) : pattern.toLowerCase(Locale.ROOT);
-            alternatives.add(call(p.regex() ? "mv_rlike" : "mv_like", s, value, str(lowered, s)));
+            alternatives.add(call("mv_rlike", s, value, str(p.caseInsensitive() ? RegexCase.lowerLiterals(pattern) : pattern, s)));
         }
         return anyOf(alternatives, p.position());
     }
@@ -282,17 +295,17 @@ final class ConditionLowering {
         switch (name) {
             case "stringcontains" -> {
                 // Elasticsearch builds "*" + substring + "*" without escaping, so a * inside is a wildcard.
-                return call("mv_like", s, field(f), str("*" + constants.get(0) + "*", s));
+                return call("$wildcard", s, field(f), str("*" + constants.get(0) + "*", s));
             }
             case "startswith" -> {
-                Expr value = c.caseInsensitive() ? lowerCase(field(f), s) : field(f);
-                String prefix = c.caseInsensitive() ? constants.get(0).toLowerCase(Locale.ROOT) : constants.get(0);
-                return call("mv_like", s, value, str(escapeWildcards(prefix) + "*", s));
+                // A prefix query: its characters are literal.
+                return call("$wildcard", s, field(f), str(escapeWildcards(constants.get(0)) + "*", s),
+                        bool(c.caseInsensitive(), s));
             }
             case "wildcard" -> {
                 List<Expr> alternatives = new ArrayList<>();
                 for (String pattern : constants) {
-                    alternatives.add(call("mv_like", s, field(f), str(pattern, s)));
+                    alternatives.add(call("$wildcard", s, field(f), str(pattern, s)));
                 }
                 return anyOf(alternatives, c.position());
             }
@@ -300,10 +313,10 @@ final class ConditionLowering {
                 if (col.esqlType() != ValueType.IP) {
                     throw unsupported(c.position(), "cidrMatch on non-ip field [" + f.name() + "]");
                 }
-                List<Expr> args = new ArrayList<>();
-                args.add(field(f));
-                constants.forEach(k -> args.add(str(k, s)));
-                return falseIfNull(new FunctionCall("cidr_match", args, false, s), c.position());
+                // Elasticsearch sends the addresses as one terms query; a term on an ip field with / is a CIDR block.
+                List<Expr> alternatives = new ArrayList<>();
+                constants.forEach(k -> alternatives.add(call("$term", s, field(f), str(k, s))));
+                return anyOf(alternatives, c.position());
             }
         }
     }
@@ -344,7 +357,12 @@ final class ConditionLowering {
 
             @Override
             public Expr visitFieldName(FieldName f) {
-                return column(f) == null ? nullLiteral(s) : field(f);
+                EcsColumn col = column(f);
+                if (col != null && col.multiValued()) {
+                    // Elasticsearch's scripts read one value per field; which one a list gives is not defined.
+                    throw unsupported(f.position(), "multi-valued field [" + f.name() + "] in a computed comparison or function");
+                }
+                return col == null ? nullLiteral(s) : field(f);
             }
 
             @Override
@@ -380,6 +398,12 @@ final class ConditionLowering {
     }
 
     private Expr scriptComparison(Comparison c, Source s) {
+        boolean leftNull = c.left() instanceof Constant l && l.value() == null;
+        boolean rightNull = c.right() instanceof Constant r && r.value() == null;
+        if ((leftNull || rightNull) && (c.op().equals("==") || c.op().equals("!="))) {
+            // EQL turns a comparison with null into a null test, so null == null is true.
+            return new IsNull(script(rightNull ? c.left() : c.right()), c.op().equals("!="), s);
+        }
         BinaryOp op = switch (c.op()) {
             case "==" -> BinaryOp.EQ;
             case "!=" -> BinaryOp.NEQ;
@@ -455,9 +479,12 @@ final class ConditionLowering {
         if (limit == 0) {
             return ref;
         }
-        Expr fits = new Binary(BinaryOp.LTE, new FunctionCall("length", List.of(ref), false, s),
-                new Literal(limit, LiteralType.INTEGER, s), s);
-        return new FunctionCall("case", List.of(fits, ref), false, s);
+        return call("$indexed", s, ref, new Literal(limit, LiteralType.INTEGER, s));
+    }
+
+    /** Lowers an exists query on the values Elasticsearch indexed. */
+    private Expr exists(FieldName f, Source s) {
+        return column(f) == null ? bool(false, s) : call("$exists", s, field(f));
     }
 
     private Expr typedConstant(EcsColumn col, Constant k) {
@@ -483,8 +510,8 @@ final class ConditionLowering {
                 }
                 throw error(k.position(), "[" + v + "] is not a number");
             }
-            case IP -> new FunctionCall("to_ip", List.of(str(String.valueOf(v), s)), false, s);
-            case DATETIME, DATE_NANOS -> new FunctionCall("to_datetime", List.of(str(String.valueOf(v), s)), false, s);
+            // $term parses the string by the field's type, as a term query does.
+            case IP, DATETIME, DATE_NANOS -> str(String.valueOf(v), s);
             default -> throw unsupported(k.position(), "comparison with a " + col.esqlType().name().toLowerCase(Locale.ROOT) + " field");
         };
     }
@@ -512,54 +539,6 @@ final class ConditionLowering {
             return v;
         }
         throw error(k.position(), "[" + op + "] compares strings; found [" + k.value() + "]");
-    }
-
-    private static String escapeWildcards(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if (ch == '*' || ch == '?' || ch == '\\') {
-                b.append('\\');
-            }
-            b.append(ch);
-        }
-        return b.toString();
-    }
-
-    private Expr anyOf(List<Expr> alternatives, Position p) {
-        Expr out = alternatives.get(0);
-        for (int i = 1; i < alternatives.size(); i++) {
-            out = new Binary(BinaryOp.OR, out, alternatives.get(i), src(p));
-        }
-        return out;
-    }
-
-    private static Expr lowerCase(Expr e, Source s) {
-        return new FunctionCall("to_lower", List.of(e), false, s);
-    }
-
-    private static Expr call(String name, Source s, Expr... args) {
-        return new FunctionCall(name, List.of(args), false, s);
-    }
-
-    private static Expr falseIfNull(Expr e, Position p) {
-        Source s = src(p);
-        return new FunctionCall("coalesce", List.of(e, bool(false, s)), false, s);
-    }
-
-    private static Literal bool(boolean b, Source s) {
-        return new Literal(b, LiteralType.BOOLEAN, s);
-    }
-
-    private static Literal str(String v, Source s) {
-        return new Literal(v, LiteralType.KEYWORD, s);
-    }
-
-    private static Literal nullLiteral(Source s) {
-        return new Literal(null, LiteralType.NULL, s);
-    }
-
-    static Source src(Position p) {
-        return new Source(p.line(), p.column(), 0, 0, "");
     }
 
     private EqlException error(Position p, String detail) {

@@ -80,7 +80,7 @@ public final class Eql {
         List<FieldName> unknown = new ArrayList<>();
         Expr filter = new ConditionLowering(text, unknown).lower(condition);
         if (category != null) {
-            Source s = ConditionLowering.src(at);
+            Source s = EsqlNodes.src(at);
             if (StoreFields.column(categoryField) == null) {
                 unknown.add(new FieldName(categoryField, false, at));
             }
@@ -97,11 +97,6 @@ public final class Eql {
             return new Literal(false, LiteralType.BOOLEAN, s);
         }
         Expr field = new FieldRef(categoryField, s);
-        Expr value = new Literal(category, LiteralType.KEYWORD, s);
-        if (col.multiValued()) {
-            return new FunctionCall("mv_contains", List.of(field, value), false, s);
-        }
-        return new FunctionCall("coalesce", List.of(new Binary(BinaryOp.EQ, field, value, s),
-                new Literal(false, LiteralType.BOOLEAN, s)), false, s);
+        return new FunctionCall("$term", List.of(field, new Literal(category, LiteralType.KEYWORD, s)), false, s);
     }
 }

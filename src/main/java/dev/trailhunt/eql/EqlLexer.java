@@ -151,13 +151,33 @@ final class EqlLexer {
                 pos++;
             }
         }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int after = pos + 1;
+            if (after < text.length() && (text.charAt(after) == '+' || text.charAt(after) == '-')) {
+                after++;
+            }
+            if (after < text.length() && Character.isDigit(text.charAt(after))) {
+                decimal = true;
+                pos = after;
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            }
+        }
         return new Token(decimal ? Kind.DECIMAL : Kind.INTEGER, text.substring(start, pos), l, c);
     }
 
     private Token rawString(int l, int c) {
         int end = text.indexOf("\"\"\"", pos + 3);
-        if (end < 0) {
+        int newline = text.indexOf('\n', pos + 3);
+        if (end < 0 || newline >= 0 && newline < end) {
+            // EQL's raw strings end on the line they start.
             throw error(l, c, "unterminated string");
+        }
+        // Up to two quotes right after the closing ones belong to the string, as in Elasticsearch's grammar.
+        int close = end;
+        while (end + 3 < text.length() && text.charAt(end + 3) == '"' && end - close < 2) {
+            end++;
         }
         String value = text.substring(pos + 3, end);
         while (pos < end + 3) {
@@ -195,6 +215,8 @@ final class EqlLexer {
         }
         char e = text.charAt(pos + 1);
         switch (e) {
+            case 'b' -> b.append('\b');
+            case 'f' -> b.append('\f');
             case 'n' -> b.append('\n');
             case 'r' -> b.append('\r');
             case 't' -> b.append('\t');

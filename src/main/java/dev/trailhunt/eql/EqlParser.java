@@ -124,8 +124,11 @@ final class EqlParser {
         String category;
         if (t.isWord("any")) {
             category = null;
-        } else if (t.kind() == Kind.STRING || t.kind() == Kind.QUOTED_IDENT
+        } else if (t.kind() == Kind.STRING
                 || t.kind() == Kind.IDENT && !KEYWORDS.contains(t.text()) && !t.text().endsWith("~")) {
+            if (t.kind() == Kind.IDENT && t.text().contains(".")) {
+                throw error(t, "quote an event category that holds a dot: \"" + t.text() + "\"");
+            }
             category = t.text();
         } else {
             throw error(t, "expected an event category or [any] but found " + describe(t));
@@ -163,6 +166,17 @@ final class EqlParser {
                 throw error(peek(), "expected [[] after until but found " + describe(peek()));
             }
             until = step();
+        }
+        List<Step> all = new ArrayList<>(steps);
+        if (until != null) {
+            all.add(until);
+        }
+        for (Step step : all) {
+            if (step.by().size() != steps.get(0).by().size()) {
+                Position p = step.position();
+                throw new EqlException(p.line(), p.column(), "every step needs the same number of join keys: the first has "
+                        + steps.get(0).by().size() + ", this one " + step.by().size(), text);
+            }
         }
         return new EqlQuery.Sequence(by, maxspan, steps, until, pos(start), text);
     }
@@ -282,6 +296,9 @@ final class EqlParser {
             }
             return new PatternMatch(left, patterns, op.text().startsWith("regex"), op.text().endsWith("~"), pos(op));
         }
+        if (op.isWord("of")) {
+            throw unsupported(op, "[of] (descendant, child or event of)");
+        }
         if (op.kind() == Kind.SYMBOL && Set.of("+", "-", "*", "/", "%").contains(op.text())) {
             throw unsupported(op, "arithmetic [" + op.text() + "]");
         }
@@ -388,8 +405,14 @@ final class EqlParser {
             if (n.kind() == Kind.INTEGER || n.kind() == Kind.DECIMAL) {
                 take();
                 take();
-                return n.kind() == Kind.INTEGER ? new Constant(-Long.parseLong(n.text()), pos(t))
-                        : new Constant(-Double.parseDouble(n.text()), pos(t));
+                if (n.kind() == Kind.DECIMAL) {
+                    return new Constant(-Double.parseDouble(n.text()), pos(t));
+                }
+                try {
+                    return new Constant(Long.parseLong("-" + n.text()), pos(t));
+                } catch (NumberFormatException e) {
+                    throw error(n, "number [-" + n.text() + "] is too large");
+                }
             }
             throw unsupported(t, "arithmetic [-]");
         }
@@ -423,6 +446,9 @@ final class EqlParser {
         }
         if (w.endsWith(".") || w.contains("..")) {
             throw error(t, "invalid field name [" + w + "]");
+        }
+        if (peek().isSymbol("[") && peekAt(1).kind() == Kind.INTEGER) {
+            throw unsupported(peek(), "array index [" + peekAt(1).text() + "]");
         }
         return new FieldName(w, false, pos(t));
     }

@@ -131,6 +131,7 @@ class EqlFilterTest {
     void cidrMatchTestsTheIpAndItsNegationKeepsEventsWithoutOne() {
         assertEquals(all("e1"), ids("any where cidrMatch(source.ip, \"10.0.0.0/8\", \"172.16.0.0/12\")"));
         assertEquals(all("e2", "e3", "e4", "e5", "e6", "e7", "e8"), ids("any where not cidrMatch(source.ip, \"10.0.0.0/8\")"));
+        assertEquals(all("e2"), ids("any where source.ip == \"192.168.1.1\""));
     }
 
     @Test
@@ -149,6 +150,15 @@ class EqlFilterTest {
         assertEquals(all("e1"), ids("any where not stringContains(aws.cloudtrail.request_parameters, aws.cloudtrail.recipient_account_id)"));
         assertEquals(all("e3", "e4"), ids("any where endsWith(event.action, \"v2\")"));
         assertEquals(all("e1", "e2"), ids("any where not endsWith(event.action, \"v2\") and event.action : \"attach*\""));
+    }
+
+    @Test
+    void lengthAndComparisonsOfComputedValuesRunAsScripts() {
+        assertEquals(all("e5", "e6"), ids("any where length(event.action) == 9"));
+        // PutBucketLifecycle has 18 characters, AddPermission20150331v2 23.
+        assertEquals(all("e3", "e4"), ids("any where length(event.action) > 18"));
+        assertEquals(all("e1", "e2", "e5", "e6", "e7", "e8"), ids("any where not length(event.action) > 18"));
+        assertEquals(all("e1", "e2"), ids("any where event.action : \"attach*\" and event.action != \"AddPermission\""));
     }
 
     @Test
@@ -191,10 +201,26 @@ class EqlFilterTest {
     }
 
     @Test
+    void anOptionalFieldTheStoreLacksIsNullSoEvenItsNegationIsFalse() {
+        // Elasticsearch replaces a missing ?field with null: null == "x" is null, not null is null, both false.
+        assertEquals(all(), ids("any where ?no.such.field == \"x\""));
+        assertEquals(all(), ids("any where not ?no.such.field == \"x\""));
+        assertEquals(all("e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8"), ids("any where ?no.such.field == null"));
+        assertEquals(all(), ids("any where ?no.such.field != null"));
+        assertEquals(List.of(), Eql.lower((EqlQuery.Single) Eql.parse("any where ?no.such.field == \"x\""),
+                Eql.DEFAULT_CATEGORY_FIELD).unknownFields());
+        // An optional field the store has behaves as the plain field.
+        assertEquals(all("e3"), ids("any where ?user_agent.original == \"Boto3 TruffleHog\""));
+    }
+
+    @Test
     void unsupportedFunctionsAreReportedAtTheirPosition() {
         EqlException e = assertThrows(EqlException.class,
                 () -> Eql.toFilter((EqlQuery.Single) Eql.parse("any where\n  substring(event.action, 1) == \"x\""), "event.category"));
         assertEquals("2:3: unsupported: function substring", e.getMessage());
         assertTrue(e.formatted().endsWith("  substring(event.action, 1) == \"x\"\n  ^"), e.formatted());
+        EqlException multi = assertThrows(EqlException.class,
+                () -> Eql.toFilter((EqlQuery.Single) Eql.parse("any where endsWith(event.type, \"o\")"), "event.category"));
+        assertEquals("1:20: unsupported: multi-valued field [event.type] in a computed comparison or function", multi.getMessage());
     }
 }
