@@ -29,6 +29,8 @@ final class AlertsTable {
               "group_by" VARCHAR[]
             )""";
 
+    private static final int COLUMNS = 10;
+
     private AlertsTable() {}
 
     /** Replaces the alerts of {@code ruleIds} with {@code rows}, in the column order of {@link #DDL}. */
@@ -37,6 +39,10 @@ final class AlertsTable {
         connection.setAutoCommit(false);
         try {
             try (Statement st = connection.createStatement()) {
+                // Alerts are derived data: a table of an earlier layout is replaced, not mixed with this one.
+                if (!StoreSchema.columnsOf(connection, "alerts").isEmpty() && StoreSchema.columnsOf(connection, "alerts").size() != COLUMNS) {
+                    st.execute("DROP TABLE alerts");
+                }
                 st.execute(DDL);
             }
             try (PreparedStatement del = connection.prepareStatement("DELETE FROM alerts WHERE rule_id = ?")) {

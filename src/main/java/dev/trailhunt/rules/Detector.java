@@ -5,7 +5,9 @@ import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.translate.EsqlException;
+import dev.trailhunt.translate.Translation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * when Elastic would have indexed an event, so each event's {@code @timestamp} stands for it.
  */
 public final class Detector {
+    private static final java.util.regex.Pattern GEO = java.util.regex.Pattern.compile("source\\.(as|geo)\\.");
     private final Store store;
     private final StoreProfile profile;
     private final HistoryPolicy history;
@@ -51,10 +54,18 @@ public final class Detector {
         Instant start = from == null || from.isBefore(profile.first()) ? profile.first() : from;
         Instant end = to == null || to.isAfter(profile.last()) ? profile.last() : to;
         RuleCompiler compiler = RuleCompiler.forStore(store, end);
+        boolean geoip = hasGeoIp(compiler);
         List<RuleRun> runs = new ArrayList<>();
         for (Rule r : rules) {
             Optional<String> why = Runnability.whyNot(r);
-            runs.add(why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end));
+            RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end);
+            if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
+                // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
+                run = new RuleRun(r, run.status(), join(run.reason(),
+                        "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
+                        run.alerts(), run.sql());
+            }
+            runs.add(run);
         }
         return new Detection(runs, start, end, history);
     }
@@ -126,6 +137,16 @@ public final class Detector {
         } catch (QueryException e) {
             return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
         }
+    }
+
+    /** Tells whether any event of the store carries GeoIP enrichment. */
+    private boolean hasGeoIp(RuleCompiler compiler) {
+        if (!compiler.hasColumn("source.as.organization.name") || !compiler.hasColumn("source.geo.country_iso_code")) {
+            return false;
+        }
+        Translation t = compiler.translate(EsqlParser.parse("FROM " + RuleCompiler.CLOUDTRAIL
+                + " | WHERE source.as.organization.name IS NOT NULL OR source.geo.country_iso_code IS NOT NULL | KEEP @timestamp | LIMIT 1"));
+        return store.query(t.sql(), t.columns()).size() > 0;
     }
 
     private static String absent(RuleCompiler compiler, List<String> fields) {
