@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ExplainCommand.class,
             HuntsCommand.class,
+            DetectCommand.class,
             ReportCommand.class,
             VerifyCommand.class,
             TimelineCommand.class,

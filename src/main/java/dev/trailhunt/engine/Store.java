@@ -44,6 +44,9 @@ public final class Store implements AutoCloseable {
     /** Names the table of the GeoIP/ASN databases that enriched the store's events (provenance). */
     public static final String GEOIP_TABLE = "geoip";
 
+    /** Names the table of alerts that detection rules raised. */
+    public static final String ALERTS_TABLE = "alerts";
+
     /** Names the oldest DuckDB release that must open stores this version creates. */
     public static final String STORAGE_COMPATIBILITY = "v1.4.0";
 
@@ -241,6 +244,17 @@ public final class Store implements AutoCloseable {
             GeoEnrichment.record(connection, databases, replace);
         } catch (SQLException e) {
             throw new StoreException("cannot record the GeoIP databases: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * Replaces the alerts of the rules {@code ruleIds} in the {@code alerts} table (created when absent) with {@code rows}, in one transaction.
+     */
+    public void replaceAlerts(List<String> ruleIds, List<AlertRow> rows) {
+        try {
+            AlertsTable.replace(connection, ruleIds, rows);
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the alerts: " + firstLine(e), e);
         }
     }
 

@@ -34,6 +34,9 @@ public final class SearchFields {
             "user.changes.name", "source.as.organization.name", "file.path");
     private static final Set<String> NOT_INDEXED = Set.of("event.original");
 
+    private static final java.util.regex.Pattern FLATTENED = java.util.regex.Pattern.compile(
+            "aws\\.cloudtrail\\.flattened\\.(request_parameters|response_elements|additional_eventdata|service_event_details)\\.[^*]+");
+
     private static final SearchFields ECS = new SearchFields(build());
 
     private final Map<String, SearchField> byName;
@@ -61,7 +64,13 @@ public final class SearchFields {
 
     /** Returns the field of this name, if the store has it. */
     public Optional<SearchField> lookup(String name) {
-        return Optional.ofNullable(byName.get(name));
+        SearchField f = byName.get(name);
+        if (f == null && FLATTENED.matcher(name).matches()) {
+            // aws.cloudtrail.flattened.* is a flattened mapping: every leaf a keyword under its dotted path; the
+            // translator derives the leaves from event.original.
+            return Optional.of(new SearchField(name, name, SearchField.SearchType.KEYWORD, 0, true));
+        }
+        return Optional.ofNullable(f);
     }
 
     /** Returns every field, sorted by name. */

@@ -90,6 +90,12 @@ public final class HtmlReport implements ReportSink {
                 + ".value{fill:#59636e}rect{fill:#2f81f7}</style>\n" + svg.substring(open) + "\n";
     }
 
+    /** Renders a detect run: the triage summary and a section per rule that fired with the events behind each alert. */
+    public static String render(dev.trailhunt.rules.Detection detection,
+            java.util.function.Function<dev.trailhunt.rules.Alert, dev.trailhunt.model.ResultTable> events) {
+        return DetectionOutline.write(detection, events, new HtmlReport());
+    }
+
     @Override
     public void begin(String title) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

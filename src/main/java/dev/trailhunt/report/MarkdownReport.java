@@ -35,6 +35,12 @@ public final class MarkdownReport implements ReportSink {
         return m.out.toString();
     }
 
+    /** Renders a detect run: the triage summary and a section per rule that fired with the events behind each alert. */
+    public static String render(dev.trailhunt.rules.Detection detection,
+            java.util.function.Function<dev.trailhunt.rules.Alert, dev.trailhunt.model.ResultTable> events) {
+        return DetectionOutline.write(detection, events, new MarkdownReport());
+    }
+
     @Override
     public void begin(String title) {
         out.append("# ").append(inline(title)).append("\n\n");

@@ -104,6 +104,14 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         for (Column c : cols) {
             fields.add(IgnoreAbove.read(c.name()));
         }
+        boolean raw = table.columns().stream().anyMatch(c -> c.name().equals("event.original"));
+        for (String name : ReferencedNames.mentioned(query)) {
+            // aws.cloudtrail.flattened.* leaves are derived from the raw record only when a query names them.
+            if (raw && FlattenedFields.isFlattened(name) && cols.stream().noneMatch(c -> c.name().equals(name))) {
+                cols.add(new Column(name, ValueType.KEYWORD, true));
+                fields.add(FlattenedFields.leaves(name).as(DSL.name(name)));
+            }
+        }
         for (String m : from.metadata()) {
             // Only _index has a faithful answer, and only when every row comes from one known index.
             if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {

@@ -54,6 +54,15 @@ final class ReferencedNames implements CommandVisitor<Void>, ExprVisitor<Void> {
     private final List<NamePattern> wildcards = new ArrayList<>();
     private boolean prunable;
 
+    /** Returns the names the query mentions (expressions, patterns without wildcards, renames), sorted. */
+    static java.util.SortedSet<String> mentioned(Query q) {
+        ReferencedNames r = new ReferencedNames();
+        for (Command c : q.commands()) {
+            c.accept(r);
+        }
+        return new java.util.TreeSet<>(r.names);
+    }
+
     /** Returns a filter over source column names, or null when every column must be kept. */
     static java.util.function.Predicate<String> of(Query q) {
         ReferencedNames r = new ReferencedNames();

@@ -1,0 +1,222 @@
+package dev.trailhunt.cli;
+
+import dev.trailhunt.engine.QueryGuard;
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreException;
+import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.hunt.DataNeeds;
+import dev.trailhunt.report.DetectionJson;
+import dev.trailhunt.report.HtmlReport;
+import dev.trailhunt.report.MarkdownReport;
+import dev.trailhunt.report.DetectionText;
+import dev.trailhunt.report.Visible;
+import dev.trailhunt.rules.AlertEvents;
+import dev.trailhunt.rules.Detection;
+import dev.trailhunt.rules.Detector;
+import dev.trailhunt.rules.HistoryPolicy;
+import dev.trailhunt.rules.Rule;
+import dev.trailhunt.rules.RuleFileException;
+import dev.trailhunt.rules.RuleLoader;
+import dev.trailhunt.rules.RuleRun;
+import dev.trailhunt.rules.RuleSelector;
+import dev.trailhunt.rules.RuleSet;
+import dev.trailhunt.rules.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs Elastic detection rules over a store as a backfill and prints the triage summary and the alerts. */
+@Command(name = "detect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Run Elastic detection rules (TOML as elastic/detection-rules ships them) over a store, as Elastic's manual rule run would,",
+            "store their alerts in the store's alerts table and print a triage summary, the alerts, and the rules that did not run with why.",
+            "",
+            "Each rule executes every `interval` over the data's time range, each execution reading back `from`; an event raises at most one",
+            "alert per rule. Rules filter on event.ingested, which a local load cannot know: each event's @timestamp stands for it.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every selected rule ran or was listed as not runnable",
+            "1:alerts, with --fail-on-alerts",
+            "2:usage error (bad option, no --rules, missing rule path)",
+            "3:data problem (no store, store in use, unreadable --data path, output not written)",
+            "4:a rule file is invalid or a rule failed (the others still ran)",
+            "70:internal error (a bug: please report it)",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./trailhunt detect --data samples/cloudtrail --rules detection-rules/rules/integrations/aws",
+            "  ./trailhunt detect --db case.duckdb --rules rules/ --severity high --rule T1098 -f json -o alerts.json",
+        })
+public final class DetectCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    static final class Source {
+        @Option(names = "--db", paramLabel = "FILE", description = "Store to read and to write the alerts to (default: trailhunt.duckdb).")
+        Path db;
+
+        @Option(names = "--data", paramLabel = "PATH", arity = "1",
+                description = "CloudTrail file or folder to ingest into a temporary store first, instead of --db; repeat for more.")
+        List<Path> data;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source;
+
+    @Option(names = "--rules", paramLabel = "PATH", required = true,
+            description = "Rule TOML file or folder (searched recursively, e.g. a detection-rules checkout); repeat for more.")
+    List<Path> rulePaths;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Start of the run (ISO time or date; default: the first event).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the run, inclusive (ISO time or date; default: the last event).")
+    String to;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", description = "Run only rules at least this severe: low, medium, high, critical.")
+    String severity;
+
+    @Option(names = "--rule", paramLabel = "NAME|ID|TAG|MITRE",
+            description = "Run only rules with this name, rule id, tag (or its value, e.g. Discovery) or MITRE technique or tactic; repeat for more.")
+    List<String> selection;
+
+    @Option(names = "--history", paramLabel = "wait|alert", defaultValue = "wait",
+            description = "new_terms rules at the start of the data, where their history window reaches before the first event:"
+                    + " wait (default) raises no alert until one full window of data exists; alert counts the unknown past as empty.")
+    String history;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json, or a report with the events behind each alert: markdown or html (with -o).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--fail-on-alerts", description = "Exit with 1 when a rule raised an alert, for scripts and CI.")
+    boolean failOnAlerts;
+
+    @Mixin LimitOptions limits;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        PrintWriter err = cl.getErr();
+        if (!List.of("text", "json", "markdown", "html").contains(format)) {
+            throw new CommandLine.ParameterException(cl, "--format must be text, json, markdown or html, not " + Visible.text(format));
+        }
+        if ((format.equals("markdown") || format.equals("html")) && out == null) {
+            throw new CommandLine.ParameterException(cl, "--format " + format + " writes a report: give it a file with -o");
+        }
+        HistoryPolicy policy = switch (history) {
+            case "wait" -> HistoryPolicy.WAIT;
+            case "alert" -> HistoryPolicy.ALERT;
+            default -> throw new CommandLine.ParameterException(cl, "--history must be wait or alert, not " + Visible.text(history));
+        };
+        Severity least = severity == null ? null : Severity.parse(severity).orElseThrow(() -> new CommandLine.ParameterException(cl,
+                "--severity must be low, medium, high or critical, not " + Visible.text(severity)));
+        Instant start = time(cl, "--from", from, false);
+        Instant end = time(cl, "--to", to, true);
+        RuleSet set;
+        try {
+            set = RuleLoader.load(rulePaths);
+        } catch (RuleFileException e) {
+            throw new CommandLine.ParameterException(cl, Visible.text(e.getMessage()));
+        }
+        List<String> terms = selection == null ? List.of() : selection;
+        List<Rule> rules = set.rules().stream().filter(r -> RuleSelector.selects(r, least, terms)).toList();
+        for (String invalid : set.invalid()) {
+            err.println("invalid rule: " + Visible.lines(invalid));
+        }
+        StringWriter text = new StringWriter();
+        Detection detection = detect(err, rules, start, end, policy, text);
+        if (out != null) {
+            try {
+                Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new StoreException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            err.println(DetectionText.summaryLine(detection));
+            err.println("wrote " + Visible.text(out.toString()));
+        } else {
+            cl.getOut().print(text);
+            cl.getOut().flush();
+        }
+        err.flush();
+        if (!set.invalid().isEmpty() || !detection.withStatus(RuleRun.Status.FAILED).isEmpty()) {
+            return ExitCodes.HUNT_ERROR;
+        }
+        return failOnAlerts && detection.alerts() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** Runs the rules, stores their alerts and renders the output into {@code text} while the store is open (reports read events). */
+    private Detection detect(PrintWriter err, List<Rule> rules, Instant start, Instant end, HistoryPolicy policy, StringWriter text) {
+        Path temporary = null;
+        Path db = source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
+        if (source != null && source.data != null) {
+            temporary = StoreOptions.TemporaryStore.ingest(source.data, err, DataNeeds.ALL);
+            db = temporary.resolve(StoreOptions.TemporaryStore.STORE_FILE);
+        } else if (!Files.exists(db)) {
+            TemporaryDirs.delete(temporary);
+            throw new StoreException("no store at " + db + " (run `trailhunt ingest --db " + db + " PATH...` first, or use --data)");
+        }
+        Path spill = null;
+        try (Store store = Store.openForWriting(db)) {
+            spill = TemporaryDirs.create("spill");
+            // Rule text is untrusted: the store is locked down before any of it is translated and run.
+            store.sandbox(limits.limits(), spill);
+            Detector detector = new Detector(store, store.profile(), policy);
+            Detection detection;
+            try (QueryGuard guard = QueryGuard.start(limits.limits())) {
+                detection = detector.run(rules, start, end);
+            }
+            detector.store(detection);
+            AlertEvents events = new AlertEvents(store);
+            switch (format) {
+                case "json" -> DetectionJson.write(detection, text);
+                case "markdown" -> text.write(MarkdownReport.render(detection, events::of));
+                case "html" -> text.write(HtmlReport.render(detection, events::of));
+                default -> DetectionText.write(detection, new PrintWriter(text));
+            }
+            return detection;
+        } catch (UncheckedIOException e) {
+            throw new StoreException(e.getMessage(), e);
+        } finally {
+            TemporaryDirs.delete(spill);
+            TemporaryDirs.delete(temporary);
+        }
+    }
+
+    private static Instant time(CommandLine cl, String option, String text, boolean endOfDay) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate d = LocalDate.parse(text);
+                Instant day = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+                return endOfDay ? day.plusSeconds(86_400).minusNanos(1000) : day;
+            } catch (DateTimeParseException e2) {
+                throw new CommandLine.ParameterException(cl, option + " must be an ISO time such as 2024-10-11T08:55:23Z or a date, not "
+                        + Visible.text(text));
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.trailhunt.rules;
+
+import dev.trailhunt.engine.AlertRow;
+import dev.trailhunt.engine.QueryException;
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.translate.EsqlException;
+import dev.trailhunt.translate.Translation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs detection rules over a store as Elastic's manual rule run (backfill) would, and stores their alerts.
+ *
+ * <p>Rules read {@code event.ingested} as their time ({@code timestamp_override}); a local load cannot know
+ * when Elastic would have indexed an event, so each event's {@code @timestamp} stands for it.
+ */
+public final class Detector {
+    private static final java.util.regex.Pattern GEO = java.util.regex.Pattern.compile("source\\.(as|geo)\\.");
+    private final Store store;
+    private final StoreProfile profile;
+    private final HistoryPolicy history;
+
+    /**
+     * Creates a detector.
+     *
+     * @param store the store, sandboxed; opened for writing when the alerts are to be stored
+     * @param profile the store's profile (its first and last event bound the run)
+     * @param history how new_terms rules treat the start of the data
+     */
+    public Detector(Store store, StoreProfile profile, HistoryPolicy history) {
+        this.store = store;
+        this.profile = profile;
+        this.history = history;
+    }
+
+    /**
+     * Runs the rules between {@code from} and {@code to} (each null for the store's first or last event).
+     */
+    public Detection run(List<Rule> rules, Instant from, Instant to) {
+        if (!profile.hasEvents()) {
+            List<RuleRun> runs = new ArrayList<>();
+            for (Rule r : rules) {
+                runs.add(Runnability.whyNot(r).map(why -> RuleRun.notRun(r, why))
+                        .orElseGet(() -> new RuleRun(r, RuleRun.Status.RAN, "the store holds no events", List.of(), "")));
+            }
+            return new Detection(runs, null, null, history);
+        }
+        Instant start = from == null || from.isBefore(profile.first()) ? profile.first() : from;
+        Instant end = to == null || to.isAfter(profile.last()) ? profile.last() : to;
+        RuleCompiler compiler = RuleCompiler.forStore(store, end);
+        boolean geoip = hasGeoIp(compiler);
+        List<RuleRun> runs = new ArrayList<>();
+        for (Rule r : rules) {
+            Optional<String> why = Runnability.whyNot(r);
+            RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end);
+            if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
+                // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
+                run = new RuleRun(r, run.status(), join(run.reason(),
+                        "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
+                        run.alerts(), run.sql());
+            }
+            runs.add(run);
+        }
+        return new Detection(runs, start, end, history);
+    }
+
+    /** Replaces the stored alerts of the rules this detection ran with their new alerts. */
+    public void store(Detection detection) {
+        List<String> ids = new ArrayList<>();
+        List<AlertRow> rows = new ArrayList<>();
+        for (RuleRun run : detection.runs()) {
+            if (run.status() != RuleRun.Status.RAN) {
+                continue;
+            }
+            Rule r = run.rule();
+            ids.add(r.id());
+            for (Alert a : run.alerts()) {
+                rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
+                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy()));
+            }
+        }
+        store.replaceAlerts(ids, rows);
+    }
+
+    private RuleRun runOne(Rule rule, RuleCompiler compiler, Instant start, Instant end) {
+        ExecutionPlan plan = new ExecutionPlan(start, end, rule.interval(), rule.lookback());
+        if (end.isBefore(start)) {
+            return new RuleRun(rule, RuleRun.Status.RAN, "--from is after --to: no executions", List.of(), "");
+        }
+        if (rule.type() == RuleType.ESQL) {
+            return EsqlRuleRunner.run(rule, store, compiler, plan);
+        }
+        if (rule.type() == RuleType.EQL) {
+            try {
+                return EqlRuleRunner.run(rule, store, compiler, plan, start, end);
+            } catch (EsqlException e) {
+                return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), "");
+            } catch (QueryException e) {
+                return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), "");
+            }
+        }
+        String sql = "";
+        try {
+            RuleFilters.Lowered lowered = RuleFilters.of(rule);
+            Expr filter = lowered.filter();
+            switch (rule.type()) {
+                case NEW_TERMS: {
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
+                    sql = rows.sql();
+                    NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
+                    String absent = absent(compiler, rule.newTerms().fields());
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(result)), result.alerts(), sql);
+                }
+                case THRESHOLD: {
+                    List<String> fields = new ArrayList<>(rule.threshold().fields());
+                    if (!rule.threshold().cardinalityField().isEmpty()) {
+                        fields.add(rule.threshold().cardinalityField());
+                    }
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), absent(compiler, fields)), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                }
+                default: {
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
+                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+                }
+            }
+        } catch (RuleQueryException e) {
+            return e.unsupported() ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
+        } catch (EsqlException e) {
+            return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), sql);
+        } catch (QueryException e) {
+            return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
+        }
+    }
+
+    /** Tells whether any event of the store carries GeoIP enrichment. */
+    private boolean hasGeoIp(RuleCompiler compiler) {
+        if (!compiler.hasColumn("source.as.organization.name") || !compiler.hasColumn("source.geo.country_iso_code")) {
+            return false;
+        }
+        Translation t = compiler.translate(EsqlParser.parse("FROM " + RuleCompiler.CLOUDTRAIL
+                + " | WHERE source.as.organization.name IS NOT NULL OR source.geo.country_iso_code IS NOT NULL | KEEP @timestamp | LIMIT 1"));
+        return store.query(t.sql(), t.columns()).size() > 0;
+    }
+
+    private static String absent(RuleCompiler compiler, List<String> fields) {
+        List<String> missing = fields.stream().filter(f -> !compiler.hasColumn(f)).toList();
+        return missing.isEmpty() ? "" : "no event has " + String.join(", ", missing) + " (not in the store), so no group or term holds it";
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    private String newTermsNote(NewTermsAlerts.Result result) {
+        String policy = history == HistoryPolicy.WAIT
+                ? String.format(Locale.ROOT, "first history window (until %s): no alerts (--history wait)", result.historyFrom())
+                : String.format(Locale.ROOT, "first history window (until %s): the unknown past counted as empty (--history alert)", result.historyFrom());
+        return result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+    }
+}

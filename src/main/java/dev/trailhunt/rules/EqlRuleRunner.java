@@ -1,0 +1,112 @@
+package dev.trailhunt.rules;
+
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.eql.Eql;
+import dev.trailhunt.eql.EqlException;
+import dev.trailhunt.eql.SequenceMatcher;
+import dev.trailhunt.eql.ast.EqlQuery;
+import dev.trailhunt.eql.ast.FieldName;
+import dev.trailhunt.eql.ast.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs EQL rules: a single-event query is one filter (one alert per event); a sequence fetches each step's
+ * candidates with one filter query and matches them with the EQL sequence matcher, keeping the sequences that
+ * fit in one execution window.
+ */
+final class EqlRuleRunner {
+    private EqlRuleRunner() {}
+
+    /** Runs one EQL rule. */
+    static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end) {
+        EqlQuery query;
+        try {
+            query = Eql.parse(rule.query());
+        } catch (EqlException e) {
+            String message = QueryError.at(rule, e.line(), e.column(), e.detail());
+            return e.isUnsupported() ? RuleRun.notRun(rule, message) : RuleRun.failed(rule, message, "");
+        }
+        String categoryField = rule.eventCategoryOverride().isEmpty() ? Eql.DEFAULT_CATEGORY_FIELD : rule.eventCategoryOverride();
+        try {
+            // EqlQuery is sealed: Single or Sequence.
+            if (query instanceof EqlQuery.Single single) {
+                return single(rule, store, compiler, plan, start, end, single, categoryField);
+            }
+            return sequence(rule, store, compiler, plan, start, end, (EqlQuery.Sequence) query, categoryField);
+        } catch (EqlException e) {
+            String message = QueryError.at(rule, e.line(), e.column(), e.detail());
+            return e.isUnsupported() ? RuleRun.notRun(rule, message) : RuleRun.failed(rule, message, "");
+        }
+    }
+
+    private static RuleRun single(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
+            EqlQuery.Single q, String categoryField) {
+        Eql.Lowered lowered = Eql.lower(q, categoryField);
+        FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, List.of());
+        return new RuleRun(rule, RuleRun.Status.RAN, missing(lowered.unknownFields()), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+    }
+
+    private static RuleRun sequence(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
+            EqlQuery.Sequence q, String categoryField) {
+        List<SequenceMatcher.Candidate> candidates = new ArrayList<>();
+        java.util.Map<String, String> idOf = new java.util.HashMap<>();
+        Set<FieldName> unknown = new LinkedHashSet<>();
+        StringBuilder sql = new StringBuilder();
+        List<Step> steps = new ArrayList<>(q.steps());
+        if (q.until() != null) {
+            steps.add(q.until());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Eql.Lowered lowered = Eql.lower(q, step, categoryField);
+            unknown.addAll(lowered.unknownFields());
+            List<String> keys = q.keysOf(step).stream().map(FieldName::name).toList();
+            FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, keys);
+            sql.append(sql.length() == 0 ? "" : ";\n").append(rows.sql());
+            int index = i < q.steps().size() ? i : SequenceMatcher.UNTIL;
+            for (EventRow r : rows.rows()) {
+                List<Object> values = new ArrayList<>();
+                for (List<String> v : r.values()) {
+                    // A multi-valued key joins on its first value; a missing one keeps the event out, as Elasticsearch does.
+                    values.add(v.isEmpty() ? null : v.get(0));
+                }
+                candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), values, r.key()));
+                idOf.put(r.key(), r.id());
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        for (SequenceMatcher.Match m : SequenceMatcher.match(q.steps().size(), q.maxspan(), candidates)) {
+            long first = ExecutionPlan.micros(m.events().get(0).timestamp());
+            long last = ExecutionPlan.micros(m.events().get(m.events().size() - 1).timestamp());
+            // An execution sees a sequence only when its window holds every event of it.
+            if (!plan.covers(first) || !plan.covers(last) || plan.firstAfter(last) - plan.lookbackMicros() > first) {
+                continue;
+            }
+            if (seen.add(m.eventIds())) {
+                List<String> groupBy = new ArrayList<>();
+                for (int k = 0; k < q.by().size() && k < m.keys().size(); k++) {
+                    groupBy.add(q.by().get(k).name() + "=" + m.keys().get(k));
+                }
+                alerts.add(new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy));
+            }
+        }
+        alerts.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
+                : String.join(",", a.eventKeys()).compareTo(String.join(",", b.eventKeys())));
+        return new RuleRun(rule, RuleRun.Status.RAN, missing(new ArrayList<>(unknown)), alerts, sql.toString());
+    }
+
+    private static String missing(List<FieldName> unknown) {
+        if (unknown.isEmpty()) {
+            return "";
+        }
+        Set<String> names = new LinkedHashSet<>();
+        unknown.forEach(f -> names.add(f.name()));
+        return "fields the store lacks, treated as missing: " + String.join(", ", names);
+    }
+}

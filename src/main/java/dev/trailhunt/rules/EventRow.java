@@ -1,0 +1,47 @@
+package dev.trailhunt.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds one event a rule's filter selected: its id, time and the values of the fields the rule groups by.
+ *
+ * @param id the event's {@code event.id}
+ * @param key what tells this event from every other: its {@code event.hash} (the SHA-256 of the raw record), or its id
+ * @param micros the event's {@code @timestamp} in microseconds since the epoch
+ * @param values per field, its values as keyword strings (empty when the field is missing; several when multi-valued)
+ */
+record EventRow(String id, String key, long micros, List<List<String>> values) {
+    /** Returns every combination of one value per field; none when a field is missing, as Elasticsearch's terms skip it. */
+    List<List<String>> combinations() {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of());
+        for (List<String> field : values) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : out) {
+                for (String v : field) {
+                    List<String> c = new ArrayList<>(prefix);
+                    c.add(v);
+                    next.add(c);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** Converts a stored value to the keyword strings Elasticsearch would index for it. */
+    static List<String> keywords(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object v : list) {
+                if (v != null) {
+                    out.add(v.toString());
+                }
+            }
+        } else if (value != null) {
+            out.add(value.toString());
+        }
+        return out;
+    }
+}
