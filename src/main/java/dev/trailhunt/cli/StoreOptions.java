@@ -4,6 +4,7 @@ import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.engine.TrinoExecutor;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -41,6 +42,30 @@ final class StoreOptions {
             description = "What now() means: the newest event in the store (default, so reruns agree), the clock, or a time such as 2024-10-11T08:55:23Z.")
     NowSpec now;
 
+    /** Names the engine the hunts run on. */
+    enum Engine { duckdb, trino }
+
+    @Option(names = "--engine", paramLabel = "duckdb|trino", defaultValue = "duckdb",
+            description = "Where ES|QL hunts run: the DuckDB store (default) or a Trino cluster (with --url) over the ECS Parquet "
+                    + "table that export --parquet writes.")
+    Engine engine;
+
+    @Option(names = "--url", paramLabel = "JDBC", description = "With --engine trino: jdbc:trino://HOST:PORT/CATALOG/SCHEMA.")
+    String url;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = TranslatingCompiler.TRINO_TABLE,
+            description = "With --engine trino: the ECS Parquet table (default: ${DEFAULT-VALUE}), partitioned by dt.")
+    String table;
+
+    @Option(names = "--user", paramLabel = "NAME", defaultValue = "trailhunt",
+            description = "With --engine trino: the Trino user (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    /** Says whether hunts run on Trino. */
+    boolean onTrino() {
+        return engine == Engine.trino;
+    }
+
     /** Returns the store file named by --db, or the default. */
     Path db() {
         return source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
@@ -61,6 +86,9 @@ final class StoreOptions {
      * says the hunts can observe, and reports problems on {@code err}.
      */
     HuntSession open(PrintWriter err, Clock clock, QueryLimits limits, DataNeeds needs) {
+        if (onTrino()) {
+            return openOnTrino();
+        }
         if (source != null && source.data != null) {
             Path dir = TemporaryStore.ingest(source.data, err, needs);
             return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, clock, TranslatingCompiler::forStore, limits);
@@ -70,6 +98,9 @@ final class StoreOptions {
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
     HuntSession openIfPresent(PrintWriter err, Clock clock) {
+        if (onTrino()) {
+            return openOnTrino();
+        }
         boolean data = source != null && source.data != null;
         if (!data && !java.nio.file.Files.exists(db())) {
             if (source != null && source.db != null) {
@@ -80,6 +111,22 @@ final class StoreOptions {
             return HuntSession.openWithoutStore(now, clock, TranslatingCompiler::forStore);
         }
         return open(err, clock, QueryLimits.defaults());
+    }
+
+    private HuntSession openOnTrino() {
+        if (source != null) {
+            throw new StoreException("--engine trino reads the table at --url; --db and --data are for the DuckDB engine");
+        }
+        if (url == null) {
+            throw new StoreException("--engine trino needs --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+        }
+        TrinoExecutor trino = TrinoExecutor.connect(url, user);
+        try {
+            return HuntSession.openOnTrino(trino, table, now, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            trino.close();
+            throw e;
+        }
     }
 
     /** Converts the --now text. */

@@ -3,6 +3,7 @@ package dev.trailhunt.hunt;
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
+import dev.trailhunt.engine.TrinoExecutor;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
@@ -10,6 +11,7 @@ import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.model.EcsSchema;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.CloudTrailSources;
+import dev.trailhunt.translate.Dialect;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.SourceColumn;
@@ -20,12 +22,41 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns ES|QL text into DuckDB SQL for a given now with trailhunt's parser and translator, and runs that SQL on the store. */
+/**
+ * Turns ES|QL text into SQL for a given now with trailhunt's parser and translator, and runs that
+ * SQL: DuckDB SQL on the store, or Trino SQL over the ECS Parquet table on a Trino cluster.
+ */
 public final class TranslatingCompiler {
-    private final CloudTrailSources sources;
+    /** The table name {@code export --parquet}'s CREATE TABLE statements use, unless --table says otherwise. */
+    public static final String TRINO_TABLE = "cloudtrail_ecs";
 
-    private TranslatingCompiler(CloudTrailSources sources) {
+    /** The Hive partition column of the ECS Parquet layout: the UTC day of {@code @timestamp}, {@code YYYY-MM-DD}. */
+    public static final String PARTITION = "dt";
+
+    private final CloudTrailSources sources;
+    private final Dialect dialect;
+    private final TrinoExecutor trino;
+
+    private TranslatingCompiler(CloudTrailSources sources, Dialect dialect, TrinoExecutor trino) {
         this.sources = sources;
+        this.dialect = dialect;
+        this.trino = trino;
+    }
+
+    /**
+     * Creates the compiler to Trino SQL over the ECS Parquet table {@code table}, partitioned by
+     * {@code dt}; it runs queries on {@code trino}, or on nothing when null (for explain).
+     */
+    public static TranslatingCompiler forTrino(String table, TrinoExecutor trino) {
+        List<SourceColumn> columns = EcsSchema.columns().stream()
+                .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
+                .toList();
+        return new TranslatingCompiler(new CloudTrailSources(table, columns, PARTITION), Dialect.TRINO, trino);
+    }
+
+    /** Returns the dialect this compiler renders, which names the engine in messages and provenance. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -38,7 +69,7 @@ public final class TranslatingCompiler {
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
                 .toList();
-        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns));
+        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), Dialect.DUCKDB, null);
     }
 
     /**
@@ -67,16 +98,22 @@ public final class TranslatingCompiler {
      */
     public CompiledQuery compile(Query query, String esql, Instant now) {
         try {
-            Translation t = new EsqlTranslator(sources, TranslateOptions.defaults(now)).translate(query);
+            Translation t = new EsqlTranslator(sources, TranslateOptions.defaults(now), dialect).translate(query);
             return new CompiledQuery(t.sql(), t.columns());
         } catch (EsqlException e) {
             throw new HuntException(CaretExcerpt.in(e.getMessage(), esql, e.line(), e.column()), e);
         }
     }
 
-    /** Executes a compiled query on a sandboxed store. */
+    /** Executes a compiled query on a sandboxed store, or on Trino for a Trino compiler. */
     public ResultTable execute(Store sandboxed, CompiledQuery query) {
         try {
+            if (dialect == Dialect.TRINO) {
+                if (trino == null) {
+                    throw new HuntException("no Trino engine to run on: give --engine trino --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+                }
+                return trino.query(query.sql(), query.columns());
+            }
             return sandboxed.query(query.sql(), query.columns());
         } catch (QueryException e) {
             throw new HuntException(e.getMessage(), e);

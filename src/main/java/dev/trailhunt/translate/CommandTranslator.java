@@ -105,7 +105,9 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             cols.add(new Column(m, ValueType.KEYWORD, false));
             fields.add(DSL.inline(table.index()));
         }
-        return in.then(from, cols, false, DSL.select(fields).from(DSL.table(DSL.name(table.table()))));
+        var select = DSL.select(fields).from(DSL.table(DSL.name(table.table())));
+        Condition days = table.partition() == null ? null : PartitionWindow.of(query, table.partition(), session);
+        return in.then(from, cols, false, days == null ? select : select.where(days));
     }
 
     @Override
@@ -177,6 +179,7 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         if (!c.multiValued()) {
             return in;
         }
+        session.requireDuckdb(m, "MV_EXPAND of a multi-valued field");
         List<Column> next = new ArrayList<>();
         List<SelectField<?>> exprs = new ArrayList<>();
         Field<?> values = DSL.field("CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END", Object.class, ref(c.name()));
@@ -213,8 +216,12 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             }
             Field<?> f = t.field();
             if (t.type() == ValueType.IP) {
+                if (t.multiValued()) {
+                    session.requireDuckdb(o, "SORT on a multi-valued ip");
+                }
                 f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);
             } else if (t.multiValued()) {
+                session.requireDuckdb(o, "SORT on a multi-valued field");
                 // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
                 f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
             }
