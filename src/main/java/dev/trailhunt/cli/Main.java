@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             HuntCommand.class,
             QueryCommand.class,
             ExplainCommand.class,
+            ExportCommand.class,
             HuntsCommand.class,
             ReportCommand.class,
             CompletionCommand.class,
