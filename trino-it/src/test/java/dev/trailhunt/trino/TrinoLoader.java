@@ -15,11 +15,11 @@ import java.util.Locale;
 /**
  * Copies a DuckDB store's events into a Trino memory table with the ECS Parquet layout's columns and
  * types (the same names, one quoted identifier each, plus the {@code dt} partition column), as
- * {@code export --parquet} writes them, through multi-row INSERT statements of literals.
+ * {@code export --parquet} writes them, through INSERTs that unnest a JSON array of rows.
  */
 final class TrinoLoader {
     /** Keeps each INSERT well under Trino's default query.max-length of 1,000,000 characters. */
-    private static final int MAX_STATEMENT_CHARS = 600_000;
+    private static final int MAX_STATEMENT_CHARS = 900_000;
 
     private TrinoLoader() {}
 
@@ -44,34 +44,98 @@ final class TrinoLoader {
             st.execute("DROP TABLE IF EXISTS " + quote(table));
             st.execute(ddl.toString());
         }
-        String insert = "INSERT INTO " + quote(table) + " VALUES ";
-        StringBuilder batch = new StringBuilder(insert);
+        // One string literal of JSON rows per statement, cast to an ARRAY(ROW(...)) and unnested: Trino
+        // parses one literal quickly, where a VALUES list of thousands of expressions takes minutes to plan.
+        // Timestamps travel as text (JSON casts to no timestamp type) and are cast back in the SELECT.
+        StringBuilder rowType = new StringBuilder("ARRAY(ROW(");
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            boolean ts = types.get(i).equalsIgnoreCase("TIMESTAMP");
+            rowType.append(i > 0 ? ", " : "").append(quote(names.get(i))).append(' ').append(ts ? "varchar" : trinoType(types.get(i)));
+            select.append(i > 0 ? ", " : "").append(ts ? "CAST(r." + quote(names.get(i)) + " AS timestamp(6))" : "r." + quote(names.get(i)));
+        }
+        rowType.append(", \"dt\" varchar))");
+        select.append(", r.\"dt\"");
+        String head = "INSERT INTO " + quote(table) + " SELECT " + select + " FROM UNNEST(CAST(json_parse('";
+        String tail = "') AS " + rowType + ")) AS r";
         int rows = 0;
+        StringBuilder batch = new StringBuilder();
         int inBatch = 0;
         try (Statement st = duckdb.createStatement();
                 ResultSet rs = st.executeQuery("SELECT *, strftime(\"@timestamp\", '%Y-%m-%d') FROM events")) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             while (rs.next()) {
-                StringBuilder row = new StringBuilder("(");
+                StringBuilder row = new StringBuilder("{");
                 for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? ", " : "").append(literal(rs.getObject(i), i <= types.size() ? types.get(i - 1) : "VARCHAR"));
+                    String name = i <= names.size() ? names.get(i - 1) : "dt";
+                    row.append(i > 1 ? "," : "").append(json(name)).append(':').append(jsonValue(rs.getObject(i)));
                 }
-                row.append(')');
-                if (inBatch > 0 && batch.length() + row.length() > MAX_STATEMENT_CHARS) {
-                    execute(trino, batch.toString());
-                    batch = new StringBuilder(insert);
+                row.append('}');
+                String escaped = row.toString().replace("'", "''");
+                if (inBatch > 0 && head.length() + batch.length() + escaped.length() + tail.length() + 2 > MAX_STATEMENT_CHARS) {
+                    execute(trino, head + "[" + batch + "]" + tail);
+                    batch = new StringBuilder();
                     inBatch = 0;
                 }
-                batch.append(inBatch > 0 ? ", " : "").append(row);
+                batch.append(inBatch > 0 ? "," : "").append(escaped);
                 inBatch++;
                 rows++;
             }
         }
         if (inBatch > 0) {
-            execute(trino, batch.toString());
+            execute(trino, head + "[" + batch + "]" + tail);
         }
         return rows;
+    }
+
+    private static String jsonValue(Object v) throws SQLException {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Array a) {
+            StringBuilder b = new StringBuilder("[");
+            Object[] items = (Object[]) a.getArray();
+            for (int i = 0; i < items.length; i++) {
+                b.append(i > 0 ? "," : "").append(jsonValue(items[i]));
+            }
+            return b.append(']').toString();
+        }
+        if (v instanceof Timestamp t) {
+            return json(timestampText(t.toLocalDateTime()));
+        }
+        if (v instanceof LocalDateTime t) {
+            return json(timestampText(t));
+        }
+        if (v instanceof Boolean || v instanceof Number) {
+            return v.toString();
+        }
+        return json(v.toString());
+    }
+
+    /** Quotes a JSON string, escaping what JSON requires. */
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static String timestampText(LocalDateTime t) {
+        return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
     }
 
     private static void execute(Connection trino, String sql) throws SQLException {
@@ -94,45 +158,6 @@ final class TrinoLoader {
             case "TIMESTAMP" -> "timestamp(6)";
             default -> throw new IllegalArgumentException("no Trino type for " + duckdbType);
         };
-    }
-
-    private static String literal(Object v, String duckdbType) throws SQLException {
-        if (v == null) {
-            return "NULL";
-        }
-        if (v instanceof Array a) {
-            Object[] items = (Object[]) a.getArray();
-            String element = duckdbType.substring(0, duckdbType.length() - 2);
-            if (items.length == 0) {
-                return "CAST(ARRAY[] AS " + trinoType(duckdbType) + ")";
-            }
-            StringBuilder b = new StringBuilder("ARRAY[");
-            for (int i = 0; i < items.length; i++) {
-                b.append(i > 0 ? ", " : "").append(literal(items[i], element));
-            }
-            return b.append(']').toString();
-        }
-        if (v instanceof Boolean bool) {
-            return bool ? "true" : "false";
-        }
-        if (v instanceof Timestamp ts) {
-            return timestamp(ts.toLocalDateTime());
-        }
-        if (v instanceof LocalDateTime t) {
-            return timestamp(t);
-        }
-        if (v instanceof Double || v instanceof Float) {
-            return "DOUBLE '" + v + "'";
-        }
-        if (v instanceof Number) {
-            return v.toString();
-        }
-        return "'" + v.toString().replace("'", "''") + "'";
-    }
-
-    private static String timestamp(LocalDateTime t) {
-        return String.format(Locale.ROOT, "TIMESTAMP '%04d-%02d-%02d %02d:%02d:%02d.%06d'", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
     }
 
     static String quote(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ class TrinoParityIT {
     private static final Path JAR = Path.of(System.getProperty("trailhunt.jar", "../target/trailhunt.jar")).toAbsolutePath();
     private static final Path SHARED = Path.of(System.getProperty("trailhunt.shared", "../../shared")).toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Surefire's stdout, kept before Trino's airlift logging redirects System.out into its log. */
+    private static final PrintStream OUT = System.out;
 
     private static EmbeddedTrino trino;
 
@@ -48,7 +51,7 @@ class TrinoParityIT {
         assertTrue(Files.isRegularFile(JAR), "build the CLI first (mvn -B -ntp package -DskipTests): " + JAR);
         long t0 = System.nanoTime();
         trino = new EmbeddedTrino();
-        System.out.printf(Locale.ROOT, "trino 435 started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        OUT.printf(Locale.ROOT, "trino 435 started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -94,7 +97,7 @@ class TrinoParityIT {
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db, readOnly());
                     Connection t = trino.connect()) {
                 int rows = TrinoLoader.load(duck, t, d.table());
-                System.out.println("loaded " + rows + " events into memory.default." + d.table());
+                OUT.println("loaded " + rows + " events into memory.default." + d.table());
             }
             for (String hunt : hunts) {
                 total++;
@@ -106,15 +109,15 @@ class TrinoParityIT {
                     equal++;
                     int n = JSON.readTree(onDuck.out()).size();
                     withRows += n > 0 ? 1 : 0;
-                    System.out.println("  equal     " + name + ": " + n + " rows");
+                    OUT.println("  equal     " + name + ": " + n + " rows");
                 } else {
                     different.add(name + ": " + verdict);
-                    System.out.println("  DIFFERENT " + name + ": " + verdict);
+                    OUT.println("  DIFFERENT " + name + ": " + verdict);
                 }
             }
         }
-        System.out.println("trino parity: " + equal + "/" + total + " queries equal");
-        System.out.println("trino parity detail: " + withRows + " of the equal queries return rows");
+        OUT.println("trino parity: " + equal + "/" + total + " queries equal");
+        OUT.println("trino parity detail: " + withRows + " of the equal queries return rows");
         assertTrue(equal > 0, "no query gave equal rows: " + different);
         assertTrue(withRows > 0, "every equal query returned no rows: the comparison proves nothing");
     }
