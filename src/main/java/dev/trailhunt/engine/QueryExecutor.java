@@ -109,7 +109,16 @@ final class QueryExecutor {
         if (raw == null || raw instanceof Array) {
             return raw;
         }
+        if (raw instanceof java.sql.Timestamp && !(rs.getStatement().getConnection().getClass().getName().startsWith("org.duckdb"))) {
+            // trino-jdbc 435 cannot give a LocalDateTime; its text is the exact wall clock, at any precision.
+            return wallClock(rs.getString(index));
+        }
         return rs.getObject(index, LocalDateTime.class);
+    }
+
+    /** Reads a timestamp's text, {@code 2026-11-26 23:55:19.123456}, as Trino prints it. */
+    static LocalDateTime wallClock(String text) {
+        return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
     }
 
     private static Object convert(Object v, ValueType type) {

@@ -74,8 +74,8 @@ public final class TrinoExecutor implements AutoCloseable {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long events = rs.getLong(1);
-            LocalDateTime first = rs.getObject(2, LocalDateTime.class);
-            LocalDateTime last = rs.getObject(3, LocalDateTime.class);
+            LocalDateTime first = QueryExecutor.wallClock(rs.getString(2));
+            LocalDateTime last = QueryExecutor.wallClock(rs.getString(3));
             String version = connection.getMetaData().getDatabaseProductVersion();
             return new StoreProfile(events, instant(first), instant(last), List.of(), "trino " + version);
         } catch (SQLException e) {

@@ -45,8 +45,11 @@ final class TrinoFunctions {
         // Fixed intervals are counted from the Unix epoch in Elasticsearch's rounding; date_diff on
         // naive timestamps needs no session zone, unlike to_unixtime.
         long ms = fixed.toMillis();
-        return typed("date_add('millisecond', CAST(floor(date_diff('millisecond', " + EPOCH + ", {0}) / {1}) AS BIGINT) * {2}, "
-                + EPOCH + ")", ValueType.DATETIME, date.field(), DSL.inline((double) ms), DSL.inline(ms));
+        Field<Long> start = DSL.field("(CAST(floor(date_diff('millisecond', " + EPOCH + ", {0}) / {1}) AS BIGINT) * {2})", Long.class,
+                date.field(), DSL.inline((double) ms), DSL.inline(ms));
+        // date_add takes an int amount: add whole days first, then the milliseconds left over.
+        return typed("date_add('millisecond', {0} % 86400000, date_add('day', {0} / 86400000, " + EPOCH + "))",
+                ValueType.DATETIME, start);
     }
 
     static Typed dateFormat(Call c) {

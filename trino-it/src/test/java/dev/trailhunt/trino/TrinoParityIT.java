@@ -64,14 +64,49 @@ class TrinoParityIT {
     /** A dataset: the inputs ingested into one store and one Trino table. */
     private record Dataset(String table, List<Path> inputs) {}
 
+    /**
+     * Keeps the loaded Trino up for manual runs of the CLI against it when {@code -Dtrino.serve=SECONDS}
+     * is given (a debugging aid: {@code mvn test -Dtrino.serve=1200 -Dtest=TrinoParityIT#serve}).
+     */
     @Test
-    void builtInAndElasticHuntsGiveTheSameRowsOnTrino() throws Exception {
+    void serve() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("trino.serve") != null, "only with -Dtrino.serve=SECONDS");
+        for (Dataset d : datasets()) {
+            load(d);
+        }
+        OUT.println("serving " + trino.url() + " for " + System.getProperty("trino.serve") + " s; stores in " + work);
+        Thread.sleep(Long.parseLong(System.getProperty("trino.serve")) * 1000);
+    }
+
+    private static List<Dataset> datasets() {
         List<Dataset> datasets = new ArrayList<>();
         datasets.add(new Dataset("samples", List.of(Path.of("../samples/cloudtrail").toAbsolutePath())));
         Path invictus = SHARED.resolve("corpus/cloudtrail/invictus-ir_aws_dataset/CloudTrail");
         if (Files.isDirectory(invictus)) {
             datasets.add(new Dataset("invictus", List.of(invictus)));
         }
+        return datasets;
+    }
+
+    /** Ingests a dataset with the CLI into its store and copies the store's events into a Trino table of the same name. */
+    private static Path load(Dataset d) throws Exception {
+        Path db = work.resolve(d.table() + ".duckdb");
+        List<String> ingest = new ArrayList<>(List.of("ingest", "--db", db.toString()));
+        d.inputs().forEach(p -> ingest.add(p.toString()));
+        Run ing = cli(ingest);
+        assertEquals(0, ing.exit(), "ingest " + d.table() + ": " + ing.err());
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db, readOnly());
+                Connection t = trino.connect()) {
+            int rows = TrinoLoader.load(duck, t, d.table());
+            OUT.println("loaded " + rows + " events into memory.default." + d.table());
+        }
+        return db;
+    }
+
+    @Test
+    void builtInAndElasticHuntsGiveTheSameRowsOnTrino() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("trino.serve") == null, "serving for manual runs");
+        List<Dataset> datasets = datasets();
         List<String> hunts = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("../src/main/resources/hunts/index.txt"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -89,16 +124,7 @@ class TrinoParityIT {
         int withRows = 0;
         List<String> different = new ArrayList<>();
         for (Dataset d : datasets) {
-            Path db = work.resolve(d.table() + ".duckdb");
-            List<String> ingest = new ArrayList<>(List.of("ingest", "--db", db.toString()));
-            d.inputs().forEach(p -> ingest.add(p.toString()));
-            Run ing = cli(ingest);
-            assertEquals(0, ing.exit(), "ingest " + d.table() + ": " + ing.err());
-            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + db, readOnly());
-                    Connection t = trino.connect()) {
-                int rows = TrinoLoader.load(duck, t, d.table());
-                OUT.println("loaded " + rows + " events into memory.default." + d.table());
-            }
+            Path db = load(d);
             for (String hunt : hunts) {
                 total++;
                 String name = d.table() + "/" + Path.of(hunt).getFileName().toString().replaceAll("\\.toml$", "");
@@ -202,7 +228,13 @@ class TrinoParityIT {
     /** Runs the built CLI in its own JVM, so that trailhunt's classpath never meets Trino's. */
     private static Run cli(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC", "-jar", JAR.toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Duser.timezone=UTC"));
+        Path archive = JAR.resolveSibling("trailhunt.jsa");
+        if (Files.isRegularFile(archive)) {
+            // The class-data archive ./trailhunt records halves the CLI's start-up, which every comparison pays twice.
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        }
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(args);
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Measures, with DuckDB, the bytes Athena would scan for the seed hunt (secretsmanager_high_frequency_get_secret_value,
+# a 7-day window) over a generated corpus: raw CloudTrail .json.gz (Athena's standard CloudTrail table) versus the
+# ECS Parquet layout of `export --parquet` with dt partition pruning and column pruning. README "Cost on paper".
+# Usage: scripts/cost-on-paper.sh [EVENTS] [DAYS] [WORKDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-1000000}
+days=${2:-30}
+work=${3:-$(mktemp -d)}
+mkdir -p "$work"
+[ -d "$work/logs/AWSLogs" ] || ./trailhunt generate --events "$events" --days "$days" --out "$work/logs" >&2
+[ -f "$work/store.duckdb" ] || ./trailhunt ingest --db "$work/store.duckdb" "$work/logs" >&2
+[ -d "$work/pq" ] || ./trailhunt export --db "$work/store.duckdb" --parquet "$work/pq" >/dev/null
+# The columns the seed hunt's Trino SQL reads (explain --target trino), and its first partition.
+sql=$(./trailhunt explain --db "$work/store.duckdb" --target trino secretsmanager_high_frequency_get_secret_value)
+from=$(printf '%s\n' "$sql" | grep -o "\"dt\" >= '[0-9-]*'" | grep -o "[0-9]\{4\}-[0-9-]*")
+echo "events: $events over $days days; seed hunt scans dt >= $from"
+raw_all=$(find "$work/logs" -name '*.json.gz' -printf '%s\n' | awk '{s+=$1} END {print s}')
+# Athena's projected CloudTrail table can prune by its yyyy/MM/dd partition too, when the query names it.
+raw_days=$(find "$work/logs" -name '*.json.gz' -printf '%P %s\n' \
+  | awk -v from="${from//-/\/}" '{ if (match($1, /[0-9]{4}\/[0-9]{2}\/[0-9]{2}/)) { d = substr($1, RSTART, 10); if (d >= from) s += $2 } } END {print s+0}')
+pq_all=$(find "$work/pq" -name '*.parquet' -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "raw .json.gz, all days:            $raw_all bytes"
+echo "raw .json.gz, days in the window:  $raw_days bytes"
+echo "ECS Parquet, all files:            $pq_all bytes"
+java -cp target/trailhunt.jar scripts/ParquetBytes.java "$work/pq" "$from" \
+  @timestamp aws.cloudtrail.user_identity.arn event.action event.provider source.ip user_agent.name
