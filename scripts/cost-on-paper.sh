@@ -20,10 +20,11 @@ th() { java -XX:+UseSerialGC -jar "$work/trailhunt.jar" "$@"; }
 sql=$(th explain --db "$work/store.duckdb" --target trino secretsmanager_high_frequency_get_secret_value)
 from=$(printf '%s\n' "$sql" | grep -o "\"dt\" >= '[0-9-]*'" | grep -o "[0-9]\{4\}-[0-9-]*")
 echo "events: $events over $days days; seed hunt scans dt >= $from"
-raw_all=$(find "$work/logs" -name '*.json.gz' -printf '%s\n' | awk '{s+=$1} END {print s}')
+raw_all=$(find "$work/logs" -path '*/CloudTrail/*' -name '*.json.gz' -printf '%s\n' | awk '{s+=$1} END {print s}')
 # Athena's projected CloudTrail table can prune by its yyyy/MM/dd partition too, when the query names it.
-raw_days=$(find "$work/logs" -name '*.json.gz' -printf '%P %s\n' \
-  | awk -v from="${from//-/\/}" '{ if (match($1, /[0-9]{4}\/[0-9]{2}\/[0-9]{2}/)) { d = substr($1, RSTART, 10); if (d >= from) s += $2 } } END {print s+0}')
+raw_days=$(find "$work/logs" -path '*/CloudTrail/*' -name '*.json.gz' -printf '%P %s\n' \
+  | sed -E 's#.*/([0-9]{4})/([0-9]{2})/([0-9]{2})/[^ ]* ([0-9]+)$#\1-\2-\3 \4#' \
+  | awk -v from="$from" '$1 >= from { s += $2 } END { print s + 0 }')
 pq_all=$(find "$work/pq" -name '*.parquet' -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "raw .json.gz, all days:            $raw_all bytes"
 echo "raw .json.gz, days in the window:  $raw_days bytes"
