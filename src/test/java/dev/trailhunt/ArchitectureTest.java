@@ -50,7 +50,8 @@ class ArchitectureTest {
             "javax.sql.", Set.of("engine"),
             "org.duckdb.", Set.of("engine"),
             "org.jooq.", Set.of("translate", "engine"),
-            "picocli.", Set.of("cli"));
+            "picocli.", Set.of("cli"),
+            "software.amazon.awssdk.", Set.of("engine"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;");
     /** Matches a reference to a trailhunt type: the package (lower-case segments) before the first upper-case one. */

@@ -64,7 +64,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--target", paramLabel = "duckdb|trino", defaultValue = "duckdb",
+    @Option(names = "--target", paramLabel = "duckdb|trino|athena", defaultValue = "duckdb",
             description = "Which SQL to show: DuckDB's (default) or Trino's (also Athena engine v3's) over the ECS Parquet table"
                     + " --table (default: cloudtrail_ecs), with the dt partition predicate derived from the query's time window.")
     StoreOptions.Engine sqlTarget;
@@ -79,7 +79,7 @@ public final class ExplainCommand implements Callable<Integer> {
         try (HuntSession session = store.openIfPresent(spec.commandLine().getErr(), Clock.systemUTC())) {
             HuntRunner runner = session.runner();
             // --target trino without --engine trino: translate for Trino, with now from the local store or the clock.
-            TranslatingCompiler trino = sqlTarget == StoreOptions.Engine.trino && !store.onTrino()
+            TranslatingCompiler trino = sqlTarget != StoreOptions.Engine.duckdb && !store.onTrino()
                     ? TranslatingCompiler.forTrino(store.table, null) : null;
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
             for (HuntDefinition h : hunts) {

@@ -4,6 +4,8 @@ import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.engine.AthenaExecutor;
+import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.engine.TrinoExecutor;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
@@ -43,11 +45,11 @@ final class StoreOptions {
     NowSpec now;
 
     /** Names the engine the hunts run on. */
-    enum Engine { duckdb, trino }
+    enum Engine { duckdb, trino, athena }
 
-    @Option(names = "--engine", paramLabel = "duckdb|trino", defaultValue = "duckdb",
-            description = "Where ES|QL hunts run: the DuckDB store (default) or a Trino cluster (with --url) over the ECS Parquet "
-                    + "table that export --parquet writes.")
+    @Option(names = "--engine", paramLabel = "duckdb|trino|athena", defaultValue = "duckdb",
+            description = "Where ES|QL hunts run: the DuckDB store (default), a Trino cluster (with --url) or Amazon Athena (with"
+                    + " --workgroup and --output) over the ECS Parquet table that export --parquet writes.")
     Engine engine;
 
     @Option(names = "--url", paramLabel = "JDBC", description = "With --engine trino: jdbc:trino://HOST:PORT/CATALOG/SCHEMA.")
@@ -61,9 +63,16 @@ final class StoreOptions {
             description = "With --engine trino: the Trino user (default: ${DEFAULT-VALUE}).")
     String user;
 
-    /** Says whether hunts run on Trino. */
+    @Option(names = "--workgroup", paramLabel = "W", defaultValue = "primary",
+            description = "With --engine athena: the Athena workgroup (default: ${DEFAULT-VALUE}).")
+    String workgroup;
+
+    @Option(names = "--output", paramLabel = "S3", description = "With --engine athena: s3:// location for Athena's query results.")
+    String output;
+
+    /** Says whether hunts run on Trino or Athena (which is Trino SQL too). */
     boolean onTrino() {
-        return engine == Engine.trino;
+        return engine == Engine.trino || engine == Engine.athena;
     }
 
     /** Returns the store file named by --db, or the default. */
@@ -115,12 +124,17 @@ final class StoreOptions {
 
     private HuntSession openOnTrino() {
         if (source != null) {
-            throw new StoreException("--engine trino reads the table at --url; --db and --data are for the DuckDB engine");
+            throw new StoreException("--engine " + engine + " reads the table --table; --db and --data are for the DuckDB engine");
         }
-        if (url == null) {
-            throw new StoreException("--engine trino needs --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+        RemoteEngine trino;
+        if (engine == Engine.athena) {
+            trino = AthenaExecutor.connect(workgroup, output);
+        } else {
+            if (url == null) {
+                throw new StoreException("--engine trino needs --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+            }
+            trino = TrinoExecutor.connect(url, user);
         }
-        TrinoExecutor trino = TrinoExecutor.connect(url, user);
         try {
             return HuntSession.openOnTrino(trino, table, now, Clock.systemUTC());
         } catch (RuntimeException e) {

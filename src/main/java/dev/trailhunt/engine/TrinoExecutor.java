@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
  * <p>The session time zone is UTC, which is what {@code @timestamp} holds and what Athena uses.
  * The table name comes from the command line, never from hunt text, and is quoted as one identifier.
  */
-public final class TrinoExecutor implements AutoCloseable {
+public final class TrinoExecutor implements RemoteEngine {
     private final Connection connection;
     private final String url;
 
@@ -58,7 +58,7 @@ public final class TrinoExecutor implements AutoCloseable {
         return url;
     }
 
-    /** Runs one query; its select list matches {@code columns} one to one. */
+    @Override
     public ResultTable query(String sql, List<ResultColumn> columns) {
         return QueryExecutor.execute(connection, sql, columns);
     }
@@ -67,6 +67,7 @@ public final class TrinoExecutor implements AutoCloseable {
      * Summarises the table for provenance and {@code --now latest}: its event count and time range,
      * read with one aggregate query on the engine.
      */
+    @Override
     public StoreProfile profile(String table) {
         org.jooq.Field<Object> ts = DSL.field(DSL.name("@timestamp"));
         String sql = DSL.using(SQLDialect.TRINO).renderInlined(

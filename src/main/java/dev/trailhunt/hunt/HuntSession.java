@@ -3,7 +3,7 @@ package dev.trailhunt.hunt;
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreProfile;
-import dev.trailhunt.engine.TrinoExecutor;
+import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class HuntSession implements AutoCloseable {
     private final Path spillDir;
     private final HuntRunner runner;
     /** The Trino connection the session runs on and closes, or null on DuckDB. */
-    private TrinoExecutor trino;
+    private RemoteEngine trino;
 
     private HuntSession(Store store, Path temporaryDir, Path spillDir, HuntRunner runner) {
         this.store = store;
@@ -65,7 +65,7 @@ public final class HuntSession implements AutoCloseable {
      * the run's profile come from one query on the engine; the private in-memory DuckDB only backs
      * the runner's interface and holds no events.
      */
-    public static HuntSession openOnTrino(TrinoExecutor trino, String table, NowSpec nowSpec, Clock clock) {
+    public static HuntSession openOnTrino(RemoteEngine trino, String table, NowSpec nowSpec, Clock clock) {
         StoreProfile profile = trino.profile(table);
         HuntSession session = start(Store.openInMemory(), null, s -> profile, nowSpec, clock, s -> TranslatingCompiler.forTrino(table, trino),
                 QueryLimits.defaults());

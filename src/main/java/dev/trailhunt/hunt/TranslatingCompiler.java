@@ -3,7 +3,7 @@ package dev.trailhunt.hunt;
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
-import dev.trailhunt.engine.TrinoExecutor;
+import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
@@ -35,9 +35,9 @@ public final class TranslatingCompiler {
 
     private final CloudTrailSources sources;
     private final Dialect dialect;
-    private final TrinoExecutor trino;
+    private final RemoteEngine trino;
 
-    private TranslatingCompiler(CloudTrailSources sources, Dialect dialect, TrinoExecutor trino) {
+    private TranslatingCompiler(CloudTrailSources sources, Dialect dialect, RemoteEngine trino) {
         this.sources = sources;
         this.dialect = dialect;
         this.trino = trino;
@@ -47,7 +47,7 @@ public final class TranslatingCompiler {
      * Creates the compiler to Trino SQL over the ECS Parquet table {@code table}, partitioned by
      * {@code dt}; it runs queries on {@code trino}, or on nothing when null (for explain).
      */
-    public static TranslatingCompiler forTrino(String table, TrinoExecutor trino) {
+    public static TranslatingCompiler forTrino(String table, RemoteEngine trino) {
         List<SourceColumn> columns = EcsSchema.columns().stream()
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
                 .toList();
