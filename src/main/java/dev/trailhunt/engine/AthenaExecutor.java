@@ -93,7 +93,7 @@ public final class AthenaExecutor implements RemoteEngine {
         List<ResultColumn> cols = List.of(new ResultColumn("events", dev.trailhunt.model.ValueType.LONG),
                 new ResultColumn("first", dev.trailhunt.model.ValueType.DATETIME), new ResultColumn("last", dev.trailhunt.model.ValueType.DATETIME));
         List<Object> r = query(sql, cols).rows().get(0);
-        return new StoreProfile((Long) r.get(0), (Instant) r.get(1), (Instant) r.get(2), List.of(), "athena (" + workgroup + ")");
+        return new StoreProfile((Long) r.get(0), (Instant) r.get(1), (Instant) r.get(2), List.of(), "athena (" + workgroup + "), table " + table);
     }
 
     private void await(String id) {

@@ -78,7 +78,7 @@ public final class TrinoExecutor implements RemoteEngine {
             LocalDateTime first = QueryExecutor.wallClock(rs.getString(2));
             LocalDateTime last = QueryExecutor.wallClock(rs.getString(3));
             String version = connection.getMetaData().getDatabaseProductVersion();
-            return new StoreProfile(events, instant(first), instant(last), List.of(), "trino " + version);
+            return new StoreProfile(events, instant(first), instant(last), List.of(), "trino " + version + ", table " + table);
         } catch (SQLException e) {
             throw new StoreException("cannot read table " + table + " on " + url + ": " + Store.firstLine(e), e);
         }

@@ -49,6 +49,22 @@ class ExportCommandTest {
     }
 
     @Test
+    void ingestCanGoStraightToParquetWithoutKeepingAStore() throws Exception {
+        Path out = dir.resolve("direct");
+        Cli r = Cli.run("ingest", "--parquet", out.toString(), SamplesStore.SAMPLES.toString());
+        assertEquals(0, r.code(), r.err());
+        List<ResultColumn> one = List.of(new ResultColumn("n", ValueType.LONG));
+        try (Store mem = Store.openInMemory()) {
+            String glob = out.toString().replace("'", "''") + "/*/*.parquet";
+            // The samples are generate's defaults: 2,000 events.
+            assertEquals(List.of(List.of(2000L)), mem.query("SELECT count(*) FROM read_parquet('" + glob + "')", one).rows());
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of("direct"), s.map(p -> p.getFileName().toString()).toList(), "only the Parquet folder is written here");
+        }
+    }
+
+    @Test
     void explainShowsTrinoSqlWithThePartitionPredicate() {
         Cli r = Cli.run("explain", "--target", "trino", "--now", "2026-11-27T12:00:00Z",
                 "secretsmanager_high_frequency_get_secret_value");
