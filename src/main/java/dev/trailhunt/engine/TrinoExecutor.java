@@ -60,7 +60,7 @@ public final class TrinoExecutor implements RemoteEngine {
 
     @Override
     public ResultTable query(String sql, List<ResultColumn> columns) {
-        return QueryExecutor.execute(connection, sql, columns);
+        return QueryExecutor.execute(connection, sql, columns, true);
     }
 
     /**
