@@ -58,7 +58,8 @@ class ArchitectureTest {
             "org.jooq.", Set.of("translate", "engine"),
             "picocli.", Set.of("cli"),
             "com.maxmind.", Set.of("geoip"),
-            "org.jline.", Set.of("cli"));
+            "org.jline.", Set.of("cli"),
+            "software.amazon.awssdk.", Set.of("engine"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;");
     /** Matches a reference to a trailhunt type: the package (lower-case segments) before the first upper-case one. */

@@ -15,6 +15,7 @@ import dev.trailhunt.hunt.QueryLanguage;
 import dev.trailhunt.hunt.QueryShape;
 import dev.trailhunt.hunt.TranslatingCompiler;
 import dev.trailhunt.report.CellText;
+import dev.trailhunt.translate.Dialect;
 import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -72,6 +73,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Also run each ES|QL query and print the ES|QL that lists the events behind its result row ROW (1 = the first).")
     Integer eventsRow;
 
+    @Option(names = "--target", paramLabel = "duckdb|trino|athena", defaultValue = "duckdb",
+            description = "Which SQL to show: DuckDB's (default) or Trino's (also Athena engine v3's) over the ECS Parquet table"
+                    + " --table (default: cloudtrail_ecs), with the dt partition predicate derived from the query's time window.")
+    StoreOptions.Engine sqlTarget;
+
     @Override
     public Integer call() {
         List<HuntDefinition> hunts = target.esql != null
@@ -84,6 +90,9 @@ public final class ExplainCommand implements Callable<Integer> {
         boolean failed = false;
         try (HuntSession session = store.openIfPresent(spec.commandLine().getErr(), Clock.systemUTC())) {
             HuntRunner runner = session.runner();
+            // --target trino without --engine trino: translate for Trino, with now from the local store or the clock.
+            TranslatingCompiler trino = sqlTarget != StoreOptions.Engine.duckdb && !store.onTrino()
+                    ? TranslatingCompiler.forTrino(store.table, null) : null;
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
             if (!runner.bound().isNone()) {
                 out.println("bound: " + runner.bound().text());
@@ -96,7 +105,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     failed = true;
                 }
                 for (HuntQuery q : h.queries()) {
-                    boolean ok = explain(out, h, q, runner);
+                    boolean ok = explain(out, h, q, runner, trino);
                     failed |= !ok;
                     if (ok && eventsRow != null && q.language() == QueryLanguage.ESQL) {
                         failed |= !events(out, q, runner, eventsRow);
@@ -109,7 +118,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     /** Prints one query's explanation; hunt text is shown with control characters escaped, as hunt files may come from anyone. */
-    static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner) {
+    static boolean explain(PrintWriter out, HuntDefinition h, HuntQuery q, HuntRunner runner, TranslatingCompiler trino) {
         out.println();
         out.println("== " + Visible.text(h.id()) + " (" + h.origin().label() + ")"
                 + (h.queries().size() > 1 ? " · query " + q.index() + " of " + h.queries().size() : "")
@@ -133,8 +142,8 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         printEsql(out, QueryShape.of(parsed), q);
         try {
-            CompiledQuery c = runner.compile(q, parsed);
-            out.println("-- DuckDB SQL");
+            CompiledQuery c = trino != null ? trino.compile(parsed, q.text(), runner.now().instant()) : runner.compile(q, parsed);
+            out.println(trino != null || runner.dialect() == Dialect.TRINO ? "-- Trino SQL (also Athena engine v3)" : "-- DuckDB SQL");
             out.println(Visible.lines(c.sql()));
             return true;
         } catch (HuntException e) {

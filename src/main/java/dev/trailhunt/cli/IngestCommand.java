@@ -1,6 +1,8 @@
 package dev.trailhunt.cli;
 
+import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreException;
+import dev.trailhunt.engine.TemporaryDirs;
 import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.geoip.GeoIpException;
 import dev.trailhunt.geoip.GeoIpFolders;
@@ -52,6 +54,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Store file, created when absent (default: ${DEFAULT-VALUE}).")
     Path db;
 
+    @Option(names = "--parquet", paramLabel = "DIR",
+            description = "Write ECS Parquet partitioned by day into DIR instead of keeping a store: the logs go through a"
+                    + " temporary store that is deleted afterwards (export --parquet prints the CREATE TABLE for Athena and Trino).")
+    Path parquet;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
     Integer threads;
 
@@ -80,14 +87,24 @@ public final class IngestCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         IngestProgress progress = terminal ? new TerminalProgress(err) : IngestProgress.NONE;
         IngestSummary summary;
+        Path temporary = parquet == null ? null : TemporaryDirs.create("parquet");
+        Path store = temporary == null ? db : temporary.resolve("store.duckdb");
         try (GeoIpLookup lookup = GeoIpFolders.open(geoip, System.getenv())) {
-            summary = new Ingester(new IngestOptions(n, terminal)).enrichingWith(lookup).ingest(db, paths, progress);
+            summary = new Ingester(new IngestOptions(n, terminal)).enrichingWith(lookup).ingest(store, paths, progress);
             if (lookup != null && lookup.failureLine() != null) {
                 err.println(Visible.text(lookup.failureLine()));
+            }
+            if (temporary != null) {
+                try (Store s = Store.openForReading(store)) {
+                    s.exportParquet(parquet);
+                }
+                err.println("wrote ECS Parquet partitioned by dt to " + Visible.text(parquet.toString()));
             }
         } catch (IngestException | StoreException | GeoIpException e) {
             err.println("trailhunt ingest: " + Visible.text(e.getMessage()));
             return 1;
+        } finally {
+            TemporaryDirs.delete(temporary);
         }
         if (terminal) {
             err.print("\r\033[K");

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             HuntCommand.class,
             QueryCommand.class,
             ExplainCommand.class,
+            ExportCommand.class,
             HuntsCommand.class,
             DetectCommand.class,
             ReportCommand.class,

@@ -235,7 +235,7 @@ final class Shell {
             return;
         }
         HuntDefinition h = HuntDefinition.adHoc(QueryLanguage.ESQL, esql);
-        boolean ok = ExplainCommand.explain(out, h, h.queries().get(0), runner);
+        boolean ok = ExplainCommand.explain(out, h, h.queries().get(0), runner, null);
         if (!ok) {
             err.println("the query does not translate (error above)");
         }

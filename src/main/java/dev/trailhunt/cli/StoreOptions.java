@@ -4,6 +4,9 @@ import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.engine.AthenaExecutor;
+import dev.trailhunt.engine.RemoteEngine;
+import dev.trailhunt.engine.TrinoExecutor;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -59,6 +62,37 @@ final class StoreOptions {
         return new BoundSpec(from, to);
     }
 
+    /** Names the engine the hunts run on. */
+    enum Engine { duckdb, trino, athena }
+
+    @Option(names = "--engine", paramLabel = "duckdb|trino|athena", defaultValue = "duckdb",
+            description = "Where ES|QL hunts run: the DuckDB store (default), a Trino cluster (with --url) or Amazon Athena (with"
+                    + " --workgroup and --output) over the ECS Parquet table that export --parquet writes.")
+    Engine engine;
+
+    @Option(names = "--url", paramLabel = "JDBC", description = "With --engine trino: jdbc:trino://HOST:PORT/CATALOG/SCHEMA.")
+    String url;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = TranslatingCompiler.TRINO_TABLE,
+            description = "With --engine trino: the ECS Parquet table (default: ${DEFAULT-VALUE}), partitioned by dt.")
+    String table;
+
+    @Option(names = "--user", paramLabel = "NAME", defaultValue = "trailhunt",
+            description = "With --engine trino: the Trino user (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--workgroup", paramLabel = "W", defaultValue = "primary",
+            description = "With --engine athena: the Athena workgroup (default: ${DEFAULT-VALUE}).")
+    String workgroup;
+
+    @Option(names = "--output", paramLabel = "S3", description = "With --engine athena: s3:// location for Athena's query results.")
+    String output;
+
+    /** Says whether hunts run on Trino or Athena (which is Trino SQL too). */
+    boolean onTrino() {
+        return engine == Engine.trino || engine == Engine.athena;
+    }
+
     /** Returns the store file named by --db, or the default. */
     Path db() {
         return dbs().get(0);
@@ -89,6 +123,9 @@ final class StoreOptions {
      * says the hunts can observe, and reports problems on {@code err}.
      */
     HuntSession open(PrintWriter err, Clock clock, QueryLimits limits, DataNeeds needs) {
+        if (onTrino()) {
+            return openOnTrino();
+        }
         if (source != null && source.data != null) {
             Path dir = TemporaryStore.ingest(source.data, err, needs);
             return HuntSession.open(dir.resolve(TemporaryStore.STORE_FILE), dir, now, bounds(), clock, TranslatingCompiler::forStore, limits);
@@ -98,6 +135,9 @@ final class StoreOptions {
 
     /** Opens the store when there is one, else an empty database, for commands that work without data. */
     HuntSession openIfPresent(PrintWriter err, Clock clock) {
+        if (onTrino()) {
+            return openOnTrino();
+        }
         boolean data = source != null && source.data != null;
         if (!data && !java.nio.file.Files.exists(db())) {
             if (source != null && source.db != null) {
@@ -120,6 +160,30 @@ final class StoreOptions {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage().replace("--from ", ""));
             }
+        }
+    }
+
+    private HuntSession openOnTrino() {
+        if (source != null) {
+            throw new StoreException("--engine " + engine + " reads the table --table; --db and --data are for the DuckDB engine");
+        }
+        if (from != null || to != null) {
+            throw new StoreException("unsupported: --from/--to with --engine " + engine + "; bound the time in the query's WHERE, which also prunes dt");
+        }
+        RemoteEngine trino;
+        if (engine == Engine.athena) {
+            trino = AthenaExecutor.connect(workgroup, output);
+        } else {
+            if (url == null) {
+                throw new StoreException("--engine trino needs --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+            }
+            trino = TrinoExecutor.connect(url, user);
+        }
+        try {
+            return HuntSession.openOnTrino(trino, table, now, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            trino.close();
+            throw e;
         }
     }
 

@@ -31,6 +31,16 @@ final class QueryExecutor {
 
     /** Executes one query and returns its rows typed by {@code columns}. */
     static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns) {
+        return execute(connection, sql, columns, false);
+    }
+
+    /**
+     * Executes one query and returns its rows typed by {@code columns}.
+     *
+     * @param timestampsAsText whether datetimes are read from their text, for drivers (trino-jdbc 435)
+     *     that cannot give a {@code LocalDateTime}
+     */
+    static ResultTable execute(Connection connection, String sql, List<ResultColumn> columns, boolean timestampsAsText) {
         try (Statement st = connection.createStatement(); QueryGuard.Watch w = QueryGuard.watch(st);
                 ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
@@ -42,7 +52,7 @@ final class QueryExecutor {
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        row.add(cell(rs, i + 1, columns.get(i)));
+                        row.add(cell(rs, i + 1, columns.get(i), timestampsAsText));
                     }
                     rows.add(Collections.unmodifiableList(row));
                 }
@@ -72,18 +82,18 @@ final class QueryExecutor {
      * Reads one cell; a value the driver or Java cannot represent (a time past 24:00, a datetime out
      * of Java's range) fails the query with the column's name instead of escaping as a crash.
      */
-    private static Object cell(ResultSet rs, int index, ResultColumn column) throws SQLException {
+    private static Object cell(ResultSet rs, int index, ResultColumn column, boolean timestampsAsText) throws SQLException {
         try {
-            return cell(rs, index, column.type());
+            return cell(rs, index, column.type(), timestampsAsText);
         } catch (RuntimeException e) {
             throw new QueryException("query failed: column " + column.name() + " holds a value trailhunt cannot read as "
                     + column.type().esqlName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static Object cell(ResultSet rs, int index, ValueType type) throws SQLException {
+    private static Object cell(ResultSet rs, int index, ValueType type, boolean timestampsAsText) throws SQLException {
         Object raw = type == ValueType.DATETIME || type == ValueType.DATE_NANOS
-                ? datetimeOrArray(rs, index)
+                ? datetimeOrArray(rs, index, timestampsAsText)
                 : rs.getObject(index);
         if (raw == null) {
             return null;
@@ -104,12 +114,21 @@ final class QueryExecutor {
         return convert(raw, type);
     }
 
-    private static Object datetimeOrArray(ResultSet rs, int index) throws SQLException {
+    private static Object datetimeOrArray(ResultSet rs, int index, boolean timestampsAsText) throws SQLException {
         Object raw = rs.getObject(index);
         if (raw == null || raw instanceof Array) {
             return raw;
         }
+        if (timestampsAsText) {
+            // trino-jdbc 435 cannot give a LocalDateTime; its text is the exact wall clock, at any precision.
+            return wallClock(rs.getString(index));
+        }
         return rs.getObject(index, LocalDateTime.class);
+    }
+
+    /** Reads a timestamp's text, {@code 2026-11-26 23:55:19.123456}, as Trino prints it. */
+    static LocalDateTime wallClock(String text) {
+        return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
     }
 
     private static Object convert(Object v, ValueType type) {

@@ -132,6 +132,14 @@ public final class Store implements AutoCloseable {
         return StoreProfile.withoutStore(connection);
     }
 
+    /**
+     * Writes the store's events as ECS Parquet under {@code dir}, Hive-partitioned by {@code dt}
+     * (see {@link ParquetExport}); returns the columns written, for the CREATE TABLE statements.
+     */
+    public List<StoreColumn> exportParquet(Path dir) {
+        return ParquetExport.write(connection, dir);
+    }
+
     /** Reads a table's columns from the catalog, in table order; empty when the table does not exist. */
     public List<StoreColumn> columns(String table) {
         try {

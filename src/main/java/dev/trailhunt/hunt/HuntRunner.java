@@ -9,6 +9,7 @@ import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Query;
+import dev.trailhunt.translate.Dialect;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.TimeBound;
 import dev.trailhunt.translate.TranslateOptions;
@@ -105,6 +106,11 @@ public final class HuntRunner {
         return new RunResult(profile, now, bound, out, trailhuntVersion);
     }
 
+    /** Returns the dialect the runner's ES|QL hunts are translated to. */
+    public Dialect dialect() {
+        return compiler.dialect();
+    }
+
     /**
      * Translates an ES|QL query without running it, for explain.
      *
@@ -117,6 +123,10 @@ public final class HuntRunner {
     private QueryRun run(HuntQuery q) {
         if (!q.runnable()) {
             return new QueryRun(q, QueryRun.Status.SKIPPED, "", null, q.skipReason(), List.of());
+        }
+        if (q.language() == QueryLanguage.DUCKDB_SQL && compiler.dialect() != Dialect.DUCKDB) {
+            return new QueryRun(q, QueryRun.Status.FAILED, q.text().strip(), null,
+                    "unsupported on " + compiler.dialect().label() + ": a DuckDB SQL hunt (only ES|QL is translated)", List.of());
         }
         if (q.language() == QueryLanguage.DUCKDB_SQL) {
             if (bound.from() != null || (bound.until() != null && !bound.untilInclusive())) {

@@ -2,8 +2,9 @@ package dev.trailhunt.hunt;
 
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.Store;
-import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.StoreProfile;
+import dev.trailhunt.engine.RemoteEngine;
+import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,8 @@ public final class HuntSession implements AutoCloseable {
     private final Path temporaryDir;
     private final Path spillDir;
     private final HuntRunner runner;
+    /** The Trino connection the session runs on and closes, or null on DuckDB. */
+    private RemoteEngine trino;
 
     private HuntSession(Store store, Path temporaryDir, Path spillDir, HuntRunner runner) {
         this.store = store;
@@ -72,6 +75,19 @@ public final class HuntSession implements AutoCloseable {
         return start(Store.openInMemory(), null, Store::profileWithoutStore, nowSpec, bounds, clock, compilers, QueryLimits.defaults());
     }
 
+    /**
+     * Opens a session that runs ES|QL hunts on Trino over the ECS Parquet table {@code table}: now and
+     * the run's profile come from one query on the engine; the private in-memory DuckDB only backs
+     * the runner's interface and holds no events.
+     */
+    public static HuntSession openOnTrino(RemoteEngine trino, String table, NowSpec nowSpec, Clock clock) {
+        StoreProfile profile = trino.profile(table);
+        HuntSession session = start(Store.openInMemory(), null, s -> profile, nowSpec, BoundSpec.NONE, clock, s -> TranslatingCompiler.forTrino(table, trino),
+                QueryLimits.defaults());
+        session.trino = trino;
+        return session;
+    }
+
     /** Sandboxes a freshly opened store, profiles it and resolves now; on failure releases everything. */
     private static HuntSession start(Store store, Path temporaryDir, Function<Store, StoreProfile> profiler,
             NowSpec nowSpec, BoundSpec bounds, Clock clock, Function<Store, TranslatingCompiler> compilers, QueryLimits limits) {
@@ -98,6 +114,9 @@ public final class HuntSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (trino != null) {
+            trino.close();
+        }
         closeQuietly(store);
         TemporaryDirs.delete(spillDir);
         TemporaryDirs.delete(temporaryDir);

@@ -4,6 +4,7 @@ import dev.trailhunt.engine.EventLoader;
 import dev.trailhunt.engine.QueryException;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
+import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.parser.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
@@ -13,6 +14,7 @@ import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.TimeBound;
 import dev.trailhunt.model.ValueType;
 import dev.trailhunt.translate.CloudTrailSources;
+import dev.trailhunt.translate.Dialect;
 import dev.trailhunt.translate.EsqlException;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.SourceColumn;
@@ -23,19 +25,48 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns ES|QL text into DuckDB SQL for a given now with trailhunt's parser and translator, and runs that SQL on the store. */
+/**
+ * Turns ES|QL text into SQL for a given now with trailhunt's parser and translator, and runs that
+ * SQL: DuckDB SQL on the store, or Trino SQL over the ECS Parquet table on a Trino cluster.
+ */
 public final class TranslatingCompiler {
     private static final List<SourceColumn> PROVENANCE = List.of(
             new SourceColumn(EventLoader.FILE_PATH, ValueType.KEYWORD, false),
             new SourceColumn(EventLoader.OFFSET, ValueType.LONG, false),
             new SourceColumn(EventLoader.HASH, ValueType.KEYWORD, false));
 
+    /** The table name {@code export --parquet}'s CREATE TABLE statements use, unless --table says otherwise. */
+    public static final String TRINO_TABLE = "cloudtrail_ecs";
+
+    /** The Hive partition column of the ECS Parquet layout: the UTC day of {@code @timestamp}, {@code YYYY-MM-DD}. */
+    public static final String PARTITION = "dt";
+
     private final CloudTrailSources sources;
     private final List<SourceColumn> fields;
+    private final Dialect dialect;
+    private final RemoteEngine trino;
 
-    private TranslatingCompiler(CloudTrailSources sources, List<SourceColumn> fields) {
+    private TranslatingCompiler(CloudTrailSources sources, List<SourceColumn> fields, Dialect dialect, RemoteEngine trino) {
         this.sources = sources;
         this.fields = List.copyOf(fields);
+        this.dialect = dialect;
+        this.trino = trino;
+    }
+
+    /**
+     * Creates the compiler to Trino SQL over the ECS Parquet table {@code table}, partitioned by
+     * {@code dt}; it runs queries on {@code trino}, or on nothing when null (for explain).
+     */
+    public static TranslatingCompiler forTrino(String table, RemoteEngine trino) {
+        List<SourceColumn> columns = EcsSchema.columns().stream()
+                .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
+                .toList();
+        return new TranslatingCompiler(new CloudTrailSources(table, columns, PARTITION), columns, Dialect.TRINO, trino);
+    }
+
+    /** Returns the dialect this compiler renders, which names the engine in messages and provenance. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Returns the fields FROM sees, in ECS schema order. */
@@ -59,7 +90,7 @@ public final class TranslatingCompiler {
                 columns.add(p);
             }
         }
-        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), columns);
+        return new TranslatingCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), columns, Dialect.DUCKDB, null);
     }
 
     /**
@@ -106,16 +137,22 @@ public final class TranslatingCompiler {
      */
     public CompiledQuery compile(Query query, String esql, TranslateOptions options) {
         try {
-            Translation t = new EsqlTranslator(sources, options).translate(query);
+            Translation t = new EsqlTranslator(sources, options, dialect).translate(query);
             return new CompiledQuery(t.sql(), t.columns());
         } catch (EsqlException e) {
             throw new HuntException(CaretExcerpt.in(e.getMessage(), esql, e.line(), e.column()), e);
         }
     }
 
-    /** Executes a compiled query on a sandboxed store. */
+    /** Executes a compiled query on a sandboxed store, or on Trino for a Trino compiler. */
     public ResultTable execute(Store sandboxed, CompiledQuery query) {
         try {
+            if (dialect == Dialect.TRINO) {
+                if (trino == null) {
+                    throw new HuntException("no Trino engine to run on: give --engine trino --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
+                }
+                return trino.query(query.sql(), query.columns());
+            }
             return sandboxed.query(query.sql(), query.columns());
         } catch (QueryException e) {
             throw new HuntException(e.getMessage(), e);

@@ -21,13 +21,17 @@ final class Aggregates {
     private Aggregates() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.aggregate("count").args(FIELD).returns(ValueType.LONG).with(FunctionDef.Trait.STAR).duckdb(Aggregates::count);
-        r.aggregate("count_distinct").args(FIELD).optional(ANY).returns(ValueType.LONG).duckdb(Aggregates::countDistinct);
-        r.aggregate("sum").args(NUMERIC_FIELD).returns(ResultType.LONG_OR_DOUBLE).duckdb(Aggregates::sum);
-        r.aggregate("avg").args(NUMERIC_FIELD).returns(ValueType.DOUBLE).duckdb(Aggregates::avg);
-        r.aggregate("min").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(c -> extreme(c, "min"));
-        r.aggregate("max").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(c -> extreme(c, "max"));
-        r.aggregate("values").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(Aggregates::values);
+        r.aggregate("count").args(FIELD).returns(ValueType.LONG).with(FunctionDef.Trait.STAR).duckdb(Aggregates::count)
+                .trino(Aggregates::count);
+        r.aggregate("count_distinct").args(FIELD).optional(ANY).returns(ValueType.LONG).duckdb(Aggregates::countDistinct)
+                .trino(c -> countDistinct(single(c, "COUNT_DISTINCT")));
+        r.aggregate("sum").args(NUMERIC_FIELD).returns(ResultType.LONG_OR_DOUBLE).duckdb(Aggregates::sum).trino(TrinoAggregates::sum);
+        r.aggregate("avg").args(NUMERIC_FIELD).returns(ValueType.DOUBLE).duckdb(Aggregates::avg).trino(TrinoAggregates::avg);
+        r.aggregate("min").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(c -> extreme(c, "min"))
+                .trino(c -> TrinoAggregates.extreme(single(c, "MIN"), "min"));
+        r.aggregate("max").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(c -> extreme(c, "max"))
+                .trino(c -> TrinoAggregates.extreme(single(c, "MAX"), "max"));
+        r.aggregate("values").args(FIELD).returns(ResultType.FIRST_ARGUMENT).duckdb(Aggregates::values).trino(TrinoAggregates::values);
         r.aggregate("median").args(NUMERIC_FIELD).returns(ValueType.DOUBLE).duckdb(c -> statistic(c, "quantile_cont", 0.5d));
         r.aggregate("percentile").args(NUMERIC_FIELD, ANY).returns(ValueType.DOUBLE).duckdb(Aggregates::percentile);
         r.aggregate("std_dev").args(NUMERIC_FIELD).returns(ValueType.DOUBLE).duckdb(c -> statistic(c, "stddev_pop", null));
@@ -41,6 +45,14 @@ final class Aggregates {
         r.aggregate("absent").args(ANY).returns(ValueType.BOOLEAN).duckdb(c -> presence(c, "({0} = 0)"));
     }
 
+    /** Returns the call when its argument is single-valued; on Trino a multi-valued one is unsupported. */
+    private static Call single(Call c, String function) {
+        if (c.size() > 0 && c.arg(0).multiValued()) {
+            throw Errors.unsupportedOn(c.session().dialect(), function + " of a multi-valued field", c.node());
+        }
+        return c;
+    }
+
     private static Typed count(Call c) {
         if (c.node().star() || c.size() == 0) {
             return Typed.of(c.filtered(DSL.count()), ValueType.LONG);
@@ -50,7 +62,7 @@ final class Aggregates {
             return Typed.literal(0L, ValueType.LONG);
         }
         if (x.multiValued()) {
-            Field<?> sum = c.filtered(DSL.aggregate("sum", Object.class, fn("len", ValueType.LONG, x.field())));
+            Field<?> sum = c.filtered(DSL.aggregate("sum", Object.class, DialectSql.len(x.field())));
             return Typed.of(DSL.field("CAST(coalesce({0}, 0) AS BIGINT)", SQLDataType.BIGINT, sum), ValueType.LONG);
         }
         return Typed.of(c.filtered(DSL.aggregate("count", Long.class, x.field())), ValueType.LONG);

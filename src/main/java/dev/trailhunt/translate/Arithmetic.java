@@ -43,6 +43,10 @@ final class Arithmetic {
             l2 = l.type() == ValueType.DOUBLE ? l.field() : DSL.cast(l.field(), SqlTypes.of(ValueType.DOUBLE));
             r2 = r.type() == ValueType.DOUBLE ? r.field() : DSL.cast(r.field(), SqlTypes.of(ValueType.DOUBLE));
         }
+        if (op == BinaryOp.DIV && integral) {
+            // Trino's integer / truncates toward zero too, and try() turns its division-by-zero error into NULL.
+            return Typed.of(DialectSql.either(SqlTypes.of(type).getType(), template, "try({0} / {1})", l2, r2), type);
+        }
         return Typed.of(DSL.field(template, SqlTypes.of(type), l2, r2), type);
     }
 

@@ -21,6 +21,11 @@ public final class CloudTrailSources implements SourceCatalog {
         this.events = new SourceTable(table, columns);
     }
 
+    /** Creates the catalog for a table partitioned by the UTC day of {@code @timestamp} in column {@code partition}. */
+    public CloudTrailSources(String table, List<SourceColumn> columns, String partition) {
+        this.events = new SourceTable(table, columns, null, partition);
+    }
+
     @Override
     public Optional<SourceTable> resolve(String indexPattern) {
         String p = indexPattern.trim().toLowerCase(Locale.ROOT);

@@ -122,7 +122,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             cols.add(new Column(m, ValueType.KEYWORD, false));
             fields.add(DSL.inline(table.index()));
         }
-        return in.then(from, cols, false, DSL.select(fields).from(DSL.table(DSL.name(table.table()))).where(bound(table, from)));
+        var select = DSL.select(fields).from(DSL.table(DSL.name(table.table())));
+        Condition days = table.partition() == null ? null : PartitionWindow.of(query, table.partition(), session);
+        Condition where = days == null ? bound(table, from) : bound(table, from).and(days);
+        return in.then(from, cols, false, select.where(where));
     }
 
     /** Returns the run's time bound on the table's {@code @timestamp}, applied before any command sees a row. */
@@ -215,6 +218,7 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         if (!c.multiValued()) {
             return in;
         }
+        session.requireDuckdb(m, "MV_EXPAND of a multi-valued field");
         List<Column> next = new ArrayList<>();
         List<SelectField<?>> exprs = new ArrayList<>();
         Field<?> values = DSL.field("CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END", Object.class, ref(c.name()));
@@ -255,8 +259,12 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             }
             Field<?> f = t.field();
             if (t.type() == ValueType.IP) {
+                if (t.multiValued()) {
+                    session.requireDuckdb(o, "SORT on a multi-valued ip");
+                }
                 f = t.multiValued() ? IpOrder.extremeKey(f, o.descending()) : IpOrder.key(f);
             } else if (t.multiValued()) {
+                session.requireDuckdb(o, "SORT on a multi-valued field");
                 // ES|QL sorts a multi-value by its minimum ascending and its maximum descending.
                 f = DSL.function(o.descending() ? "list_max" : "list_min", SqlTypes.of(t.type()), f);
             }

@@ -15,8 +15,15 @@ final class ConditionalFunctions {
     private ConditionalFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.scalar("coalesce").args(ANY).rest(ANY).returns(ResultType.COMMON).duckdb(ConditionalFunctions::coalesce);
-        r.scalar("case").args(ANY, ANY).rest(ANY).returns(ResultType.COMMON).duckdb(ConditionalFunctions::caseWhen);
+        r.scalar("coalesce").args(ANY).rest(ANY).returns(ResultType.COMMON).duckdb(ConditionalFunctions::coalesce)
+                .trinoAsDuckdb();
+        r.scalar("case").args(ANY, ANY).rest(ANY).returns(ResultType.COMMON).duckdb(ConditionalFunctions::caseWhen)
+                .trino(c -> {
+                    if (c.raw().stream().anyMatch(Typed::multiValued)) {
+                        throw Errors.unsupportedOn(c.session().dialect(), "CASE of a multi-valued field", c.node());
+                    }
+                    return caseWhen(c);
+                });
     }
 
     private static Typed coalesce(Call c) {

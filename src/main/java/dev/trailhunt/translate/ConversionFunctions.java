@@ -16,9 +16,12 @@ final class ConversionFunctions {
     private ConversionFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.scalar("to_integer", "to_int").args(ANY).returns(ValueType.INTEGER).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.INTEGER));
-        r.scalar("to_long").args(ANY).returns(ValueType.LONG).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.LONG));
-        r.scalar("to_double", "to_dbl").args(ANY).returns(ValueType.DOUBLE).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.DOUBLE));
+        r.scalar("to_integer", "to_int").args(ANY).returns(ValueType.INTEGER).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.INTEGER))
+                .trino(c -> toNumber(c, ValueType.INTEGER));
+        r.scalar("to_long").args(ANY).returns(ValueType.LONG).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.LONG))
+                .trino(c -> toNumber(c, ValueType.LONG));
+        r.scalar("to_double", "to_dbl").args(ANY).returns(ValueType.DOUBLE).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.DOUBLE))
+                .trino(c -> toNumber(c, ValueType.DOUBLE));
         r.scalar("to_string", "to_str").args(ANY).returns(ValueType.KEYWORD).duckdb(ConversionFunctions::toText);
         r.scalar("to_datetime", "to_dt").args(ANY).returns(ValueType.DATETIME).with(EACH_VALUE).duckdb(ConversionFunctions::toDatetime);
         r.scalar("to_boolean", "to_bool").args(ANY).returns(ValueType.BOOLEAN).with(EACH_VALUE).duckdb(ConversionFunctions::toBoolean);
@@ -58,6 +61,7 @@ final class ConversionFunctions {
             return typed("CAST({0} AS " + sqlType + ")", to, t.field());
         }
         if (t.type() == ValueType.DATETIME) {
+            c.session().requireDuckdb(c.node(), c.upperName() + " of a datetime");
             return typed("try_cast(epoch_ms({0}) AS " + sqlType + ")", to, t.field());
         }
         if (to == ValueType.DOUBLE) {

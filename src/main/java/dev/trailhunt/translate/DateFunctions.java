@@ -30,8 +30,10 @@ final class DateFunctions {
     private DateFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.scalar("now").args().returns(ValueType.DATETIME).duckdb(c -> Typed.literal(c.session().now(), ValueType.DATETIME));
-        r.scalar("date_trunc").args(SPAN, DATETIME).returns(ValueType.DATETIME).duckdb(c -> dateTrunc(c, c.raw(0), c.arg(1)));
+        r.scalar("now").args().returns(ValueType.DATETIME).duckdb(c -> Typed.literal(c.session().now(), ValueType.DATETIME))
+                .trinoAsDuckdb();
+        r.scalar("date_trunc").args(SPAN, DATETIME).returns(ValueType.DATETIME).duckdb(c -> dateTrunc(c, c.raw(0), c.arg(1)))
+                .trino(TrinoFunctions::dateTrunc);
         // Only the span form is translated; BUCKET(field, count, from, to) is reported as unsupported.
         r.scalar("bucket", "bin").args(ANY, ANY).optional(ANY, ANY).returns(ValueType.DATETIME).duckdb(c -> {
             if (c.size() == 2 && c.raw(1).isSpan()) {
@@ -39,7 +41,8 @@ final class DateFunctions {
             }
             throw c.unsupported("BUCKET with a bucket count");
         });
-        r.scalar("date_format").args(DATETIME).args(CONSTANT_STRING, DATETIME).returns(ValueType.KEYWORD).duckdb(DateFunctions::dateFormat);
+        r.scalar("date_format").args(DATETIME).args(CONSTANT_STRING, DATETIME).returns(ValueType.KEYWORD).duckdb(DateFunctions::dateFormat)
+                .trino(TrinoFunctions::dateFormat);
         r.scalar("date_parse").args(STRING).args(ANY, STRING).returns(ValueType.DATETIME).with(FunctionDef.Trait.OPTIONS)
                 .duckdb(DateFunctions::dateParse);
         r.scalar("date_diff").args(CONSTANT_STRING, DATETIME, DATETIME).returns(ValueType.INTEGER).duckdb(DateFunctions::dateDiff);

@@ -12,6 +12,12 @@ final class Errors {
         return EsqlException.unsupported(what, s.line(), s.column());
     }
 
+    /** Reports a feature the query's dialect cannot render, naming the dialect. */
+    static EsqlException unsupportedOn(Dialect dialect, String what, Node at) {
+        Source s = at.source();
+        return EsqlException.unsupportedOn(dialect, what, s.line(), s.column());
+    }
+
     static EsqlException semantic(String message, Node at) {
         Source s = at.source();
         return EsqlException.semantic(message, s.line(), s.column());

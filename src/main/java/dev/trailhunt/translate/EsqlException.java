@@ -4,7 +4,8 @@ package dev.trailhunt.translate;
  * Reports a query that cannot be translated, positioned at the offending source text.
  *
  * <p>The message is one line: {@code unsupported: <what> at line:col} for a feature trailhunt does
- * not implement, {@code line:col: <message>} for a semantic error such as an unknown column.
+ * not implement ({@code unsupported on trino: <what> at line:col} when only another engine lacks it),
+ * {@code line:col: <message>} for a semantic error such as an unknown column.
  */
 public class EsqlException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -26,6 +27,12 @@ public class EsqlException extends RuntimeException {
     /** Creates the error for a feature trailhunt does not implement. */
     public static EsqlException unsupported(String what, int line, int column) {
         return new EsqlException(Kind.UNSUPPORTED, line, column, "unsupported: " + what + " at " + line + ":" + column);
+    }
+
+    /** Creates the error for a feature trailhunt translates for DuckDB but not for another engine. */
+    public static EsqlException unsupportedOn(Dialect dialect, String what, int line, int column) {
+        return new EsqlException(Kind.UNSUPPORTED, line, column,
+                "unsupported on " + dialect.label() + ": " + what + " at " + line + ":" + column);
     }
 
     /** Creates the error for a query that Elasticsearch would also reject. */

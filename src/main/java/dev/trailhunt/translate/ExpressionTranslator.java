@@ -86,7 +86,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (!t.multiValued()) {
             return t;
         }
-        return Typed.of(DSL.field("CASE WHEN len({0}) = 1 THEN {0}[1] END", SqlTypes.of(t.type()), t.field()), t.type());
+        return Typed.of(DSL.field("CASE WHEN {1} = 1 THEN {0}[1] END", SqlTypes.of(t.type()), t.field(), DialectSql.len(t.field())), t.type());
     }
 
     @Override
@@ -128,7 +128,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
         if (type == null) {
             return Typed.literal(null, ValueType.NULL);
         }
-        return Typed.list(DSL.function("list_value", Object.class, items.toArray(Field<?>[]::new)), type);
+        return Typed.list(DialectSql.listOf(items.toArray(Field<?>[]::new)), type);
     }
 
     @Override
@@ -236,7 +236,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
             Typed t = translate(e);
             if (t.multiValued()) {
                 // Elasticsearch answers null (with a warning) when any item of the list is a multi-value.
-                Condition more = DSL.condition("len({0}) > 1", t.field());
+                Condition more = DSL.condition("{0} > 1", DialectSql.len(t.field()));
                 multi = multi == null ? more : multi.or(more);
                 t = single(t);
             }
@@ -274,7 +274,7 @@ final class ExpressionTranslator implements ExprVisitor<Typed> {
                 throw Errors.unsupported(e.getMessage(), rlike);
             }
             Re2.requireValid(re, "RLIKE pattern [" + p + "]", rlike);
-            Condition c = DSL.condition(DSL.function("regexp_full_match", Boolean.class, v.field(), DSL.inline(re)));
+            Condition c = DSL.condition(DialectSql.fullMatch(v.field(), re));
             any = any == null ? c : any.or(c);
         }
         return Typed.bool(rlike.negated() ? DSL.not(any) : any);

@@ -52,7 +52,7 @@ final class Extraction {
             outCols.add(new Column(o.name(), ValueType.KEYWORD, false));
             Field<?> value = null;
             for (int g : o.groups()) {
-                Field<?> piece = group(g, input.multiValued());
+                Field<?> piece = group(g, input.multiValued(), p.regex());
                 value = value == null ? piece
                         : DSL.field("({0} || {1} || {2})", String.class, value, DSL.inline(p.appendSeparator()), piece);
             }
@@ -94,12 +94,13 @@ final class Extraction {
             // RE2 reports a group that did not take part as ''; grok leaves such a field unset.
             List<Field<?>> pieces = new ArrayList<>();
             for (int group : f.groups()) {
-                pieces.add(DSL.function("nullif", String.class, group(group, input.multiValued()), DSL.inline("")));
+                pieces.add(DSL.function("nullif", String.class, group(group, input.multiValued(), p.regex()), DSL.inline("")));
             }
             if (pieces.size() == 1) {
                 outCols.add(new Column(f.name(), f.type(), false));
                 outFields.add(DSL.field(cast.replace("%s", "{0}"), SqlTypes.of(f.type()), pieces.get(0)));
             } else {
+                session.requireDuckdb(g, "GROK with a field captured twice");
                 outCols.add(new Column(f.name(), f.type(), true));
                 Field<?> list = DSL.function("list_value", Object.class, pieces.toArray(Field<?>[]::new));
                 outFields.add(DSL.field("list_transform(list_filter({0}, lambda v: v IS NOT NULL), lambda v: " + cast.replace("%s", "v") + ")",
@@ -127,8 +128,12 @@ final class Extraction {
     /**
      * Returns capture group {@code g} of the struct an extraction stage computed; for a multi-valued
      * input the struct is the lambda variable of a {@code list_transform} over the matched values.
+     * On Trino the stage keeps the matching text itself, and each group is extracted from it.
      */
-    private static Field<?> group(int g, boolean multiValued) {
+    private Field<?> group(int g, boolean multiValued, String regex) {
+        if (session.trino()) {
+            return DSL.function("regexp_extract", String.class, ref(HiddenNames.EXTRACT), DSL.inline(regex), DSL.inline(g));
+        }
         Field<?> struct = multiValued ? DSL.field(DSL.name(HiddenNames.STRUCT)) : ref(HiddenNames.EXTRACT);
         return DSL.function("struct_extract", String.class, struct, DSL.inline("g" + g));
     }
@@ -148,6 +153,14 @@ final class Extraction {
         // regexp_extract yields '' for every group when nothing matches; ES|QL yields null.
         String match = "CASE WHEN regexp_matches({0}, {1}) THEN regexp_extract({0}, {1}, {2}) END";
         Field<?> struct = DSL.field(match, Object.class, input.field(), re, nameList);
+        if (session.trino()) {
+            if (input.multiValued()) {
+                throw Errors.unsupportedOn(session.dialect(), at.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                        + " of a multi-valued field", at);
+            }
+            // Trino has no struct-returning regexp_extract: keep the text when it matches, extract each group next.
+            struct = DSL.field("CASE WHEN regexp_like({0}, {1}) THEN {0} END", String.class, input.field(), re);
+        }
         if (input.multiValued()) {
             // Each value is matched on its own; values that do not match contribute nothing.
             Field<?> one = DSL.field(match, Object.class, DSL.field(DSL.name(HiddenNames.VALUE)), re, nameList);

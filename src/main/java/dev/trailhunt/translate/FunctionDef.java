@@ -127,6 +127,17 @@ record FunctionDef(List<String> names, List<Signature> signatures, ResultType re
             return this;
         }
 
+        /** Sets how Trino (and Athena engine v3) renders the function; without it the function is unsupported on trino. */
+        Builder trino(Renderer renderer) {
+            renderers.put(Dialect.TRINO, renderer);
+            return this;
+        }
+
+        /** Renders the function on Trino with its DuckDB renderer, for renderers whose SQL both engines run alike. */
+        Builder trinoAsDuckdb() {
+            return trino(renderers.get(Dialect.DUCKDB));
+        }
+
         private Signature last() {
             if (signatures.isEmpty()) {
                 throw new IllegalStateException("declare args(...) before optional or rest arguments of " + names);

@@ -96,9 +96,10 @@ final class FunctionRegistry {
             }
         }
         Renderer r = def.renderer(session.dialect())
-                .orElseThrow(() -> Errors.unsupported(upper(node) + " in " + session.dialect(), node));
+                .orElseThrow(() -> Errors.unsupportedOn(session.dialect(), upper(node), node));
         Call call = new Call(node, args, checked, session, filter, this);
         if (def.has(FunctionDef.Trait.EACH_VALUE) && args.size() == 1 && args.get(0).multiValued()) {
+            session.requireDuckdb(node, upper(node) + " of a multi-valued field");
             return eachValue(r, call);
         }
         return r.render(call);

@@ -24,7 +24,7 @@ final class FunctionSql {
         if (t.multiValued()) {
             return t.field();
         }
-        return DSL.field("CASE WHEN {0} IS NULL THEN NULL ELSE list_value({0}) END", Object.class, t.field());
+        return DSL.field("CASE WHEN {0} IS NULL THEN NULL ELSE {1} END", Object.class, t.field(), DialectSql.listOf(t.field()));
     }
 
     /**

@@ -24,7 +24,8 @@ final class IpFunctions {
     private IpFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.scalar("cidr_match").args(ANY, ANY).rest(ANY).returns(ValueType.BOOLEAN).duckdb(IpFunctions::cidrMatch);
+        r.scalar("cidr_match").args(ANY, ANY).rest(ANY).returns(ValueType.BOOLEAN).duckdb(IpFunctions::cidrMatch)
+                .trino(IpFunctions::cidrMatch);
     }
 
     private static Typed cidrMatch(Call c) {
@@ -32,7 +33,7 @@ final class IpFunctions {
         if (!ip.isNullConstant() && (ip.isSpan() || (ip.type() != ValueType.IP && !SqlTypes.isString(ip.type())))) {
             throw c.semantic("first argument of [" + c.text() + "] must be [ip], found [" + ip.typeName() + "]");
         }
-        Field<?> number = DSL.field(
+        Field<?> number = c.session().trino() ? TrinoFunctions.ipv4Number(ip.field(), IPV4_RE) : DSL.field(
                 "CASE WHEN {0} IS NULL THEN NULL WHEN regexp_full_match({0}, {1}) "
                 + "THEN list_reduce(list_transform(string_split({0}, '.'), lambda o: CAST(o AS BIGINT)), lambda acc, o: acc * 256 + o) ELSE -1 END",
                 SQLDataType.BIGINT, ip.field(), DSL.inline(IPV4_RE));

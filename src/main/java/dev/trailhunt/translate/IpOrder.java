@@ -31,6 +31,7 @@ final class IpOrder {
 
     /** Returns the sort key of an IP held as text. */
     static Field<String> key(Field<?> ip) {
-        return DSL.field(KEY, SQLDataType.VARCHAR, ip);
+        // Trino's IPADDRESS is that same 16-byte form and orders as Elasticsearch does.
+        return DialectSql.either(String.class, KEY, "try_cast({0} AS IPADDRESS)", ip);
     }
 }

@@ -23,7 +23,26 @@ final class JavaDateFormat {
             Map.entry("EEEE", "%A"), Map.entry("DDD", "%j"), Map.entry("ww", "%V"), Map.entry("X", "Z"),
             Map.entry("XXX", "Z"), Map.entry("XX", "Z"), Map.entry("Z", "+0000"), Map.entry("ZZ", "+0000"));
 
+    /** Maps pattern letters to Trino's MySQL-style {@code date_format} specifiers; {@code %x} is the ISO week-based year. */
+    private static final Map<String, String> TRINO_LETTERS = Map.ofEntries(
+            Map.entry("yyyy", "%Y"), Map.entry("uuuu", "%Y"), Map.entry("yy", "%y"), Map.entry("uu", "%y"),
+            Map.entry("YYYY", "%x"), Map.entry("MM", "%m"), Map.entry("M", "%c"), Map.entry("MMM", "%b"),
+            Map.entry("MMMM", "%M"), Map.entry("dd", "%d"), Map.entry("d", "%e"), Map.entry("HH", "%H"),
+            Map.entry("H", "%k"), Map.entry("hh", "%h"), Map.entry("h", "%l"), Map.entry("mm", "%i"),
+            Map.entry("ss", "%s"), Map.entry("SSSSSS", "%f"), Map.entry("a", "%p"), Map.entry("EEE", "%a"),
+            Map.entry("E", "%a"), Map.entry("EEEE", "%W"), Map.entry("DDD", "%j"), Map.entry("ww", "%v"),
+            Map.entry("X", "Z"), Map.entry("XXX", "Z"), Map.entry("XX", "Z"), Map.entry("Z", "+0000"), Map.entry("ZZ", "+0000"));
+
     private JavaDateFormat() {}
+
+    /**
+     * Converts a pattern for Trino's {@code date_format}.
+     *
+     * @throws IllegalArgumentException naming the first pattern letter run that has no equivalent
+     */
+    static String toTrinoFormat(String pattern) {
+        return convert(pattern, false, TRINO_LETTERS);
+    }
 
     /**
      * Converts a pattern.
@@ -31,12 +50,12 @@ final class JavaDateFormat {
      * @throws IllegalArgumentException naming the first pattern letter run that has no equivalent
      */
     static String toStrftime(String pattern) {
-        return convert(pattern, false);
+        return convert(pattern, false, LETTERS);
     }
 
     /** Converts a pattern for parsing, where zone offsets are read ({@code %z}) rather than printed as UTC. */
     static String toStrptime(String pattern) {
-        return convert(pattern, true);
+        return convert(pattern, true, LETTERS);
     }
 
     /** Says whether a pattern holds month or day names, or an AM/PM marker, outside quoted text. */
@@ -55,7 +74,7 @@ final class JavaDateFormat {
         return pattern.replaceAll("'[^']*'", "").matches(".*[XxZzOVv].*");
     }
 
-    private static String convert(String pattern, boolean parsing) {
+    private static String convert(String pattern, boolean parsing, Map<String, String> letters) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < pattern.length()) {
@@ -77,7 +96,7 @@ final class JavaDateFormat {
                     j++;
                 }
                 String run = pattern.substring(i, j);
-                String f = parsing && (c == 'X' || c == 'Z' || c == 'x') ? "%z" : LETTERS.get(run);
+                String f = parsing && (c == 'X' || c == 'Z' || c == 'x') ? "%z" : letters.get(run);
                 if (f == null) {
                     throw new IllegalArgumentException("date pattern letters [" + run + "]");
                 }

@@ -23,8 +23,9 @@ final class MultiValueFunctions {
 
     static void register(FunctionRegistry.Builder r) {
         r.scalar("mv_count").args(ANY).returns(ValueType.INTEGER).duckdb(c -> c.raw(0).multiValued()
-                ? Typed.of(DSL.cast(fn("len", ValueType.LONG, c.raw(0).field()), SQLDataType.INTEGER), ValueType.INTEGER)
-                : typed("CASE WHEN {0} IS NULL THEN NULL ELSE 1 END", ValueType.INTEGER, c.raw(0).field()));
+                ? Typed.of(DSL.cast(DialectSql.len(c.raw(0).field()), SQLDataType.INTEGER), ValueType.INTEGER)
+                : typed("CASE WHEN {0} IS NULL THEN NULL ELSE 1 END", ValueType.INTEGER, c.raw(0).field()))
+                .trinoAsDuckdb();
         r.scalar("mv_dedupe").args(ANY).returns(ResultType.FIRST_ARGUMENT)
                 .duckdb(c -> listOp(c.raw(0), "list_filter({0}, lambda v, i: list_position({0}, v) = i)", true));
         r.scalar("mv_first").args(ANY).returns(ResultType.FIRST_ARGUMENT).duckdb(c -> listOp(c.raw(0), "{0}[1]", false));
@@ -36,7 +37,8 @@ final class MultiValueFunctions {
                 ? typed("list_avg({0})", ValueType.DOUBLE, c.raw(0).field())
                 : typed("CAST({0} AS DOUBLE)", ValueType.DOUBLE, c.raw(0).field()));
         r.scalar("mv_concat").args(ANY, STRING).returns(ValueType.KEYWORD).duckdb(MultiValueFunctions::concat);
-        r.scalar("mv_sort").args(ANY).optional(CONSTANT_STRING).returns(ResultType.FIRST_ARGUMENT).duckdb(MultiValueFunctions::sort);
+        r.scalar("mv_sort").args(ANY).optional(CONSTANT_STRING).returns(ResultType.FIRST_ARGUMENT).duckdb(MultiValueFunctions::sort)
+                .trino(MultiValueFunctions::trinoSort);
         r.scalar("mv_append").args(ANY, ANY).returns(ResultType.COMMON).duckdb(c -> Typed.list(
                 DSL.field("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE list_concat({0}, {1}) END",
                         Object.class, asList(c.raw(0)), asList(c.raw(1))), FunctionSql.commonType(c, c.raw())));
@@ -92,6 +94,15 @@ final class MultiValueFunctions {
             throw c.semantic("Invalid order value in [" + c.text() + "], expected one of [ASC, DESC]");
         }
         return listOp(c.raw(0), desc ? "list_reverse_sort({0})" : "list_sort({0})", true);
+    }
+
+    /** Sorts on Trino: array_sort orders text by code point, as DuckDB's list_sort orders it by bytes of UTF-8. */
+    private static Typed trinoSort(Call c) {
+        boolean desc = c.size() == 2 && c.constantString(1).equalsIgnoreCase("desc");
+        if (c.size() == 2 && !desc && !c.constantString(1).equalsIgnoreCase("asc")) {
+            throw c.semantic("Invalid order value in [" + c.text() + "], expected one of [ASC, DESC]");
+        }
+        return listOp(c.raw(0), desc ? "reverse(array_sort({0}))" : "array_sort({0})", true);
     }
 
     private static Typed slice(Call c) {

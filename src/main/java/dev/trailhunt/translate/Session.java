@@ -39,6 +39,10 @@ record Session(LocalDateTime now, ZoneId zone, boolean nullifyUnmapped, Dialect 
                     } catch (DateTimeException e) {
                         throw Errors.semantic("invalid time_zone [" + value + "]", setting);
                     }
+                    if (dialect != Dialect.DUCKDB && !zone.equals(ZoneOffset.UTC)) {
+                        // The zone conversions are DuckDB's ICU calls; Trino renders UTC only.
+                        throw Errors.unsupportedOn(dialect, "SET time_zone", setting);
+                    }
                 }
                 // Only unknown names inside expressions read as null; KEEP, DROP and the like still need known columns.
                 case "unmapped_fields" -> nullify = switch (value.toLowerCase(Locale.ROOT)) {
@@ -70,6 +74,18 @@ record Session(LocalDateTime now, ZoneId zone, boolean nullifyUnmapped, Dialect 
     /** Prints the session zone's offset at a UTC datetime. */
     Field<?> offsetText(Field<?> utc) {
         return SessionZone.offsetText(utc, zoned() ? zone : null);
+    }
+
+    /** Says whether the query renders to Trino (or Athena). */
+    boolean trino() {
+        return dialect == Dialect.TRINO;
+    }
+
+    /** Rejects a feature whose SQL is DuckDB's only, positioned at its node, when rendering for another dialect. */
+    void requireDuckdb(Node at, String what) {
+        if (dialect != Dialect.DUCKDB) {
+            throw Errors.unsupportedOn(dialect, what, at);
+        }
     }
 
     /** Rejects a feature that is only translated for UTC when another session zone is in force. */

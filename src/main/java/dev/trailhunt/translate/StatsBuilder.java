@@ -61,6 +61,9 @@ final class StatsBuilder {
                 List<Field<?>> exprs = refs(p.columns());
                 String name = HiddenNames.groupingValue(i);
                 next.add(new Column(name, k.type(), false));
+                if (k.multiValued()) {
+                    session.requireDuckdb(stats, "STATS ... BY a multi-valued field");
+                }
                 // One key per stage: DuckDB zips several unnests, ES|QL takes their cross product.
                 exprs.add(k.multiValued()
                         ? DSL.field("unnest(CASE WHEN len({0}) > 0 THEN {0} ELSE [NULL] END)", Object.class, k.field())

@@ -24,26 +24,31 @@ final class StringFunctions {
     private StringFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
-        r.scalar("to_lower").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> caseMap(c, "lower"));
-        r.scalar("to_upper").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> caseMap(c, "upper"));
+        r.scalar("to_lower").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> caseMap(c, "lower")).trino(c -> trinoCaseMap(c, "lower"));
+        r.scalar("to_upper").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> caseMap(c, "upper")).trino(c -> trinoCaseMap(c, "upper"));
         r.scalar("length").args(STRING).returns(ValueType.INTEGER)
-                .duckdb(c -> Typed.of(DSL.cast(fn("length", ValueType.LONG, c.arg(0).field()), SQLDataType.INTEGER), ValueType.INTEGER));
+                .duckdb(c -> Typed.of(DSL.cast(fn("length", ValueType.LONG, c.arg(0).field()), SQLDataType.INTEGER), ValueType.INTEGER))
+                .trinoAsDuckdb();
         r.template("byte_length", "CAST(strlen({0}) AS INTEGER)", ValueType.INTEGER, STRING);
         r.template("bit_length", "CAST(strlen({0}) * 8 AS INTEGER)", ValueType.INTEGER, STRING);
-        r.rename("starts_with", "starts_with", ValueType.BOOLEAN, STRING, STRING);
-        r.rename("ends_with", "suffix", ValueType.BOOLEAN, STRING, STRING);
-        r.rename("contains", "contains", ValueType.BOOLEAN, STRING, STRING);
+        r.rename("starts_with", "starts_with", ValueType.BOOLEAN, STRING, STRING)
+                .trino(c -> typed("starts_with({0}, {1})", ValueType.BOOLEAN, c.arg(0).field(), c.arg(1).field()));
+        // Trino 435 has no ends_with and no string contains.
+        r.rename("ends_with", "suffix", ValueType.BOOLEAN, STRING, STRING)
+                .trino(c -> typed("starts_with(reverse({0}), reverse({1}))", ValueType.BOOLEAN, c.arg(0).field(), c.arg(1).field()));
+        r.rename("contains", "contains", ValueType.BOOLEAN, STRING, STRING)
+                .trino(c -> typed("(strpos({0}, {1}) > 0)", ValueType.BOOLEAN, c.arg(0).field(), c.arg(1).field()));
         r.rename("left", "left", ValueType.KEYWORD, STRING, NUMBER);
         r.rename("right", "right", ValueType.KEYWORD, STRING, NUMBER);
         r.scalar("substring").args(STRING, NUMBER).optional(NUMBER).returns(ValueType.KEYWORD).duckdb(StringFunctions::substring);
-        r.scalar("locate").args(STRING, STRING).optional(NUMBER).returns(ValueType.INTEGER).duckdb(StringFunctions::locate);
-        r.scalar("concat").args(STRING, STRING).rest(STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::concat);
+        r.scalar("locate").args(STRING, STRING).optional(NUMBER).returns(ValueType.INTEGER).duckdb(StringFunctions::locate).trinoAsDuckdb();
+        r.scalar("concat").args(STRING, STRING).rest(STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::concat).trinoAsDuckdb();
         r.scalar("trim").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> trim(c, "^\\s+|\\s+$"));
         r.scalar("ltrim").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> trim(c, "^\\s+"));
         r.scalar("rtrim").args(STRING).returns(ValueType.KEYWORD).duckdb(c -> trim(c, "\\s+$"));
         r.scalar("split").args(STRING, STRING).returns(ValueType.KEYWORD)
                 .duckdb(c -> Typed.list(fn("string_split", ValueType.KEYWORD, c.arg(0).field(), c.arg(1).field()), ValueType.KEYWORD));
-        r.scalar("replace").args(STRING, STRING, STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::replace);
+        r.scalar("replace").args(STRING, STRING, STRING).returns(ValueType.KEYWORD).duckdb(StringFunctions::replace).trino(StringFunctions::trinoReplace);
         // Elasticsearch answers null for a negative count or a result over 1 MB. The count given to
         // repeat() is bounded too: DuckDB folds constant arguments before the CASE picks its branch,
         // and REPEAT("ab", 2147483647) built a 4 GB string in ~14 CPU-seconds before answering null.
@@ -69,6 +74,32 @@ final class StringFunctions {
             return Typed.list(DSL.field("list_transform({0}, lambda v: " + fn + "(v))", Object.class, t.field()), ValueType.KEYWORD);
         }
         return Typed.of(fn(fn, ValueType.KEYWORD, c.arg(0).field()), ValueType.KEYWORD);
+    }
+
+    private static Typed trinoCaseMap(Call c, String fn) {
+        if (c.raw(0).multiValued()) {
+            throw Errors.unsupportedOn(c.session().dialect(), c.upperName() + " of a multi-valued field", c.node());
+        }
+        return Typed.of(fn(fn, ValueType.KEYWORD, c.arg(0).field()), ValueType.KEYWORD);
+    }
+
+    /** Replaces on Trino, whose regexp_replace reads a Java replacement ($1, \$) as Elasticsearch does. */
+    private static Typed trinoReplace(Call c) {
+        Typed replacementArg = c.raw(2);
+        if (replacementArg.isNullConstant()) {
+            return Typed.literal(null, ValueType.KEYWORD);
+        }
+        String replacement = c.constantString(2);
+        javaReplacement(replacement, c.node());
+        if (c.raw(1).isStringConstant()) {
+            try {
+                Pattern.compile((String) c.raw(1).value());
+            } catch (PatternSyntaxException e) {
+                return Typed.literal(null, ValueType.KEYWORD);
+            }
+        }
+        return Typed.of(fn("regexp_replace", ValueType.KEYWORD, c.arg(0).field(), c.arg(1).field(), DSL.inline(replacement)),
+                ValueType.KEYWORD);
     }
 
     private static Typed substring(Call c) {

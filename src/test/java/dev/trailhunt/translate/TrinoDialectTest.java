@@ -1,0 +1,73 @@
+package dev.trailhunt.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trailhunt.esql.parser.EsqlParser;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks what the Trino dialect adds to a translation without a Trino at hand: the {@code dt}
+ * partition predicate derived from the time window, Trino's function names where DuckDB's differ,
+ * and the positioned {@code unsupported on trino} error. That the SQL runs, and gives DuckDB's
+ * rows, is trino-it's TrinoParityIT on a real Trino 435.
+ */
+class TrinoDialectTest {
+    /** A Wednesday, 10:00 UTC: now() - 7 days is the Wednesday before, 2024-05-01. */
+    private static final Instant NOW = Instant.parse("2024-05-08T10:00:00Z");
+
+    private static String trino(String esql) {
+        CloudTrailSources parquet = new CloudTrailSources("cloudtrail_ecs", EventsFixture.columns(), "dt");
+        return new EsqlTranslator(parquet, TranslateOptions.defaults(NOW), Dialect.TRINO).translate(EsqlParser.parse(esql)).sql();
+    }
+
+    @Test
+    void aLowerBoundOnTimestampPrunesDaysBeforeIt() {
+        String sql = trino("from logs-aws.cloudtrail* | where @timestamp > now() - 7 days and event.action == \"GetSecretValue\"");
+        assertTrue(sql.contains("\"dt\" >= '2024-05-01'"), sql);
+        assertFalse(sql.contains("\"dt\" <="), sql);
+        assertTrue(sql.contains("from \"cloudtrail_ecs\""), sql);
+    }
+
+    @Test
+    void boundsOnBothSidesAndTheTimestampOnTheRightNarrowTheDays() {
+        String sql = trino("from logs-aws.cloudtrail* | where now() - 2 days > @timestamp and @timestamp >= now() - 3 days");
+        // 2024-05-06T10:00 and 2024-05-05T10:00: only the days 05-05 and 05-06 can hold matching rows.
+        assertTrue(sql.contains("\"dt\" >= '2024-05-05'") && sql.contains("\"dt\" <= '2024-05-06'"), sql);
+    }
+
+    @Test
+    void noWindowOrAnOrLeavesEveryDay() {
+        assertFalse(trino("from logs-aws.cloudtrail* | where event.action == \"x\"").contains("\"dt\""));
+        assertFalse(trino("from logs-aws.cloudtrail* | where @timestamp > now() - 1 day or event.action == \"x\"").contains("\"dt\""));
+        // A window in a later WHERE may follow an EVAL that redefines @timestamp: no pruning from it.
+        assertFalse(trino("from logs-aws.cloudtrail* | eval x = 1 | where @timestamp > now() - 1 day").contains("\"dt\""));
+    }
+
+    @Test
+    void duckdbTranslationsKeepTheirFunctionsAndNoPartition() {
+        String esql = "from logs-aws.cloudtrail* | where @timestamp > now() - 1 day and ends_with(event.action, \"Value\")"
+                + " | eval w = date_trunc(30 seconds, @timestamp)";
+        String duck = new EsqlTranslator(EventsFixture.sources(), TranslateOptions.defaults(NOW)).translate(EsqlParser.parse(esql)).sql();
+        assertFalse(duck.contains("\"dt\""), duck);
+        assertTrue(duck.contains("suffix(") && duck.contains("time_bucket("), duck);
+        String t = trino(esql);
+        // Trino 435 has neither ends_with nor time_bucket.
+        assertFalse(t.contains("suffix(") || t.contains("time_bucket("), t);
+        assertTrue(t.contains("starts_with(reverse(") && t.contains("date_diff('millisecond'"), t);
+    }
+
+    @Test
+    void whatTrinoCannotRenderIsUnsupportedOnTrinoAtItsPosition() {
+        EsqlException e = assertThrows(EsqlException.class,
+                () -> trino("from logs-aws.cloudtrail*\n| mv_expand event.category"));
+        assertEquals("unsupported on trino: MV_EXPAND of a multi-valued field at 2:3", e.getMessage());
+        assertEquals(EsqlException.Kind.UNSUPPORTED, e.kind());
+        EsqlException f = assertThrows(EsqlException.class,
+                () -> trino("from logs-aws.cloudtrail* | eval h = to_base64(event.action)"));
+        assertEquals("unsupported on trino: TO_BASE64 at 1:38", f.getMessage());
+    }
+}
