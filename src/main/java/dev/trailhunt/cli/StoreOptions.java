@@ -77,7 +77,7 @@ final class StoreOptions {
             description = "With --engine trino: the ECS Parquet table (default: ${DEFAULT-VALUE}), partitioned by dt.")
     String table;
 
-    @Option(names = "--user", paramLabel = "NAME", defaultValue = "trailhunt",
+    @Option(names = "--trino-user", paramLabel = "NAME", defaultValue = "trailhunt",
             description = "With --engine trino: the Trino user (default: ${DEFAULT-VALUE}).")
     String user;
 

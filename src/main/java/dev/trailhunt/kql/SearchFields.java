@@ -88,6 +88,8 @@ public final class SearchFields {
                 case DATETIME, DATE_NANOS -> SearchField.SearchType.DATE;
                 case IP -> SearchField.SearchType.IP;
                 case TEXT -> SearchField.SearchType.TEXT;
+                // A geo_point takes geo queries only, which KQL cannot write; a lenient field-less search skips it.
+                case GEO_POINT -> SearchField.SearchType.NOT_INDEXED;
                 default -> SearchField.SearchType.KEYWORD;
             };
             if (TEXT_FIELDS.contains(n)) {
