@@ -102,7 +102,7 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         cols.sort(Comparator.comparing(Column::name));
         List<SelectField<?>> fields = new ArrayList<>();
         for (Column c : cols) {
-            fields.add(IgnoreAbove.read(c.name()));
+            fields.add(IgnoreAbove.read(c.name(), session.dialect()));
         }
         boolean raw = table.columns().stream().anyMatch(c -> c.name().equals("event.original"));
         for (String name : ReferencedNames.mentioned(query)) {

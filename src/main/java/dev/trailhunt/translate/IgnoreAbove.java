@@ -13,7 +13,7 @@ final class IgnoreAbove {
     private IgnoreAbove() {}
 
     /** Returns the column reference, or a null-when-too-long expression for a field with an ignore_above. */
-    static Field<?> read(String name) {
+    static Field<?> read(String name, Dialect dialect) {
         Field<Object> column = Pipeline.ref(name);
         int limit = EcsSchema.ignoreAbove(name);
         if (limit == 0) {
@@ -21,8 +21,11 @@ final class IgnoreAbove {
         }
         Field<String> text = DSL.field(DSL.name(name), SQLDataType.VARCHAR);
         // Java's String.length counts UTF-16 units: a code point above U+FFFF counts twice.
-        Field<Integer> astral = DSL.length(DSL.function("regexp_replace", SQLDataType.VARCHAR, text,
-                DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""), DSL.inline("g")));
+        // DuckDB's regexp_replace replaces all matches only with the 'g' option; Trino's always does, and takes no options.
+        Field<String> astralOnly = dialect == Dialect.TRINO
+                ? DSL.function("regexp_replace", SQLDataType.VARCHAR, text, DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""))
+                : DSL.function("regexp_replace", SQLDataType.VARCHAR, text, DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""), DSL.inline("g"));
+        Field<Integer> astral = DSL.length(astralOnly);
         return DSL.when(DSL.length(text).plus(astral).gt(DSL.inline(limit)), DSL.inline((Object) null)).otherwise(column);
     }
 }

@@ -145,6 +145,11 @@ class TrinoParityIT {
         OUT.println("trino parity: " + equal + "/" + total + " queries equal");
         OUT.println("trino parity detail: " + withRows + " of the equal queries return rows");
         assertTrue(equal > 0, "no query gave equal rows: " + different);
+        // The only difference allowed is an upstream hunt that neither engine can parse (it writes `=` for `==`).
+        List<String> unexpected = different.stream()
+                .filter(d -> !(d.contains("servicequotas_discovery_multi_region_get_service_quota_calls") && d.contains("'=' assigns")))
+                .toList();
+        assertTrue(unexpected.isEmpty(), "queries whose rows differ between DuckDB and Trino: " + unexpected);
         assertTrue(withRows > 0, "every equal query returned no rows: the comparison proves nothing");
     }
 
