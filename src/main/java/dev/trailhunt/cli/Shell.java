@@ -10,12 +10,15 @@ import dev.trailhunt.hunt.HuntRunner;
 import dev.trailhunt.hunt.QueryLanguage;
 import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.hunt.Timeline;
+import dev.trailhunt.hunt.TimelineEntity;
 import dev.trailhunt.model.ResultColumn;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.Sha256;
 import dev.trailhunt.model.ValueType;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.TerminalTable;
+import dev.trailhunt.report.TimelineText;
 import dev.trailhunt.report.Visible;
 import dev.trailhunt.translate.SourceColumn;
 import java.io.PrintWriter;
@@ -34,8 +37,8 @@ import java.util.regex.Pattern;
  */
 final class Shell {
     /** The backslash commands, for help and completion; each is handled in {@link #command}. */
-    static final List<String> COMMANDS = List.of("\\esql", "\\sql", "\\x", "\\fields", "\\explain", "\\hunt", "\\report",
-            "\\help", "\\q");
+    static final List<String> COMMANDS = List.of("\\esql", "\\sql", "\\x", "\\fields", "\\explain", "\\hunt", "\\timeline",
+            "\\report", "\\help", "\\q");
 
     private static final String HELP = String.join("\n",
             "Type an ES|QL query (or SQL after \\sql); it runs when a line ends with ; or after an empty line.",
@@ -45,6 +48,8 @@ final class Shell {
             "  \\fields [PATTERN] the store's fields, e.g. \\fields source.*",
             "  \\explain [QUERY]  the DuckDB SQL of an ES|QL query (default: the last one)",
             "  \\hunt NAME...     run built-in hunts or hunt files (Tab completes names)",
+            "  \\timeline --arn A | --access-key K | --ip IP | --user U | --session S | --event-id E ...",
+            "                   everything those entities did, oldest first (as trailhunt timeline)",
             "  \\report FILE      write what this session ran as a report (.md or .html)",
             "  \\help             this text",
             "  \\q                quit (also Ctrl-D); Ctrl-C drops a half-typed query");
@@ -147,6 +152,7 @@ final class Shell {
                 case "\\fields" -> fields(rest);
                 case "\\explain" -> explain(rest);
                 case "\\hunt" -> hunt(rest);
+                case "\\timeline" -> timeline(rest);
                 case "\\report" -> report(rest);
                 case "\\help", "\\?", "\\h" -> out.println(HELP);
                 default -> err.println(Visible.text("unknown command " + name + "; \\help lists the commands"));
@@ -247,6 +253,46 @@ final class Shell {
             return;
         }
         show(library.resolveAll(List.of(names.split("\\s+"))));
+    }
+
+    /** Runs {@code trailhunt timeline}'s query for the entities named as {@code --kind value} pairs. */
+    private void timeline(String args) {
+        String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
+        List<TimelineEntity> entities = new ArrayList<>();
+        for (int i = 0; i < words.length; i += 2) {
+            TimelineEntity.Kind kind = null;
+            for (TimelineEntity.Kind k : TimelineEntity.Kind.values()) {
+                if (k.option().equals(words[i])) {
+                    kind = k;
+                }
+            }
+            if (kind == null || i + 1 >= words.length) {
+                err.println(Visible.text("\\timeline: expected --arn, --access-key, --ip, --user, --session or --event-id and a value, not "
+                        + (kind == null ? words[i] : words[i] + " alone")));
+                return;
+            }
+            try {
+                entities.add(new TimelineEntity(kind, words[i + 1]));
+            } catch (IllegalArgumentException e) {
+                err.println(Visible.text("\\timeline: " + e.getMessage()));
+                return;
+            }
+        }
+        if (entities.isEmpty()) {
+            err.println("\\timeline: name an entity, e.g. \\timeline --arn arn:aws:iam::111122223333:user/alice");
+            return;
+        }
+        Timeline timeline = Timeline.follow(runner, entities);
+        HuntRun run = runner.run(timeline.hunt());
+        ran.add(run);
+        for (QueryRun q : run.queries()) {
+            if (q.status() != QueryRun.Status.RAN) {
+                err.println(Visible.message(q.message()));
+                return;
+            }
+        }
+        TimelineText.write(timeline, run, lines.width(), out);
+        out.flush();
     }
 
     private void report(String file) {

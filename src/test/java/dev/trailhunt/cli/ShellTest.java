@@ -145,7 +145,7 @@ class ShellTest {
                 TranslatingCompiler::forStore, QueryLimits.defaults())) {
             ShellCompleter c = new ShellCompleter(s.runner(), HuntLibrary.load());
             assertTrue(c.candidates(List.of("\\"), 0).containsAll(List.of("\\sql", "\\fields", "\\hunt", "\\q")));
-            assertFalse(c.candidates(List.of("\\"), 0).contains("\\timeline"), "no command without a body");
+            assertTrue(c.candidates(List.of("\\"), 0).contains("\\timeline"));
             assertTrue(c.candidates(List.of("\\hunt", ""), 1).contains("secretsmanager_high_frequency_get_secret_value"));
             List<String> words = new ArrayList<>(c.candidates(List.of("from", "logs-*", "|", "stats", ""), 4));
             assertTrue(words.containsAll(List.of("event.action", "@timestamp", "COUNT", "COUNT_DISTINCT", "DATE_TRUNC")), words.toString());
@@ -182,5 +182,20 @@ class ShellTest {
         } finally {
             System.setIn(saved);
         }
+    }
+
+    @Test
+    void timelineListsTheSameEventsAsTheTimelineCommand() throws Exception {
+        String arn = "arn:aws:iam::111122223333:user/legacy-reporting";
+        Session s = session("\\timeline --bogus x\n\\timeline --arn " + arn + "\n\\q\n");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.err().lines().anyMatch(l -> l.startsWith("\\timeline: expected --arn")), s.err());
+        Cli cli = Cli.run("timeline", "--db", SamplesStore.get().toString(), "--arn", arn, "-f", "csv");
+        assertEquals(0, cli.code(), cli.err());
+        long expected = cli.out().lines().filter(l -> l.contains("GetSecretValue")).count();
+        // The README's story: this identity read forty secrets.
+        assertTrue(expected >= 40, cli.out());
+        // One line per event, each starting with its time: the summary lines above them name actions too.
+        assertEquals(expected, s.out().lines().filter(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT.*GetSecretValue@.*")).count(), s.out());
     }
 }
