@@ -1,6 +1,5 @@
 package dev.trailhunt.eql;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,17 +21,9 @@ public final class EqlException extends RuntimeException {
     }
 
     private static String excerpt(String text, int line, int column) {
-        List<String> lines = text == null ? List.of() : text.lines().toList();
-        if (line < 1 || line > lines.size()) {
-            return "";
-        }
-        String source = lines.get(line - 1);
-        StringBuilder marks = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            // Tabs are kept so the caret lines up with the excerpt in a terminal.
-            marks.append(i < source.length() && source.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return source + "\n" + marks + "^";
+        // CaretExcerpt adds the excerpt after a message; an empty message leaves the line and the caret.
+        String shown = dev.trailhunt.model.CaretExcerpt.in("", text == null ? "" : text, line, column);
+        return shown.isEmpty() ? "" : shown.substring(1);
     }
 
     /** Returns the 1-based line of the error. */

@@ -16,7 +16,7 @@ import dev.trailhunt.esql.ast.RenamePair;
 import dev.trailhunt.esql.ast.Source;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
-import dev.trailhunt.esql.parser.CaretExcerpt;
+import dev.trailhunt.model.CaretExcerpt;
 import dev.trailhunt.model.EcsColumn;
 import dev.trailhunt.model.EcsSchema;
 import dev.trailhunt.model.ResultColumn;

@@ -6,7 +6,7 @@ import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.esql.ast.Query;
-import dev.trailhunt.esql.parser.CaretExcerpt;
+import dev.trailhunt.model.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.model.EcsSchema;

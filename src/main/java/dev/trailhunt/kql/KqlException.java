@@ -73,10 +73,6 @@ public final class KqlException extends RuntimeException {
 
     /** Formats the error for a terminal: {@code line:col: message}, the offending line, and a caret under the column. */
     public String formatted() {
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            caret.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return getMessage() + "\n" + sourceLine + "\n" + caret + "^";
+        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column);
     }
 }

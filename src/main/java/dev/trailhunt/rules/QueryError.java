@@ -1,6 +1,6 @@
 package dev.trailhunt.rules;
 
-import dev.trailhunt.esql.parser.CaretExcerpt;
+import dev.trailhunt.model.CaretExcerpt;
 import java.util.regex.Pattern;
 
 /** Words an error in a rule's query as {@code file:line:column: message} with the offending line and a caret. */

@@ -57,6 +57,6 @@ public final class EsqlSyntaxException extends RuntimeException {
 
     /** Formats the error for a terminal: {@code line:col: message}, the offending line, and a caret under the column. */
     public String formatted() {
-        return CaretExcerpt.under(getMessage(), sourceLine, column);
+        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column);
     }
 }

@@ -1,4 +1,4 @@
-package dev.trailhunt.esql.parser;
+package dev.trailhunt.model;
 
 import java.util.List;
 
