@@ -19,12 +19,6 @@ import java.util.TreeMap;
  * is not indexed.
  */
 public final class SearchFields {
-    private static final int DEFAULT_IGNORE_ABOVE = 1024;
-    private static final Map<String, Integer> IGNORE_ABOVE = Map.of(
-            "aws.cloudtrail.request_parameters", 8191,
-            "aws.cloudtrail.response_elements", 8191);
-    private static final Set<String> CONSTANT_KEYWORDS = Set.of(
-            "data_stream.type", "data_stream.dataset", "data_stream.namespace", "event.module", "event.dataset");
     private static final Set<String> TEXT_FIELDS = Set.of("error.message");
     /** Keyword fields with a {@code .text} multi-field: the aws package's four, and ECS's match_only_text ones. */
     private static final Set<String> TEXT_MULTI_FIELDS = Set.of(
@@ -47,7 +41,7 @@ public final class SearchFields {
         // Fleet's index.query.default_field: keyword and text fields, not constant_keyword, not multi-fields
         // (the aws package marks its .text ones default_field: false), not unindexed ones.
         this.defaultFields = byName.values().stream()
-                .filter(f -> f.name().equals(f.column()) && !CONSTANT_KEYWORDS.contains(f.name())
+                .filter(f -> f.name().equals(f.column()) && !EcsSchema.isConstantKeyword(f.name())
                         && (f.type() == SearchField.SearchType.KEYWORD || f.type() == SearchField.SearchType.TEXT))
                 .toList();
     }
@@ -97,8 +91,7 @@ public final class SearchFields {
             } else if (NOT_INDEXED.contains(n)) {
                 type = SearchField.SearchType.NOT_INDEXED;
             }
-            int ignoreAbove = type == SearchField.SearchType.KEYWORD && !CONSTANT_KEYWORDS.contains(n)
-                    ? IGNORE_ABOVE.getOrDefault(n, DEFAULT_IGNORE_ABOVE) : 0;
+            int ignoreAbove = type == SearchField.SearchType.KEYWORD ? EcsSchema.keywordIgnoreAbove(n) : 0;
             m.put(n, new SearchField(n, n, type, ignoreAbove, c.multiValued()));
             if (TEXT_MULTI_FIELDS.contains(n)) {
                 m.put(n + ".text", new SearchField(n + ".text", n, SearchField.SearchType.TEXT, 0, c.multiValued()));

@@ -165,6 +165,24 @@ public final class EcsSchema {
     private static final Map<String, Integer> IGNORE_ABOVE = Map.of(
             "aws.cloudtrail.request_parameters", 8191, "aws.cloudtrail.response_elements", 8191);
 
+    /**
+     * Returns the {@code ignore_above} a search (KQL, EQL) meets on the keyword field {@code name}: the declared
+     * one, else ECS's and Fleet's default of 1024; 0 for the index template's constant_keyword fields, which
+     * have none. Longer values are not indexed, so queries never match them although the document holds them.
+     */
+    public static int keywordIgnoreAbove(String name) {
+        return isConstantKeyword(name) ? 0 : IGNORE_ABOVE.getOrDefault(name, DEFAULT_KEYWORD_IGNORE_ABOVE);
+    }
+
+    /** Tells whether {@code name} is a constant_keyword field of the index template (the data stream's names). */
+    public static boolean isConstantKeyword(String name) {
+        return CONSTANT_KEYWORDS.contains(name);
+    }
+
+    private static final int DEFAULT_KEYWORD_IGNORE_ABOVE = 1024;
+    private static final java.util.Set<String> CONSTANT_KEYWORDS = java.util.Set.of(
+            "data_stream.type", "data_stream.dataset", "data_stream.namespace", "event.module", "event.dataset");
+
     /** Returns the position of the named column, or -1 when the schema has no such column. */
     public static int indexOf(String name) {
         Integer i = INDEX.get(name);
