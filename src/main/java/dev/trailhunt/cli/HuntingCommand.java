@@ -7,6 +7,7 @@ import dev.trailhunt.hunt.Pivots;
 import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.Visible;
+import dev.trailhunt.rules.StoredAlerts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,6 +92,42 @@ abstract class HuntingCommand implements Callable<Integer> {
             failed |= r.failed();
         }
         return failed ? ExitCodes.HUNT_ERROR : ExitCodes.OK;
+    }
+
+    /**
+     * Runs the hunts (possibly none) on the one --db store and writes one report over them and the alerts {@code detect}
+     * stored in it, with the events behind each alert; returns the exit code.
+     */
+    int runWithAlerts(List<HuntDefinition> hunts, ResultFormat format, Path outFile) {
+        CommandLine cl = spec.commandLine();
+        PrintWriter err = cl.getErr();
+        if (!store.data().isEmpty() || store.dbs().size() > 1) {
+            throw new CommandLine.ParameterException(cl, "--alerts reads the alerts `trailhunt detect --db FILE` stored: give one --db, not --data");
+        }
+        FileProblem.requireDirectoryOf(outFile);
+        RunInputs.requireNotAnInput(cl, outFile, store, hunts);
+        long start = System.nanoTime();
+        RunResult run;
+        StoredAlerts alerts;
+        long hunting;
+        try (HuntSession session = store.open(err, clock(), limits.limits(), DataNeeds.of(hunts))) {
+            long opened = System.nanoTime();
+            run = session.runner().runAll(hunts, VersionProvider.version());
+            alerts = StoredAlerts.read(session.store());
+            hunting = System.nanoTime() - opened;
+        }
+        if (!alerts.present()) {
+            err.println(Visible.text("note: " + store.db() + " has no alerts table; run `trailhunt detect --db " + store.db() + " --rules PATH` first"));
+        }
+        RunOutput output = new RunOutput(cl.getOut(), err, notebookStore(outFile));
+        output.context(run);
+        output.writeWithAlerts(run, alerts, format, outFile);
+        err.println("wrote " + Visible.text(outFile.toString()));
+        if (!hunts.isEmpty()) {
+            output.summary(run, System.nanoTime() - start, hunting, false, 0);
+        }
+        err.println((alerts.alerts().size() == 1 ? "1 alert" : alerts.alerts().size() + " alerts") + " in the report");
+        return run.failed() ? ExitCodes.HUNT_ERROR : ExitCodes.OK;
     }
 
     /** Runs the hunts and writes them; returns the exit code. */

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Several --db stores give one document: a summary of every store and hunt first, then a section per store.",
             "",
-            "Markdown and HTML reports end with a manifest (the queries, now, input SHA-256s, every row) that `trailhunt verify REPORT` re-checks. A notebook has a Markdown cell per section and, per query, a Python cell that runs the SQL on the store with DuckDB's Python client, its result and chart already stored as output.",
+            "--alerts adds the alerts `trailhunt detect` stored in the store: the rules that fired (by severity, risk score, alerts) in the summary, then per rule each alert with the events behind it; `verify` re-reads them.",
+            "",
+            "Every report carries a manifest (the queries, now, input SHA-256s, every row) that `trailhunt verify REPORT` re-checks: at the end of Markdown and HTML, in a notebook's metadata. A notebook has a Markdown cell per section and, per query, a Python cell that runs the SQL on the store with DuckDB's Python client, its result and chart already stored as output.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,16 +39,21 @@ import picocli.CommandLine.Parameters;
             "  trailhunt report --db case.duckdb -o weekly.md elastic-hunting/aws/",
             "  trailhunt report --db before.duckdb --db after.duckdb -o compare.md \\",
             "      secretsmanager_high_frequency_get_secret_value",
+            "  trailhunt report --db case.duckdb --alerts -o alerts.html",
             "  trailhunt report --db case.duckdb -f ipynb -o case.ipynb \\",
             "      secretsmanager_high_frequency_get_secret_value",
         })
 public final class ReportCommand extends HuntingCommand {
-    @Parameters(paramLabel = "HUNT", arity = "1..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders).")
+    @Parameters(paramLabel = "HUNT", arity = "0..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders).")
     List<String> hunts;
 
     @Option(names = {"-f", "--format"}, paramLabel = "markdown|html|ipynb", completionCandidates = CompletionWords.ReportFormats.class,
             description = "Report format (default: from the --out extension, else markdown).")
     ResultFormat format;
+
+    @Option(names = "--alerts", description = "Also report the alerts `trailhunt detect` stored in the --db store: the rules that fired in the summary, "
+            + "then per rule its alerts with the events behind each. With no HUNT, the report holds the alerts alone.")
+    boolean alerts;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The report file to write.")
     Path out;
@@ -60,6 +67,13 @@ public final class ReportCommand extends HuntingCommand {
         }
         if (!f.isReport()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "report --format must be markdown, html or ipynb (for rows use `trailhunt hunt --format " + f.name().toLowerCase(java.util.Locale.ROOT) + "`)");
+        }
+        List<String> given = hunts == null ? List.of() : hunts;
+        if (alerts) {
+            return runWithAlerts(given.isEmpty() ? List.of() : HuntLibrary.load().resolveAll(given), f, out);
+        }
+        if (given.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "report needs a HUNT to run, or --alerts to report the alerts `trailhunt detect` stored");
         }
         if (store.dbs().size() > 1) {
             return runStores(HuntLibrary.load().resolveAll(hunts), f, out);

@@ -11,6 +11,7 @@ import dev.trailhunt.report.HtmlReport;
 import dev.trailhunt.report.JsonWriter;
 import dev.trailhunt.report.MarkdownReport;
 import dev.trailhunt.report.NotebookReport;
+import dev.trailhunt.rules.StoredAlerts;
 import dev.trailhunt.report.ResultFormat;
 import dev.trailhunt.report.TerminalTable;
 import dev.trailhunt.report.TriageSummary;
@@ -109,6 +110,19 @@ final class RunOutput {
                 case HTML -> HtmlReport.render(runs, names);
                 case IPYNB -> NotebookReport.render(runs, names, notebookPaths);
                 default -> MarkdownReport.render(runs, names);
+            });
+        } catch (IOException e) {
+            throw FileProblem.cannotWrite(file, e);
+        }
+    }
+
+    /** Writes one report over a run's hunts and its store's alerts to a file. */
+    void writeWithAlerts(RunResult run, StoredAlerts alerts, ResultFormat format, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(switch (format) {
+                case HTML -> HtmlReport.render(run, alerts);
+                case IPYNB -> NotebookReport.render(run, alerts, notebookStore);
+                default -> MarkdownReport.render(run, alerts);
             });
         } catch (IOException e) {
             throw FileProblem.cannotWrite(file, e);

@@ -15,6 +15,7 @@ import dev.trailhunt.report.ManifestException;
 import dev.trailhunt.report.ReportManifest;
 import dev.trailhunt.report.RowDiff;
 import dev.trailhunt.report.Visible;
+import dev.trailhunt.rules.StoredAlerts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,14 @@ import picocli.CommandLine.Spec;
 /** Re-runs the queries a report's manifest holds and says whether the report still tells the truth. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Check a Markdown or HTML report that trailhunt wrote against a store or the logs.",
+            "Check a Markdown, HTML or notebook (ipynb) report that trailhunt wrote against a store or the logs.",
             "",
-            "Every report ends with a manifest (base64 JSON in an HTML comment): each query's text, the resolved now, the store's input files with their SHA-256, every result row, and the SHA-256 of the visible report. verify checks four things:",
+            "Every report carries a manifest (base64 JSON in an HTML comment at the end of Markdown and HTML; the notebook-level metadata.trailhunt of a notebook, which Jupyter keeps on save): each query's text, the resolved now, the store's input files with their SHA-256, every result row, and the SHA-256 of the visible report. verify checks four things:",
             "  1. the manifest is intact (its bytes match the SHA-256 in its header);",
             "  2. the visible report is as written (its SHA-256 matches the manifest; line ends and trailing blanks are ignored), and each result table it shows is the manifest's rows as trailhunt renders them;",
             "  3. every input file is in the store with the same SHA-256;",
-            "  4. every query, re-run with the report's now on the given store, returns the manifest's rows (in any order); otherwise the rows added, removed and changed are shown.",
+            "  4. every query, re-run with the report's now on the given store, returns the manifest's rows (in any order); otherwise the rows added, removed and changed are shown;",
+            "  5. for a report with --alerts, the store's alerts table and the events behind each alert are the manifest's.",
             "--now is ignored: the report's now is used.",
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -56,6 +58,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  trailhunt verify --db case.duckdb weekly.md",
             "  trailhunt verify --data samples/cloudtrail secrets.html",
+            "  trailhunt verify --db case.duckdb case.ipynb",
         })
 public final class VerifyCommand implements Callable<Integer> {
     /** Shows at most this many differing rows per query; the count says how many there are. */
@@ -67,7 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin LimitOptions limits;
 
-    @Parameters(paramLabel = "REPORT", arity = "1", description = "The Markdown or HTML report to check.")
+    @Parameters(paramLabel = "REPORT", arity = "1", description = "The Markdown, HTML or ipynb report to check.")
     Path report;
 
     @Override
@@ -115,13 +118,22 @@ public final class VerifyCommand implements Callable<Integer> {
             // The report's now, not --now: relative windows must cover the same instants as when it was written.
             store.now = new NowSpec(NowSpec.Kind.GIVEN, mr.now());
             RunResult run;
+            ReportManifest.Alerts alerts = null;
             PrintWriter err = spec.commandLine().getErr();
             try (HuntSession session = runs.size() > 1 ? store.open(store.dbs().get(i), Clock.systemUTC(), limits.limits())
-                    : store.open(err, Clock.systemUTC(), limits.limits(), DataNeeds.of(hunts))) {
+                    : store.open(err, Clock.systemUTC(), limits.limits(), mr.alerts() == null ? DataNeeds.of(hunts) : DataNeeds.ALL)) {
                 run = session.runner().runAll(hunts, VersionProvider.version());
+                if (mr.alerts() != null) {
+                    alerts = ReportManifest.Alerts.of(StoredAlerts.read(session.store()));
+                }
             }
             missing |= inputs(out, prefix, mr, run.profile().files());
-            differs |= !queries(out, prefix, m.visible(), mr, run, tableAt);
+            differs |= !queries(out, prefix, m, mr, run, tableAt);
+            if (alerts != null) {
+                int verdict = AlertsCheck.compare(out, prefix, m, mr.alerts(), alerts, tableAt);
+                missing |= verdict == ExitCodes.DATA_ERROR;
+                differs |= verdict == ExitCodes.DIFFERS;
+            }
         }
         String verdict = missing ? "INPUTS MISSING" : differs ? "DIFFERS" : "verified";
         out.println("verdict: " + verdict);
@@ -130,7 +142,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Compares each query's re-run with the manifest and finds its table in the report; returns whether all matched. */
-    private static boolean queries(PrintWriter out, String prefix, String visible, ReportManifest.Run mr, RunResult run, int[] tableAt) {
+    private static boolean queries(PrintWriter out, String prefix, ReportManifest.Manifest m, ReportManifest.Run mr, RunResult run, int[] tableAt) {
         boolean same = true;
         for (int h = 0; h < mr.hunts().size(); h++) {
             ReportManifest.Hunt mh = mr.hunts().get(h);
@@ -140,7 +152,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 String who = prefix + Visible.text(mh.id()) + (mh.queries().size() > 1 ? " query " + mq.index() : "");
                 same &= query(out, who, mq, rerun.queries().get(q));
                 if (mq.table() != null && mq.table().size() > 0) {
-                    int end = ReportManifest.findTable(visible, mq.table(), tableAt[0]);
+                    int end = ReportManifest.findTable(m.visible(), mq.table(), tableAt[0]);
                     if (end < 0) {
                         out.println(who + ": shown table: EDITED (the report does not show the manifest's rows as trailhunt renders them)");
                         same = false;
@@ -194,7 +206,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Says whether one query gave the report's answer again; returns whether it did. */
-    private static boolean query(PrintWriter out, String who, ReportManifest.Query mq, QueryRun rq) {
+    static boolean query(PrintWriter out, String who, ReportManifest.Query mq, QueryRun rq) {
         if (!mq.status().equals(rq.status().name())) {
             out.println(who + ": DIFFERS: the report says " + mq.status().toLowerCase(Locale.ROOT) + ", the re-run "
                     + rq.status().name().toLowerCase(Locale.ROOT) + (rq.message().isEmpty() ? "" : ": " + Visible.text(rq.message())));

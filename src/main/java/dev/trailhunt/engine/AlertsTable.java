@@ -1,11 +1,14 @@
 package dev.trailhunt.engine;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +34,47 @@ final class AlertsTable {
 
     private static final int COLUMNS = 10;
 
+    /**
+     * Reads every alert, most severe rule first, in a total order (the same table gives the same list): severity,
+     * risk score, rule name and id, then time, events and group.
+     */
+    private static final String READ = """
+            SELECT "rule_id", "rule_name", "rule_type", "severity", "risk_score", "techniques", "@timestamp",
+                   "event_ids", "event_hashes", "group_by"
+            FROM alerts
+            ORDER BY CASE "severity" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
+                     "risk_score" DESC, "rule_name", "rule_id", "@timestamp", "event_hashes", "event_ids", "group_by", "rule_type",
+                     "severity", "techniques"
+            """;
+
     private AlertsTable() {}
+
+    /** Reads the table's rows in a total order; none when {@code detect} never wrote the table. */
+    static List<AlertRow> read(Connection connection) throws SQLException {
+        if (StoreSchema.columnsOf(connection, "alerts").size() != COLUMNS) {
+            return List.of();
+        }
+        List<AlertRow> out = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(READ)) {
+            while (rs.next()) {
+                LocalDateTime at = rs.getObject(7, LocalDateTime.class);
+                out.add(new AlertRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), strings(rs.getArray(6)),
+                        at == null ? null : at.toInstant(ZoneOffset.UTC), strings(rs.getArray(8)), strings(rs.getArray(9)), strings(rs.getArray(10))));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            out.add(o == null ? "" : o.toString());
+        }
+        return out;
+    }
 
     /** Replaces the alerts of {@code ruleIds} with {@code rows}, in the column order of {@link #DDL}. */
     static void replace(Connection connection, List<String> ruleIds, List<AlertRow> rows) throws SQLException {

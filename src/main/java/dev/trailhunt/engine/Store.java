@@ -267,6 +267,23 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Reads the {@code alerts} table that {@code detect} wrote, most severe rule first, in a total order; empty
+     * when the store has no alerts table.
+     */
+    public List<AlertRow> alerts() {
+        try {
+            return AlertsTable.read(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the alerts: " + firstLine(e), e);
+        }
+    }
+
+    /** Tells whether {@code detect} has written the store's {@code alerts} table. */
+    public boolean hasAlerts() {
+        return !columns(ALERTS_TABLE).isEmpty();
+    }
+
+    /**
      * Prepares a loader of staged events for this store, which ingest opened for writing; its events
      * table holds {@code ecsColumns} plus provenance (a one-off store may hold only the columns its queries read).
      */

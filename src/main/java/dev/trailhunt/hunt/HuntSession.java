@@ -112,6 +112,11 @@ public final class HuntSession implements AutoCloseable {
         return runner;
     }
 
+    /** Returns the session's read-only, sandboxed store, for readers of its other tables (the alerts {@code detect} stored). */
+    public Store store() {
+        return store;
+    }
+
     @Override
     public void close() {
         if (trino != null) {

@@ -23,6 +23,11 @@ public final class MarkdownReport implements ReportSink {
         return ReportManifest.seal(ReportOutline.write(run, new MarkdownReport()), run);
     }
 
+    /** Renders a report over a run's hunts and the alerts its store keeps, with the events behind each alert. */
+    public static String render(RunResult run, dev.trailhunt.rules.StoredAlerts alerts) {
+        return ReportManifest.seal(ReportOutline.write(run, alerts, new MarkdownReport()), run, alerts);
+    }
+
     /** Renders one report over the same hunts run on several stores, named in the same order. */
     public static String render(List<RunResult> runs, List<String> stores) {
         return ReportManifest.seal(ReportOutline.writeStores(runs, stores, new MarkdownReport()), runs, stores);

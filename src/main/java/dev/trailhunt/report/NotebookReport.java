@@ -46,7 +46,20 @@ public final class NotebookReport implements ReportSink {
      *     the run read a temporary store made from {@code --data}
      */
     public static String render(RunResult run, String store) {
-        return ReportOutline.write(run, new NotebookReport(java.util.Collections.singletonList(store)));
+        NotebookReport nb = new NotebookReport(java.util.Collections.singletonList(store));
+        ReportOutline.write(run, nb);
+        return nb.sealed(List.of(run), List.of(""), java.util.Collections.singletonList(null));
+    }
+
+    /**
+     * Renders a notebook over a run's hunts and the alerts its store keeps; each alert's events are a code cell.
+     *
+     * @param store as for {@link #render(RunResult, String)}
+     */
+    public static String render(RunResult run, dev.trailhunt.rules.StoredAlerts alerts, String store) {
+        NotebookReport nb = new NotebookReport(java.util.Collections.singletonList(store));
+        ReportOutline.write(run, alerts, nb);
+        return nb.sealed(List.of(run), List.of(""), java.util.Collections.singletonList(alerts));
     }
 
     /**
@@ -56,7 +69,9 @@ public final class NotebookReport implements ReportSink {
      * @param paths the stores' paths as the notebook should open them, each null for a temporary store
      */
     public static String render(List<RunResult> runs, List<String> names, List<String> paths) {
-        return ReportOutline.writeStores(runs, names, new NotebookReport(paths));
+        NotebookReport nb = new NotebookReport(paths);
+        ReportOutline.writeStores(runs, names, nb);
+        return nb.sealed(runs, names, java.util.Collections.nCopies(runs.size(), null));
     }
 
     @Override
@@ -206,6 +221,20 @@ public final class NotebookReport implements ReportSink {
     @Override
     public String end() {
         flush();
+        return document(null);
+    }
+
+    /**
+     * Returns the notebook with its manifest in the notebook-level {@code metadata.trailhunt}, which Jupyter keeps on
+     * save; the manifest's report hash covers what a save keeps of the cells (see {@link NotebookManifest}).
+     */
+    private String sealed(List<RunResult> runs, List<String> names, List<dev.trailhunt.rules.StoredAlerts> alerts) {
+        String visible = NotebookManifest.visible(JSON.valueToTree(cells));
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = ReportManifest.manifest(runs, names, alerts, ReportManifest.visibleSha256(visible));
+        return document(NotebookManifest.metadata(manifest));
+    }
+
+    private String document(Object trailhunt) {
         Map<String, Object> kernel = new TreeMap<>();
         kernel.put("display_name", "Python 3");
         kernel.put("language", "python");
@@ -213,6 +242,9 @@ public final class NotebookReport implements ReportSink {
         Map<String, Object> metadata = new TreeMap<>();
         metadata.put("kernelspec", kernel);
         metadata.put("language_info", Map.of("name", "python"));
+        if (trailhunt != null) {
+            metadata.put("trailhunt", trailhunt);
+        }
         Map<String, Object> nb = new TreeMap<>();
         nb.put("cells", cells);
         nb.put("metadata", metadata);

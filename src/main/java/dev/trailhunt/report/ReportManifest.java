@@ -12,6 +12,8 @@ import dev.trailhunt.hunt.RunResult;
 import dev.trailhunt.model.ResultColumn;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.Sha256;
+import dev.trailhunt.rules.AlertEvents;
+import dev.trailhunt.rules.StoredAlerts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +42,18 @@ public final class ReportManifest {
         return seal(visible, List.of(run), List.of(""));
     }
 
+    /** Returns the report of a run and its store's alerts followed by its manifest comment. */
+    static String seal(String visible, RunResult run, StoredAlerts alerts) {
+        return seal(visible, List.of(run), List.of(""), java.util.Collections.singletonList(alerts));
+    }
+
     /** Returns a report over several stores followed by its manifest comment, one run per store. */
     static String seal(String visible, List<RunResult> runs, List<String> stores) {
-        byte[] json = manifest(runs, stores, visibleSha256(visible)).toString().getBytes(StandardCharsets.UTF_8);
+        return seal(visible, runs, stores, java.util.Collections.nCopies(runs.size(), null));
+    }
+
+    private static String seal(String visible, List<RunResult> runs, List<String> stores, List<StoredAlerts> alerts) {
+        byte[] json = manifest(runs, stores, alerts, visibleSha256(visible)).toString().getBytes(StandardCharsets.UTF_8);
         String b64 = Base64.getEncoder().encodeToString(json);
         StringBuilder out = new StringBuilder(visible.length() + b64.length() * 77 / 76 + 200).append(visible);
         if (!visible.endsWith("\n")) {
@@ -71,13 +82,21 @@ public final class ReportManifest {
         return Sha256.hex(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode manifest(List<RunResult> runs, List<String> stores, String visibleSha256) {
+    /**
+     * Returns the manifest of runs, one per store, each with the alerts its report shows (null when it shows none), and the
+     * SHA-256 of the visible report.
+     */
+    static ObjectNode manifest(List<RunResult> runs, List<String> stores, List<StoredAlerts> alerts, String visibleSha256) {
         ObjectNode m = JSON.createObjectNode();
         m.put("manifest", "trailhunt-report/1");
         m.put("trailhunt", runs.get(0).trailhuntVersion());
         ArrayNode list = m.putArray("runs");
         for (int i = 0; i < runs.size(); i++) {
-            list.add(run(runs.get(i), stores.get(i)));
+            ObjectNode r = run(runs.get(i), stores.get(i));
+            if (alerts.get(i) != null) {
+                r.set("alerts", alerts(alerts.get(i)));
+            }
+            list.add(r);
         }
         m.put("report_sha256", visibleSha256);
         return m;
@@ -113,6 +132,31 @@ public final class ReportManifest {
         return m;
     }
 
+    private static ObjectNode alerts(StoredAlerts stored) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("present", stored.present());
+        table(n, AlertOutline.table(stored.alerts()));
+        ArrayNode events = n.putArray("events");
+        for (AlertEvents.Behind b : stored.events()) {
+            ObjectNode e = events.addObject();
+            e.put("sql", b.sql());
+            table(e, b.rows());
+        }
+        return n;
+    }
+
+    private static void table(ObjectNode n, ResultTable t) {
+        ArrayNode cols = n.putArray("columns");
+        for (ResultColumn c : t.columns()) {
+            cols.addObject().put("name", c.name()).put("type", c.type().name());
+        }
+        ArrayNode rows = n.putArray("rows");
+        for (List<Object> row : t.rows()) {
+            rows.add(ManifestValues.encode(row));
+        }
+        n.put("rows_sha256", ManifestValues.rowsSha256(t));
+    }
+
     private static ObjectNode query(QueryRun q) {
         ObjectNode n = JSON.createObjectNode();
         n.put("index", q.query().index());
@@ -122,15 +166,7 @@ public final class ReportManifest {
         n.put("sql", q.sql());
         n.put("message", q.message());
         if (q.table() != null) {
-            ArrayNode cols = n.putArray("columns");
-            for (ResultColumn c : q.table().columns()) {
-                cols.addObject().put("name", c.name()).put("type", c.type().name());
-            }
-            ArrayNode rows = n.putArray("rows");
-            for (List<Object> row : q.table().rows()) {
-                rows.add(ManifestValues.encode(row));
-            }
-            n.put("rows_sha256", ManifestValues.rowsSha256(q.table()));
+            table(n, q.table());
         }
         return n;
     }
@@ -140,7 +176,8 @@ public final class ReportManifest {
      * report's format shows it, and returns where it ends, or -1 when the report does not show it.
      */
     public static int findTable(String visible, ResultTable table, int from) {
-        String text = visible.startsWith("<!DOCTYPE html") ? HtmlReport.tableText(table) : MarkdownReport.tableText(table);
+        String text = visible.startsWith(NotebookManifest.HEAD) ? NotebookPython.plain(table)
+                : visible.startsWith("<!DOCTYPE html") ? HtmlReport.tableText(table) : MarkdownReport.tableText(table);
         int at = visible.replace("\r\n", "\n").indexOf(text, from);
         return at < 0 ? -1 : at + text.length();
     }
@@ -151,6 +188,9 @@ public final class ReportManifest {
      * @throws ManifestException when the report has none or it cannot be decoded
      */
     public static Manifest read(String document) {
+        if (document.stripLeading().startsWith("{")) {
+            return NotebookManifest.read(document);
+        }
         java.util.regex.Matcher header = HEADER.matcher(document);
         int at = -1;
         int dataStart = -1;
@@ -229,8 +269,9 @@ public final class ReportManifest {
      * @param nowSource how now was chosen
      * @param inputs the store's input files
      * @param hunts the hunts with their queries and rows
+     * @param alerts the store's alerts the report shows, or null when it shows none
      */
-    public record Run(String store, String duckdb, Instant now, String nowSource, List<Input> inputs, List<Hunt> hunts) {
+    public record Run(String store, String duckdb, Instant now, String nowSource, List<Input> inputs, List<Hunt> hunts, Alerts alerts) {
         static Run of(JsonNode root) {
             List<Input> inputs = new ArrayList<>();
             for (JsonNode i : root.path("inputs")) {
@@ -250,10 +291,39 @@ public final class ReportManifest {
             }
             try {
                 return new Run(root.path("store").asText(), root.path("duckdb").asText(), Instant.parse(root.path("now").asText()),
-                        root.path("now_source").asText(), List.copyOf(inputs), List.copyOf(hunts));
+                        root.path("now_source").asText(), List.copyOf(inputs), List.copyOf(hunts),
+                        root.has("alerts") ? Alerts.of(root.path("alerts")) : null);
             } catch (java.time.format.DateTimeParseException e) {
                 return null;
             }
+        }
+    }
+
+    /**
+     * Describes the alerts a report shows: the alerts table's rows as written and the events behind each alert.
+     *
+     * @param present whether the store had an alerts table
+     * @param table the alerts, one row per alert in the columns of the store's alerts table
+     * @param events the events behind each alert, in the same order
+     */
+    public record Alerts(boolean present, ResultTable table, List<ResultTable> events) {
+        static Alerts of(JsonNode n) {
+            List<ResultTable> events = new ArrayList<>();
+            for (JsonNode e : n.path("events")) {
+                events.add(ManifestValues.table(e.path("columns"), e.path("rows")));
+            }
+            return new Alerts(n.path("present").asBoolean(), ManifestValues.table(n.path("columns"), n.path("rows")), List.copyOf(events));
+        }
+
+        /** Returns the positions of the alerts in the order the report shows them (by rule, most severe first). */
+        public List<Integer> shownOrder() {
+            return AlertOutline.groups(table).stream().flatMap(List::stream).toList();
+        }
+
+        /** Returns what a store keeps now in the same form, for comparison. */
+        public static Alerts of(StoredAlerts stored) {
+            return new Alerts(stored.present(), AlertOutline.table(stored.alerts()),
+                    stored.events().stream().map(AlertEvents.Behind::rows).toList());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.trailhunt.hunt.HuntRun;
 import dev.trailhunt.hunt.Pivots;
 import dev.trailhunt.hunt.QueryRun;
 import dev.trailhunt.hunt.RunResult;
+import dev.trailhunt.rules.StoredAlerts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,32 @@ final class ReportOutline {
         return sink.end();
     }
 
+    /**
+     * Writes one report over a run's hunts (possibly none) and the alerts its store keeps and returns the document: a
+     * summary of the hunts and of the rules that fired first, then a section per hunt, then per rule its alerts with the
+     * events behind each, then provenance.
+     */
+    static String write(RunResult run, StoredAlerts alerts, ReportSink sink) {
+        ReportOutline outline = new ReportOutline(run, sink);
+        List<HuntRun> hunts = run.hunts();
+        sink.begin(hunts.isEmpty() ? "trailhunt report: detection alerts"
+                : "trailhunt report: " + (hunts.size() == 1 ? "1 hunt" : hunts.size() + " hunts") + " and detection alerts");
+        sink.note(ContextLine.data(run.profile()) + ContextLine.bounded(run.bound()) + " · now = " + CellText.instant(run.now().instant())
+                + " (" + run.now().source() + ")");
+        sink.heading(2, "Summary");
+        if (!hunts.isEmpty()) {
+            outline.huntSummary();
+        }
+        AlertOutline.summary(alerts, sink);
+        for (HuntRun h : hunts) {
+            sink.heading(2, h.hunt().name());
+            outline.hunt(h, 3);
+        }
+        AlertOutline.sections(alerts, sink, 2);
+        outline.provenance(2);
+        return sink.end();
+    }
+
     private void write() {
         List<HuntRun> hunts = run.hunts();
         if (hunts.size() == 1) {
@@ -73,19 +100,23 @@ final class ReportOutline {
             sink.begin("trailhunt report: " + hunts.size() + " hunts");
             sink.note(ContextLine.data(run.profile()) + ContextLine.bounded(run.bound()) + " · now = " + CellText.instant(run.now().instant()) + " (" + run.now().source() + ")");
             sink.heading(2, "Summary");
-            List<List<String>> rows = new ArrayList<>();
-            List<Boolean> hits = new ArrayList<>();
-            for (HuntRun h : hunts) {
-                rows.add(List.of(h.hunt().name(), h.hunt().id(), outcome(h), windows(h)));
-                hits.add(h.rows() > 0);
-            }
-            sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false), hits);
+            huntSummary();
             for (HuntRun h : hunts) {
                 sink.heading(2, h.hunt().name());
                 hunt(h, 3);
             }
         }
         provenance(2);
+    }
+
+    private void huntSummary() {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> hits = new ArrayList<>();
+        for (HuntRun h : run.hunts()) {
+            rows.add(List.of(h.hunt().name(), h.hunt().id(), outcome(h), windows(h)));
+            hits.add(h.rows() > 0);
+        }
+        sink.grid(List.of("Hunt", "Id", "Result", "Time window"), rows, List.of(false, false, false, false), hits);
     }
 
     private void hunt(HuntRun h, int level) {
@@ -258,7 +289,9 @@ final class ReportOutline {
             HuntDefinition d = h.hunt();
             huntRows.add(List.of(d.id(), d.location().isEmpty() ? d.origin().label() : displayPath(d.location()), d.sha256()));
         }
-        sink.grid(List.of("Hunt", "Definition", "SHA-256"), huntRows, List.of(false, false, false));
+        if (!huntRows.isEmpty()) {
+            sink.grid(List.of("Hunt", "Definition", "SHA-256"), huntRows, List.of(false, false, false));
+        }
         if (p.files().isEmpty()) {
             sink.paragraph("The store records no input files.");
             return;

@@ -35,16 +35,32 @@ public final class AlertEvents {
         this.compiler = RuleCompiler.forStore(store, Instant.EPOCH);
     }
 
+    /**
+     * Holds the events behind one alert and the DuckDB SQL that read them, so that a notebook can read them again.
+     *
+     * @param sql the SQL, empty for an alert without events
+     * @param rows the events, in time then id order
+     */
+    public record Behind(String sql, ResultTable rows) {}
+
     /** Returns the events with these ids, in time then id order; none for an alert without events. */
     public ResultTable of(Alert alert) {
+        return behind(alert.eventIds(), alert.eventKeys()).rows();
+    }
+
+    /**
+     * Returns the events behind a stored alert, found by their {@code event.hash} when the store has it (ids can repeat),
+     * else by {@code event.id}.
+     */
+    public Behind behind(List<String> eventIds, List<String> eventHashes) {
         List<Expr> ids = new ArrayList<>();
         boolean hashed = compiler.hasColumn(RuleCompiler.HASH);
-        for (String id : hashed ? alert.eventKeys() : alert.eventIds()) {
+        for (String id : hashed ? eventHashes : eventIds) {
             // Ids reach SQL as literals of the AST, rendered and escaped by the translator.
             ids.add(new Literal(id, LiteralType.KEYWORD, Source.EMPTY));
         }
         if (ids.isEmpty()) {
-            return new ResultTable(List.of(), List.of());
+            return new Behind("", new ResultTable(List.of(), List.of()));
         }
         List<NamePattern> keep = new ArrayList<>();
         for (String f : FIELDS) {
@@ -58,7 +74,7 @@ public final class AlertEvents {
                 new Keep(keep, Source.EMPTY),
                 new Sort(List.of(order("@timestamp"), order("event.id")), Source.EMPTY));
         Translation t = compiler.translate(new Query(commands, Source.EMPTY));
-        return store.query(t.sql(), t.columns());
+        return new Behind(t.sql(), store.query(t.sql(), t.columns()));
     }
 
     private static Order order(String field) {
