@@ -73,7 +73,7 @@ public final class ReportCommand extends HuntingCommand {
             return runWithAlerts(given.isEmpty() ? List.of() : HuntLibrary.load().resolveAll(given), f, out);
         }
         if (given.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "report needs a HUNT to run, or --alerts to report the alerts `trailhunt detect` stored");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a HUNT to run, or --alerts to report the alerts `trailhunt detect` stored");
         }
         if (store.dbs().size() > 1) {
             return runStores(HuntLibrary.load().resolveAll(hunts), f, out);

@@ -46,10 +46,17 @@ final class NotebookManifest {
         return b.toString();
     }
 
-    /** Returns the notebook metadata entry: the manifest and the SHA-256 of its canonical JSON. */
-    static ObjectNode metadata(ObjectNode manifest) {
-        ObjectNode n = JSON.createObjectNode();
-        n.set("manifest", manifest);
+    /**
+     * Returns the notebook metadata entry: the manifest and the SHA-256 of its canonical JSON, as maps that the notebook
+     * writer prints with sorted keys, as Jupyter saves them, so that a save changes as little as it can.
+     */
+    static java.util.Map<String, Object> metadata(ObjectNode manifest) {
+        java.util.Map<String, Object> n = new java.util.TreeMap<>();
+        try {
+            n.put("manifest", JSON.treeToValue(manifest, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         n.put("sha256", canonicalSha256(manifest));
         return n;
     }
