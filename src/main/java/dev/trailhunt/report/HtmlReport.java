@@ -40,7 +40,7 @@ public final class HtmlReport implements ReportSink {
             th{background:var(--soft);font-weight:600}
             tr:last-child td{border-bottom:none}
             td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;white-space:nowrap}
-            td.long{white-space:normal;overflow-wrap:anywhere;min-width:14em}
+            td.long{white-space:normal;overflow-wrap:anywhere;min-width:26em}
             td.num,th.num{text-align:right}
             td.null{color:var(--muted);font-style:italic}
             tr.hit td{background:#fff8c5;font-weight:600}
