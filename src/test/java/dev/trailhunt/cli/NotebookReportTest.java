@@ -2,11 +2,14 @@ package dev.trailhunt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +117,7 @@ class NotebookReportTest {
     }
 
     /** Returns a Python that has the notebook packages, or null after printing why the execution tests are skipped. */
-    private static String python() throws IOException, InterruptedException {
+    static String python() throws IOException, InterruptedException {
         List<String> candidates = new ArrayList<>();
         String given = System.getenv("TRAILHUNT_PYTHON");
         if (given != null && !given.isBlank()) {
@@ -138,7 +141,7 @@ class NotebookReportTest {
         return null;
     }
 
-    private static String check(String python, Path notebook) throws Exception {
+    static String check(String python, Path notebook) throws Exception {
         Path script = Path.of("src/test/resources/notebook/check_notebook.py").toAbsolutePath();
         Process p = new ProcessBuilder(python, script.toString(), notebook.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -179,5 +182,104 @@ class NotebookReportTest {
         String second = check(python, values);
         System.out.println(second);
         assertTrue(second.contains("2 query cells reproduced"), second);
+    }
+
+    @Test
+    void aNotebookCarriesItsManifestInItsMetadataAndVerifiesWhateverItsJsonLayout() throws Exception {
+        String db = SamplesStore.get().toString();
+        Path nb = dir.resolve("v/case.ipynb");
+        Files.createDirectories(nb.getParent());
+        assertEquals(0, Cli.run("report", "--db", db, "-o", nb.toString(), SEED).code());
+        ObjectNode root = (ObjectNode) JSON.readTree(nb.toFile());
+        JsonNode entry = root.path("metadata").path("trailhunt");
+        assertEquals("trailhunt-report/1", entry.path("manifest").path("manifest").asText(), entry.toString());
+        assertTrue(entry.path("sha256").asText().matches("[0-9a-f]{64}"), entry.toString());
+        Cli v = Cli.run("verify", "--db", db, nb.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("manifest: intact\nreport text: as written\n"), v.out());
+        assertTrue(v.out().contains("inputs: 39 of 39 present with the same SHA-256\n" + SEED + ": same rows (9)\nverdict: verified\n"), v.out());
+
+        // Another writer's layout: no indentation, the manifest's keys in reverse order, lines joined into one string,
+        // execution counts and cell metadata that Jupyter adds on a run.
+        ObjectNode manifest = (ObjectNode) entry.path("manifest");
+        ObjectNode reversed = JSON.createObjectNode();
+        List<String> keys = new ArrayList<>();
+        manifest.fieldNames().forEachRemaining(keys::add);
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            reversed.set(keys.get(i), manifest.get(keys.get(i)));
+        }
+        ((ObjectNode) root.path("metadata").path("trailhunt")).set("manifest", reversed);
+        for (JsonNode c : root.path("cells")) {
+            ((ObjectNode) c).put("source", text(c.path("source")));
+            ((ObjectNode) c.path("metadata")).putObject("execution").put("iopub.status.busy", "2026-12-06T08:00:00.000Z");
+            if (c.has("execution_count")) {
+                ((ObjectNode) c).put("execution_count", 41);
+            }
+        }
+        Path relaid = dir.resolve("v/relaid.ipynb");
+        Files.writeString(relaid, JSON.writeValueAsString(root));
+        Cli same = Cli.run("verify", "--db", db, relaid.toString());
+        assertEquals(0, same.code(), same.out() + same.err());
+
+        // A stored output row edited by hand: the count of the first row, in both the text and the HTML output.
+        ObjectNode data = (ObjectNode) cells(root, "code").get(1).path("outputs").get(0).path("data");
+        String plain = text(data.path("text/plain"));
+        String firstRow = plain.lines().toList().get(1);
+        String editedRow = "99" + firstRow.substring(firstRow.indexOf(' '));
+        data.put("text/plain", plain.replace(firstRow, editedRow));
+        Path edited = dir.resolve("v/edited.ipynb");
+        Files.writeString(edited, JSON.writeValueAsString(root));
+        Cli e = Cli.run("verify", "--db", db, edited.toString());
+        assertEquals(1, e.code(), e.out());
+        assertTrue(e.out().contains("report text: EDITED after trailhunt wrote it"), e.out());
+        assertTrue(e.out().contains(SEED + ": same rows (9)\n" + SEED + ": shown table: EDITED"), e.out());
+
+        // A manifest row edited without re-hashing it.
+        ArrayNode rows = (ArrayNode) reversed.path("runs").get(0).path("hunts").get(0).path("queries").get(0).path("rows");
+        ((ArrayNode) rows.get(0)).set(0, JSON.getNodeFactory().numberNode(99));
+        Path forged = dir.resolve("v/forged.ipynb");
+        Files.writeString(forged, JSON.writeValueAsString(root));
+        Cli f = Cli.run("verify", "--db", db, forged.toString());
+        assertEquals(1, f.code(), f.out());
+        assertTrue(f.out().contains("manifest: EDITED"), f.out());
+
+        ObjectNode bare = (ObjectNode) JSON.readTree(nb.toFile());
+        ((ObjectNode) bare.path("metadata")).remove("trailhunt");
+        Path none = dir.resolve("v/none.ipynb");
+        Files.writeString(none, JSON.writeValueAsString(bare));
+        Cli n = Cli.run("verify", "--db", db, none.toString());
+        assertEquals(2, n.code(), n.out());
+        assertEquals(1, n.errLines().size(), n.err());
+        assertTrue(n.err().contains("the notebook holds no trailhunt manifest"), n.err());
+    }
+
+    @Test
+    void aNotebookReSavedByNbformatStillVerifies() throws Exception {
+        String python = python();
+        assumeTrue(python != null, "python packages absent");
+        String db = SamplesStore.get().toString();
+        Path nb = dir.resolve("s/case.ipynb");
+        Files.createDirectories(nb.getParent());
+        assertEquals(0, Cli.run("report", "--db", db, "-o", nb.toString(), SEED).code());
+        Path saved = dir.resolve("s/saved.ipynb");
+        // What Jupyter does on save: nbformat reads the notebook, the front end adds metadata, nbformat writes it.
+        String script = """
+                import sys, nbformat
+                nb = nbformat.read(sys.argv[1], as_version=4)
+                nb.metadata["language_info"]["version"] = "3.11.6"
+                nb.metadata["kernelspec"]["display_name"] = "Python 3 (ipykernel)"
+                for c in nb.cells:
+                    c.metadata["collapsed"] = False
+                nbformat.validate(nb)
+                nbformat.write(nb, sys.argv[2])
+                """;
+        Process p = new ProcessBuilder(python, "-c", script, nb.toString(), saved.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "nbformat ran in time");
+        assertEquals(0, p.exitValue(), out);
+        assertFalse(Files.readString(saved).equals(Files.readString(nb)), "the save changed the file");
+        Cli v = Cli.run("verify", "--db", db, saved.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("manifest: intact\nreport text: as written\n"), v.out());
     }
 }

@@ -180,4 +180,14 @@ class ReportAlertsTest {
             assertTrue(changed.out().endsWith("verdict: DIFFERS\n"), changed.out());
         }
     }
+
+    @Test
+    void anAlertsNotebookValidatesAndRerunsToItsStoredEvents() throws Exception {
+        String python = NotebookReportTest.python();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python packages absent");
+        Path nb = report("alerts.ipynb", SEED);
+        String line = NotebookReportTest.check(python, nb);
+        System.out.println(line);
+        assertTrue(line.contains("4 query cells reproduced"), "the hunt's query and the events of the three alerts: " + line);
+    }
 }
