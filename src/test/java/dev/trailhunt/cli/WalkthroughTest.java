@@ -18,10 +18,15 @@ class WalkthroughTest {
 
     /** Returns the {@code ./trailhunt} command lines between the walkthrough markers. */
     static List<String> commands() throws Exception {
+        return commands("walkthrough");
+    }
+
+    /** Returns the {@code ./trailhunt} command lines between the README's {@code <!-- NAME:begin -->} and {@code <!-- NAME:end -->}. */
+    static List<String> commands(String name) throws Exception {
         String text = Files.readString(README);
-        int begin = text.indexOf("<!-- walkthrough:begin -->");
-        int end = text.indexOf("<!-- walkthrough:end -->");
-        assertTrue(begin >= 0 && end > begin, "README has the walkthrough markers");
+        int begin = text.indexOf("<!-- " + name + ":begin -->");
+        int end = text.indexOf("<!-- " + name + ":end -->");
+        assertTrue(begin >= 0 && end > begin, "README has the " + name + " markers");
         return text.substring(begin, end).lines().filter(l -> l.startsWith("./trailhunt ")).toList();
     }
 
@@ -88,6 +93,41 @@ class WalkthroughTest {
             assertTrue(Files.readString(Path.of("walkthrough.html")).contains("Events behind each row"));
         } finally {
             for (Path p : WRITTEN) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Test
+    void theLoopRunsVerbatimAndEveryReportVerifies() throws Exception {
+        assumeTrue(Files.isDirectory(SamplesStore.SAMPLES), "samples/cloudtrail absent");
+        List<Path> written = List.of(Path.of("loop.duckdb"), Path.of("loop.duckdb.wal"), Path.of("loop.html"), Path.of("loop.ipynb"));
+        for (Path p : written) {
+            assumeFalse(Files.exists(p), p + " exists; the loop would reuse it");
+        }
+        List<String> commands = commands("loop");
+        assertEquals(7, commands.size(), String.join("\n", commands));
+        List<Cli> results = new ArrayList<>();
+        try {
+            for (String line : commands) {
+                List<String> args = words(line);
+                Cli r = Cli.run(args.subList(1, args.size()).toArray(String[]::new));
+                assertEquals(0, r.code(), line + "\n" + r.out() + r.err());
+                results.add(r);
+            }
+            // The sample rules: StopLogging and DeleteTrail (two alerts of the high rule), CreateAccessKey (one of the medium).
+            assertTrue(results.get(2).out().contains(": 2 fired, 3 alerts; 0 not run, 0 failed\n"), results.get(2).out());
+            String html = Files.readString(Path.of("loop.html"));
+            assertTrue(html.indexOf("<h2>Alerts: Sample: CloudTrail Trail Stopped or Deleted</h2>")
+                    < html.indexOf("<h2>Alerts: Sample: IAM Access Key Created</h2>"), "the high rule first");
+            assertTrue(html.contains("<td>StopLogging</td>") && html.contains("<td>DeleteTrail</td>") && html.contains("<td>CreateAccessKey</td>"),
+                    "the events behind the alerts");
+            for (int i : new int[] {4, 6}) {
+                assertTrue(results.get(i).out().contains("secretsmanager_high_frequency_get_secret_value: same rows (9)\n"
+                        + "alerts: same alerts (3)\nalerts: events behind them: same rows (3)\nverdict: verified\n"), results.get(i).out());
+            }
+        } finally {
+            for (Path p : written) {
                 Files.deleteIfExists(p);
             }
         }
