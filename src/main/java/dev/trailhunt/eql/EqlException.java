@@ -1,22 +1,18 @@
 package dev.trailhunt.eql;
 
-import java.util.Locale;
+import dev.trailhunt.model.PositionedException;
 
 /**
  * Reports an EQL query that is invalid or uses what trailhunt does not support, at its line and column with a caret.
  */
-public final class EqlException extends RuntimeException {
-    private final int line;
-    private final int column;
-    private final String detail;
+public final class EqlException extends PositionedException {
+    private static final long serialVersionUID = 1L;
+
     private final String caret;
 
     /** Creates the error for {@code detail} at {@code line:column} of {@code text}. */
     public EqlException(int line, int column, String detail, String text) {
-        super(String.format(Locale.ROOT, "%d:%d: %s", line, column, detail));
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
+        super(line, column, detail);
         this.caret = excerpt(text, line, column);
     }
 
@@ -26,32 +22,13 @@ public final class EqlException extends RuntimeException {
         return shown.isEmpty() ? "" : shown.substring(1);
     }
 
-    /** Returns the 1-based line of the error. */
-    public int line() {
-        return line;
-    }
-
-    /** Returns the 1-based column of the error. */
-    public int column() {
-        return column;
-    }
-
-    /** Returns the message without the position, e.g. {@code unsupported: pipes}. */
-    public String detail() {
-        return detail;
-    }
-
-    /** Tells whether the query is valid EQL that trailhunt cannot run. */
-    public boolean isUnsupported() {
-        return detail.startsWith("unsupported: ");
-    }
-
     /** Returns the offending source line with a caret under the column, or an empty string. */
     public String caret() {
         return caret;
     }
 
     /** Returns the message, the source line and the caret, the form a terminal shows. */
+    @Override
     public String formatted() {
         return caret.isEmpty() ? getMessage() : getMessage() + "\n" + caret;
     }

@@ -1,18 +1,15 @@
 package dev.trailhunt.kql;
 
+import dev.trailhunt.model.PositionedException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reports invalid or unsupported KQL at a 1-based line and column, with the offending line and a caret for display.
  */
-public final class KqlException extends RuntimeException {
+public final class KqlException extends PositionedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int line;
-    private final int column;
-    private final String detail;
     private final String sourceLine;
 
     /**
@@ -24,10 +21,7 @@ public final class KqlException extends RuntimeException {
      * @param sourceLine the full text of the offending line, without its line break
      */
     public KqlException(int line, int column, String detail, String sourceLine) {
-        super(String.format(Locale.ROOT, "%d:%d: %s", line, column, detail));
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
+        super(line, column, detail);
         this.sourceLine = sourceLine == null ? "" : sourceLine;
     }
 
@@ -46,33 +40,14 @@ public final class KqlException extends RuntimeException {
         return new KqlException(line, offset - lineStart + 1, detail, source);
     }
 
-    /** Returns the 1-based line of the error. */
-    public int line() {
-        return line;
-    }
-
-    /** Returns the 1-based column of the error. */
-    public int column() {
-        return column;
-    }
-
-    /** Returns the message without the position prefix. */
-    public String detail() {
-        return detail;
-    }
-
-    /** Tells whether the text is valid KQL that trailhunt does not support, such as free text without a field. */
-    public boolean isUnsupported() {
-        return detail.startsWith("unsupported: ");
-    }
-
     /** Returns the text of the offending line. */
     public String sourceLine() {
         return sourceLine;
     }
 
     /** Formats the error for a terminal: {@code line:col: message}, the offending line, and a caret under the column. */
+    @Override
     public String formatted() {
-        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column);
+        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column());
     }
 }

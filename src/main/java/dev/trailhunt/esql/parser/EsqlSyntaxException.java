@@ -1,17 +1,14 @@
 package dev.trailhunt.esql.parser;
 
-import java.util.Locale;
+import dev.trailhunt.model.PositionedException;
 
 /**
  * Reports an ES|QL syntax error at a 1-based line and column, with the offending line and a caret for display.
  */
-public final class EsqlSyntaxException extends RuntimeException {
+public final class EsqlSyntaxException extends PositionedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int line;
-    private final int column;
-    private final String detail;
     private final String sourceLine;
 
     /**
@@ -23,31 +20,8 @@ public final class EsqlSyntaxException extends RuntimeException {
      * @param sourceLine the full text of the offending line, without its line break
      */
     public EsqlSyntaxException(int line, int column, String detail, String sourceLine) {
-        super(String.format(Locale.ROOT, "%d:%d: %s", line, column, detail));
-        this.line = line;
-        this.column = column;
-        this.detail = detail;
+        super(line, column, detail);
         this.sourceLine = sourceLine == null ? "" : sourceLine;
-    }
-
-    /** Returns the 1-based line of the error. */
-    public int line() {
-        return line;
-    }
-
-    /** Returns the 1-based column of the error. */
-    public int column() {
-        return column;
-    }
-
-    /** Returns the message without the position prefix. */
-    public String detail() {
-        return detail;
-    }
-
-    /** Tells whether the text is valid ES|QL that trailhunt does not support, such as function options or parameters. */
-    public boolean isUnsupported() {
-        return detail.startsWith("unsupported: ");
     }
 
     /** Returns the text of the offending line. */
@@ -56,7 +30,8 @@ public final class EsqlSyntaxException extends RuntimeException {
     }
 
     /** Formats the error for a terminal: {@code line:col: message}, the offending line, and a caret under the column. */
+    @Override
     public String formatted() {
-        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column);
+        return dev.trailhunt.model.CaretExcerpt.under(getMessage(), sourceLine, column());
     }
 }
