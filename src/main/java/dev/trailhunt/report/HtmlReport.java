@@ -40,7 +40,8 @@ public final class HtmlReport implements ReportSink {
             th{background:var(--soft);font-weight:600}
             tr:last-child td{border-bottom:none}
             td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;white-space:nowrap}
-            td.long{white-space:normal;overflow-wrap:anywhere;min-width:26em}
+            td.long{white-space:normal;overflow-wrap:anywhere;min-width:14em}
+            td.wide{min-width:26em}
             td.num,th.num{text-align:right}
             td.null{color:var(--muted);font-style:italic}
             tr.hit td{background:#fff8c5;font-weight:600}
@@ -173,7 +174,9 @@ public final class HtmlReport implements ReportSink {
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
                 String text = Visible.text(CellText.of(v));
-                out.append("<td").append(cellClass(v, table.columns().get(i).type().isNumeric(), text)).append('>').append(esc(text)).append("</td>");
+                // A long value in a result (a user agent) wraps wider than in a summary grid, so that its row stays a few lines tall.
+                String cls = cellClass(v, table.columns().get(i).type().isNumeric(), text);
+                out.append("<td").append(cls.equals(" class=\"long\"") ? " class=\"long wide\"" : cls).append('>').append(esc(text)).append("</td>");
             }
             out.append("</tr>\n");
         }
