@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
             "      secretsmanager_high_frequency_get_secret_value",
         })
 public final class ReportCommand extends HuntingCommand {
-    @Parameters(paramLabel = "HUNT", arity = "0..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders).")
+    @Parameters(paramLabel = "HUNT", arity = "0..*", completionCandidates = CompletionWords.Hunts.class, description = "Hunts to include, in order (names, uuids, files, folders); none with --alerts gives a report of the alerts alone.")
     List<String> hunts;
 
     @Option(names = {"-f", "--format"}, paramLabel = "markdown|html|ipynb", completionCandidates = CompletionWords.ReportFormats.class,
