@@ -111,6 +111,9 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--fail-on-alerts", description = "Exit with 1 when a rule raised an alert, for scripts and CI.")
     boolean failOnAlerts;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print on stderr the milliseconds each rule took, slowest first, to tune a rule set.")
+    boolean verbose;
+
     @Mixin LimitOptions limits;
 
     @Override
@@ -145,6 +148,9 @@ public final class DetectCommand implements Callable<Integer> {
         }
         StringWriter text = new StringWriter();
         Detection detection = detect(err, rules, start, end, policy, text);
+        if (verbose) {
+            DetectionText.timings(detection, err);
+        }
         if (out != null) {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);

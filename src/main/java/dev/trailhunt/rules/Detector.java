@@ -58,12 +58,14 @@ public final class Detector {
         List<RuleRun> runs = new ArrayList<>();
         for (Rule r : rules) {
             Optional<String> why = Runnability.whyNot(r);
+            long t0 = System.nanoTime();
             RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end);
+            run = run.took((System.nanoTime() - t0) / 1_000_000);
             if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
                 // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
                 run = new RuleRun(r, run.status(), join(run.reason(),
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
-                        run.alerts(), run.sql());
+                        run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
         }

@@ -81,8 +81,18 @@ final class EsqlRuleRunner {
             long copies = batch ? WindowedStats.copies(plan) : 0;
             if (copies > 0 && WindowedStats.rewrite(timed, rule.query(), plan, 1).isPresent()) {
                 List<Alert> found = new ArrayList<>();
-                for (long j = 1; j <= copies; j++) {
-                    Translation tr = compiler.translate(WindowedStats.rewrite(timed, rule.query(), plan, j).orElseThrow());
+                // One query for every execution where the rule's shape allows it, else one per copy (each a full scan).
+                Optional<Query> expanded = WindowedStats.expanded(timed, rule.query(), plan);
+                List<Query> queries = new ArrayList<>();
+                if (expanded.isPresent()) {
+                    queries.add(expanded.get());
+                } else {
+                    for (long j = 1; j <= copies; j++) {
+                        queries.add(WindowedStats.rewrite(timed, rule.query(), plan, j).orElseThrow());
+                    }
+                }
+                for (Query copy : queries) {
+                    Translation tr = compiler.translate(copy);
                     sql = tr.sql();
                     ResultTable rows = store.query(tr.sql(), tr.columns());
                     int exec = index(rows.columns(), WindowedStats.EXECUTION);
