@@ -129,7 +129,8 @@ public final class Detector {
                 }
                 default: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
-                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), SingleEventAlerts.note(rule, alerts)), alerts.alerts(), rows.sql());
                 }
             }
         } catch (RuleQueryException e) {

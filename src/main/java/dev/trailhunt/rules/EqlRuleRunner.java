@@ -48,7 +48,9 @@ final class EqlRuleRunner {
             EqlQuery.Single q, String categoryField) {
         Eql.Lowered lowered = Eql.lower(q, categoryField);
         FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, List.of());
-        return new RuleRun(rule, RuleRun.Status.RAN, missing(lowered.unknownFields()), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+        SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
+        return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.join(missing(lowered.unknownFields()), SingleEventAlerts.note(rule, alerts)),
+                alerts.alerts(), rows.sql());
     }
 
     private static RuleRun sequence(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,

@@ -73,7 +73,8 @@ final class EsqlRuleRunner {
                 Query q = rewrite(query, plan.start(), plan.end(), true, compiler.hasColumn(RuleCompiler.HASH));
                 Translation t = compiler.translate(q);
                 sql = t.sql();
-                return new RuleRun(rule, RuleRun.Status.RAN, "", eventAlerts(rule, plan, store.query(t.sql(), t.columns())), sql);
+                SingleEventAlerts.Result alerts = eventAlerts(rule, plan, store.query(t.sql(), t.columns()));
+                return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.note(rule, alerts), alerts.alerts(), sql);
             }
             List<Alert> alerts = new ArrayList<>();
             Set<List<String>> seen = new HashSet<>();
@@ -197,7 +198,7 @@ final class EsqlRuleRunner {
         return new Query(out, query.source(), query.settings());
     }
 
-    private static List<Alert> eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
+    private static SingleEventAlerts.Result eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
         int id = index(rows.columns(), "event.id");
         int ts = index(rows.columns(), "@timestamp");
         int hash = index(rows.columns(), RuleCompiler.HASH);
@@ -210,7 +211,7 @@ final class EsqlRuleRunner {
             }
         }
         events.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.key().compareTo(b.key()));
-        return SingleEventAlerts.of(rule, plan, events);
+        return SingleEventAlerts.capped(rule, plan, events);
     }
 
     private static int index(List<ResultColumn> columns, String name) {

@@ -78,7 +78,18 @@ final class RuleReader {
         return new Rule(id, text(rule, "name").isEmpty() ? id : text(rule, "name"), type, text(rule, "language"), query,
                 queryLine(text), strings(rule.get("index")), lookback, interval, severity, rule.path("risk_score").asInt(0),
                 techniques, tactics, strings(rule.get("tags")), newTerms(rule, location), threshold(rule, location),
-                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location);
+                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location));
+    }
+
+    private static int maxSignals(JsonNode rule, String location) {
+        JsonNode m = rule.get("max_signals");
+        if (m == null) {
+            return Rule.DEFAULT_MAX_SIGNALS;
+        }
+        if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1) {
+            throw new RuleFileException(location + ": max_signals must be a whole number of at least 1, not " + m.asText());
+        }
+        return m.asInt();
     }
 
     private static NewTermsSpec newTerms(JsonNode rule, String location) {
