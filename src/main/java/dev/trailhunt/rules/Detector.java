@@ -110,7 +110,7 @@ public final class Detector {
         String sql = "";
         try {
             RuleFilters.Lowered lowered = RuleFilters.of(rule);
-            Expr filter = lowered.filter();
+            Expr filter = FlattenedPrefilter.apply(lowered.filter(), compiler::hasColumn);
             switch (rule.type()) {
                 case NEW_TERMS: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
