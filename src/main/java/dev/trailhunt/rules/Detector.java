@@ -67,6 +67,12 @@ public final class Detector {
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
                         run.alerts(), run.sql(), run.millis());
             }
+            if (run.status() == RuleRun.Status.RAN && !r.suppression().isEmpty()) {
+                // Alert suppression merges a group's alerts into one with a count; its per-execution and duration semantics are
+                // not implemented, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
+                run = new RuleRun(r, run.status(), join(run.reason(), "unsupported: alert_suppression (" + r.suppression()
+                        + "); these are the alerts before suppression"), run.alerts(), run.sql(), run.millis());
+            }
             runs.add(run);
         }
         return new Detection(runs, start, end, history);

@@ -78,7 +78,25 @@ final class RuleReader {
         return new Rule(id, text(rule, "name").isEmpty() ? id : text(rule, "name"), type, text(rule, "language"), query,
                 queryLine(text), strings(rule.get("index")), lookback, interval, severity, rule.path("risk_score").asInt(0),
                 techniques, tactics, strings(rule.get("tags")), newTerms(rule, location), threshold(rule, location),
-                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location));
+                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location),
+                suppression(rule.get("alert_suppression")));
+    }
+
+    /** Describes alert_suppression as written: its group_by fields, duration and missing_fields_strategy. */
+    private static String suppression(JsonNode s) {
+        if (s == null || !s.isObject()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("group_by " + String.join(", ", strings(s.get("group_by"))));
+        JsonNode d = s.get("duration");
+        if (d != null && d.isObject()) {
+            parts.add("duration " + d.path("value").asText() + d.path("unit").asText());
+        }
+        if (s.has("missing_fields_strategy")) {
+            parts.add("missing_fields_strategy " + s.get("missing_fields_strategy").asText());
+        }
+        return String.join(", ", parts);
     }
 
     private static int maxSignals(JsonNode rule, String location) {
