@@ -5,6 +5,7 @@ with
     select
       "@timestamp",
       case
+        when strlen("aws.cloudtrail.request_parameters") <= 8191 then "aws.cloudtrail.request_parameters"
         when (length("aws.cloudtrail.request_parameters") + length(regexp_replace("aws.cloudtrail.request_parameters", '[^\x{10000}-\x{10FFFF}]', '', 'g'))) > 8191 then null
         else "aws.cloudtrail.request_parameters"
       end,

@@ -111,6 +111,14 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--fail-on-alerts", description = "Exit with 1 when a rule raised an alert, for scripts and CI.")
     boolean failOnAlerts;
 
+    @Option(names = "--explain", description = "Instead of the alerts, show for each selected rule its query, the ES|QL a KQL or EQL query lowers into,"
+            + " the execution plan over the store (interval, look-back, executions, max_signals), the SQL it runs and why a rule cannot run;"
+            + " the alerts are not stored.")
+    boolean explain;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print on stderr the milliseconds each rule took, slowest first, to tune a rule set.")
+    boolean verbose;
+
     @Mixin LimitOptions limits;
 
     @Override
@@ -145,6 +153,9 @@ public final class DetectCommand implements Callable<Integer> {
         }
         StringWriter text = new StringWriter();
         Detection detection = detect(err, rules, start, end, policy, text);
+        if (verbose) {
+            DetectionText.timings(detection, err);
+        }
         if (out != null) {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -184,6 +195,13 @@ public final class DetectCommand implements Callable<Integer> {
             Detection detection;
             try (QueryGuard guard = QueryGuard.start(limits.limits())) {
                 detection = detector.run(rules, start, end);
+            }
+            if (explain) {
+                StringWriter plain = new StringWriter();
+                dev.trailhunt.rules.DetectionExplain.write(store, detection, new PrintWriter(plain));
+                // Rule files are untrusted: their text reaches the terminal with its control characters escaped.
+                text.write(Visible.lines(plain.toString()));
+                return detection;
             }
             detector.store(detection);
             AlertEvents events = new AlertEvents(store);

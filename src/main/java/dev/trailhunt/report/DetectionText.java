@@ -59,6 +59,18 @@ public final class DetectionText {
         out.flush();
     }
 
+    /** Writes the milliseconds each rule took, slowest first, and their total. */
+    public static void timings(Detection d, PrintWriter out) {
+        List<RuleRun> runs = new ArrayList<>(d.runs());
+        runs.sort(Comparator.comparingLong(RuleRun::millis).reversed().thenComparing(r -> r.rule().name()));
+        long total = runs.stream().mapToLong(RuleRun::millis).sum();
+        out.println(String.format(Locale.ROOT, "rule timings (ms, slowest first; %d ms in all):", total));
+        for (RuleRun r : runs) {
+            out.println(String.format(Locale.ROOT, "  %7d  %-9s %s", r.millis(), r.rule().type().tomlName(), Visible.text(r.rule().name())));
+        }
+        out.flush();
+    }
+
     /** Returns the one-line account of the run. */
     public static String summaryLine(Detection d) {
         int ran = d.withStatus(RuleRun.Status.RAN).size();

@@ -58,12 +58,20 @@ public final class Detector {
         List<RuleRun> runs = new ArrayList<>();
         for (Rule r : rules) {
             Optional<String> why = Runnability.whyNot(r);
+            long t0 = System.nanoTime();
             RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end);
+            run = run.took((System.nanoTime() - t0) / 1_000_000);
             if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
                 // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
                 run = new RuleRun(r, run.status(), join(run.reason(),
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
-                        run.alerts(), run.sql());
+                        run.alerts(), run.sql(), run.millis());
+            }
+            if (run.status() == RuleRun.Status.RAN && !r.suppression().isEmpty()) {
+                // Alert suppression merges a group's alerts into one with a count; its per-execution and duration semantics are
+                // not implemented, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
+                run = new RuleRun(r, run.status(), join(run.reason(), "unsupported: alert_suppression (" + r.suppression()
+                        + "); these are the alerts before suppression"), run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
         }
@@ -108,7 +116,7 @@ public final class Detector {
         String sql = "";
         try {
             RuleFilters.Lowered lowered = RuleFilters.of(rule);
-            Expr filter = lowered.filter();
+            Expr filter = FlattenedPrefilter.apply(lowered.filter(), compiler::hasColumn);
             switch (rule.type()) {
                 case NEW_TERMS: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
@@ -127,7 +135,8 @@ public final class Detector {
                 }
                 default: {
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
-                    return new RuleRun(rule, RuleRun.Status.RAN, lowered.note(), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), SingleEventAlerts.note(rule, alerts)), alerts.alerts(), rows.sql());
                 }
             }
         } catch (RuleQueryException e) {

@@ -20,6 +20,9 @@ import java.util.Set;
  * fit in one execution window.
  */
 final class EqlRuleRunner {
+    /** Bounds the join keys one event makes from its multi-valued keys' values. */
+    static final int MAX_COMBINATIONS = 1024;
+
     private EqlRuleRunner() {}
 
     /** Runs one EQL rule. */
@@ -48,7 +51,9 @@ final class EqlRuleRunner {
             EqlQuery.Single q, String categoryField) {
         Eql.Lowered lowered = Eql.lower(q, categoryField);
         FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, List.of());
-        return new RuleRun(rule, RuleRun.Status.RAN, missing(lowered.unknownFields()), SingleEventAlerts.of(rule, plan, rows.rows()), rows.sql());
+        SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
+        return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.join(missing(lowered.unknownFields()), SingleEventAlerts.note(rule, alerts)),
+                alerts.alerts(), rows.sql());
     }
 
     private static RuleRun sequence(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
@@ -70,12 +75,16 @@ final class EqlRuleRunner {
             sql.append(sql.length() == 0 ? "" : ";\n").append(rows.sql());
             int index = i < q.steps().size() ? i : SequenceMatcher.UNTIL;
             for (EventRow r : rows.rows()) {
-                List<Object> values = new ArrayList<>();
-                for (List<String> v : r.values()) {
-                    // A multi-valued key joins on its first value; a missing one keeps the event out, as Elasticsearch does.
-                    values.add(v.isEmpty() ? null : v.get(0));
+                // Each value of a multi-valued key is a join key of its own, several such keys join on every combination
+                // (elastic/elasticsearch#89965); a missing key keeps the event out, as Elasticsearch does.
+                List<List<Object>> combinations = combinations(r.values());
+                if (combinations.size() > MAX_COMBINATIONS) {
+                    return RuleRun.notRun(rule, rule.location() + ":" + rule.queryLine() + ": unsupported: sequence by multi-valued keys with "
+                            + combinations.size() + " value combinations in one event (more than " + MAX_COMBINATIONS + ")");
                 }
-                candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), values, r.key()));
+                for (List<Object> values : combinations) {
+                    candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), values, r.key()));
+                }
                 idOf.put(r.key(), r.id());
             }
         }
@@ -99,6 +108,33 @@ final class EqlRuleRunner {
         alerts.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
                 : String.join(",", a.eventKeys()).compareTo(String.join(",", b.eventKeys())));
         return new RuleRun(rule, RuleRun.Status.RAN, missing(new ArrayList<>(unknown)), alerts, sql.toString());
+    }
+
+    /** Returns every combination of one value per key, in key order; one all-null combination when a key is missing. */
+    static List<List<Object>> combinations(List<List<String>> keys) {
+        List<List<Object>> out = new ArrayList<>();
+        out.add(new ArrayList<>());
+        for (List<String> values : keys) {
+            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+            if (distinct.isEmpty()) {
+                List<Object> missing = new ArrayList<>();
+                keys.forEach(k -> missing.add(null));
+                return List.of(missing);
+            }
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : out) {
+                for (String v : distinct) {
+                    List<Object> c = new ArrayList<>(prefix);
+                    c.add(v);
+                    next.add(c);
+                }
+            }
+            out = next;
+            if (out.size() > MAX_COMBINATIONS) {
+                return out;
+            }
+        }
+        return out;
     }
 
     private static String missing(List<FieldName> unknown) {

@@ -73,7 +73,8 @@ final class EsqlRuleRunner {
                 Query q = rewrite(query, plan.start(), plan.end(), true, compiler.hasColumn(RuleCompiler.HASH));
                 Translation t = compiler.translate(q);
                 sql = t.sql();
-                return new RuleRun(rule, RuleRun.Status.RAN, "", eventAlerts(rule, plan, store.query(t.sql(), t.columns())), sql);
+                SingleEventAlerts.Result alerts = eventAlerts(rule, plan, store.query(t.sql(), t.columns()));
+                return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.note(rule, alerts), alerts.alerts(), sql);
             }
             List<Alert> alerts = new ArrayList<>();
             Set<List<String>> seen = new HashSet<>();
@@ -81,8 +82,18 @@ final class EsqlRuleRunner {
             long copies = batch ? WindowedStats.copies(plan) : 0;
             if (copies > 0 && WindowedStats.rewrite(timed, rule.query(), plan, 1).isPresent()) {
                 List<Alert> found = new ArrayList<>();
-                for (long j = 1; j <= copies; j++) {
-                    Translation tr = compiler.translate(WindowedStats.rewrite(timed, rule.query(), plan, j).orElseThrow());
+                // One query for every execution where the rule's shape allows it, else one per copy (each a full scan).
+                Optional<Query> expanded = WindowedStats.expanded(timed, rule.query(), plan);
+                List<Query> queries = new ArrayList<>();
+                if (expanded.isPresent()) {
+                    queries.add(expanded.get());
+                } else {
+                    for (long j = 1; j <= copies; j++) {
+                        queries.add(WindowedStats.rewrite(timed, rule.query(), plan, j).orElseThrow());
+                    }
+                }
+                for (Query copy : queries) {
+                    Translation tr = compiler.translate(copy);
                     sql = tr.sql();
                     ResultTable rows = store.query(tr.sql(), tr.columns());
                     int exec = index(rows.columns(), WindowedStats.EXECUTION);
@@ -187,7 +198,7 @@ final class EsqlRuleRunner {
         return new Query(out, query.source(), query.settings());
     }
 
-    private static List<Alert> eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
+    private static SingleEventAlerts.Result eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
         int id = index(rows.columns(), "event.id");
         int ts = index(rows.columns(), "@timestamp");
         int hash = index(rows.columns(), RuleCompiler.HASH);
@@ -200,7 +211,7 @@ final class EsqlRuleRunner {
             }
         }
         events.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.key().compareTo(b.key()));
-        return SingleEventAlerts.of(rule, plan, events);
+        return SingleEventAlerts.capped(rule, plan, events);
     }
 
     private static int index(List<ResultColumn> columns, String name) {

@@ -67,10 +67,15 @@ final class RuleCompiler {
         return new RuleCompiler(sources, now);
     }
 
+    /** Tells whether the translator derives this field from {@code event.original} (the flattened leaves of a record's JSON). */
+    static boolean derivedFromOriginal(String name) {
+        return name.startsWith("aws.cloudtrail.flattened.") && !name.startsWith("aws.cloudtrail.flattened.digest")
+                && !name.startsWith("aws.cloudtrail.flattened.insight_details");
+    }
+
     /** Tells whether the events table has a column of this name, or the translator derives it (flattened leaves). */
     boolean hasColumn(String name) {
-        if (name.startsWith("aws.cloudtrail.flattened.") && !name.startsWith("aws.cloudtrail.flattened.digest")
-                && !name.startsWith("aws.cloudtrail.flattened.insight_details")) {
+        if (derivedFromOriginal(name)) {
             // The translator derives these leaves from event.original.
             return hasColumn("event.original");
         }

@@ -78,7 +78,36 @@ final class RuleReader {
         return new Rule(id, text(rule, "name").isEmpty() ? id : text(rule, "name"), type, text(rule, "language"), query,
                 queryLine(text), strings(rule.get("index")), lookback, interval, severity, rule.path("risk_score").asInt(0),
                 techniques, tactics, strings(rule.get("tags")), newTerms(rule, location), threshold(rule, location),
-                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location);
+                text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location),
+                suppression(rule.get("alert_suppression")));
+    }
+
+    /** Describes alert_suppression as written: its group_by fields, duration and missing_fields_strategy. */
+    private static String suppression(JsonNode s) {
+        if (s == null || !s.isObject()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("group_by " + String.join(", ", strings(s.get("group_by"))));
+        JsonNode d = s.get("duration");
+        if (d != null && d.isObject()) {
+            parts.add("duration " + d.path("value").asText() + d.path("unit").asText());
+        }
+        if (s.has("missing_fields_strategy")) {
+            parts.add("missing_fields_strategy " + s.get("missing_fields_strategy").asText());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static int maxSignals(JsonNode rule, String location) {
+        JsonNode m = rule.get("max_signals");
+        if (m == null) {
+            return Rule.DEFAULT_MAX_SIGNALS;
+        }
+        if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1) {
+            throw new RuleFileException(location + ": max_signals must be a whole number of at least 1, not " + m.asText());
+        }
+        return m.asInt();
     }
 
     private static NewTermsSpec newTerms(JsonNode rule, String location) {

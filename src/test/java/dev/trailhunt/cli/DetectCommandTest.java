@@ -58,4 +58,37 @@ class DetectCommandTest {
         assertEquals(2, bad.code());
         assertEquals(1, bad.errLines().size(), bad.err());
     }
+
+    @Test
+    void explainShowsEachRulesLoweredQueryPlanAndSqlAndStoresNothing() throws Exception {
+        Path rules = SHARED.resolve("corpus/elastic-rules/rules/integrations/aws");
+        Path events = SHARED.resolve("corpus/cloudtrail/panther-labs_panther-analysis/panther_cloudtrail_rule_tests.ndjson");
+        assumeTrue(Files.isDirectory(rules) && Files.exists(events), "../shared is absent");
+        Path db = dir.resolve("case.duckdb");
+        Cli ingest = Cli.run("ingest", "--db", db.toString(), events.toString());
+        assertTrue(Files.exists(db), ingest.err());
+        Cli r = Cli.run("detect", "--db", db.toString(), "--explain",
+                "--rules", rules.resolve("defense_evasion_cloudtrail_logging_suspended.toml").toString(),
+                "--rules", rules.resolve("execution_ec2_stop_start_with_user_data_modification.toml").toString(),
+                "--rules", rules.resolve("ml_cloudtrail_rare_error_code.toml").toString());
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("rule: AWS CloudTrail Log Suspended ("), out);
+        // KQL: the query, its lowering into the ES|QL AST, the plan and the SQL.
+        assertTrue(out.contains("type: query, language kuery"), out);
+        assertTrue(out.contains("$term(event.action, \"StopLogging\")"), out);
+        assertTrue(out.matches("(?s).*plan: every 5m, each execution reading back 6m, max_signals 100; \\d+ executions from .*"), out);
+        assertTrue(out.contains("  SQL (one set-based query over the whole run"), out);
+        assertTrue(out.contains("status: ran, 1 alert"), out);
+        // ES|QL: no lowering, its own SQL; machine learning: why not.
+        assertTrue(out.contains("type: esql, language esql"), out);
+        assertTrue(out.contains("status: not run"), out);
+        assertTrue(out.contains("machine learning"), out);
+        try (Store store = Store.openForReading(db)) {
+            ResultTable t = store.query("SELECT count(*) FROM alerts", List.of(new ResultColumn("n", ValueType.LONG)));
+            assertEquals(0L, ((Number) t.rows().get(0).get(0)).longValue(), "explain stores no alerts");
+        } catch (dev.trailhunt.engine.QueryException e) {
+            // No alerts table at all: nothing stored either.
+        }
+    }
 }

@@ -90,6 +90,41 @@ class WindowedStatsTest {
         }
     }
 
+    @Test
+    void perBucketAggregatesMergedPerExecutionEqualEachWindowsOwnStats() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        // Every execution (hourly, 24 h back) of the rule up to its STATS, so that each window's aggregates are an alert row:
+        // SUM, COUNT_DISTINCT, VALUES, MIN, MAX and COUNT(*), merged from hourly buckets in the batched run.
+        Rule full = TrailEvents.sharedRule("lateral_movement_k8_assumed_web_identity_session_with_multi_phase_api_use.toml");
+        String text = full.query();
+        Rule rule = new Rule(full.id(), full.name(), full.type(), full.language(), text.substring(0, text.indexOf("| WHERE access_key is not null")),
+                full.queryLine(), full.indices(), full.lookback(), full.interval(), full.severity(), full.riskScore(), full.techniques(),
+                full.tactics(), full.tags(), full.newTerms(), full.threshold(), full.eventCategoryOverride(), full.buildingBlock(), full.location());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> events = new java.util.ArrayList<>();
+        String[] actions = {"GetCallerIdentity", "ListBuckets", "GetSecretValue", "DescribeInstances", "Decrypt"};
+        for (int i = 0; i < 40; i++) {
+            // Two access keys, one call every 47 minutes over 31 hours, so windows overlap and buckets hold 0 to 2 calls.
+            String time = java.time.Instant.parse("2024-05-01T00:13:00Z").plusSeconds(i * 47L * 60).toString();
+            var e = TrailEvents.event("k" + i, time, "sts.amazonaws.com", actions[i % actions.length]);
+            var who = (com.fasterxml.jackson.databind.node.ObjectNode) e.get("userIdentity");
+            who.put("type", "AssumedRole");
+            who.put("accessKeyId", i % 3 == 0 ? "ASIAKEYONE" : "ASIAKEYTWO");
+            e.put("sourceIPAddress", "203.0.113." + (i % 4));
+            events.add(e);
+        }
+        Path db = TrailEvents.store(dir.resolve("k8s"), events);
+        try (Store store = Store.openForReading(db)) {
+            var profile = store.profile();
+            RuleCompiler compiler = RuleCompiler.forStore(store, profile.last());
+            ExecutionPlan plan = new ExecutionPlan(profile.first(), profile.last(), rule.interval(), rule.lookback());
+            RuleRun batched = EsqlRuleRunner.run(rule, store, compiler, plan, true);
+            RuleRun windows = EsqlRuleRunner.run(rule, store, compiler, plan, false);
+            assertEquals(RuleRun.Status.RAN, batched.status(), batched.reason());
+            assertTrue(groups(windows).size() > 20, "many distinct window rows: " + groups(windows).size());
+            assertEquals(groups(windows), groups(batched));
+        }
+    }
+
     private static TreeSet<String> groups(RuleRun run) {
         TreeSet<String> out = new TreeSet<>();
         run.alerts().forEach(a -> out.add(String.join(" ", a.groupBy())));

@@ -1,0 +1,82 @@
+package dev.trailhunt.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailhunt.engine.Store;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.ingest.IngestOptions;
+import dev.trailhunt.ingest.IngestProgress;
+import dev.trailhunt.ingest.Ingester;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shows that the substring test put before flattened-leaf queries changes no answer: every KQL rule of ../shared that reads a
+ * flattened leaf selects the same events with and without it over the shared CloudTrail corpus, and a leaf in a text longer
+ * than its ignore_above (which ES|QL reads as null) still matches.
+ */
+class FlattenedPrefilterTest {
+    @TempDir Path dir;
+
+    @Test
+    void everyFlattenedRuleSelectsTheSameEventsWithTheTest() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        Path corpus = RulesCensusTest.shared().resolve("corpus");
+        Path db = dir.resolve("corpus.duckdb");
+        new Ingester(IngestOptions.defaults()).ingest(db, List.of(corpus.resolve("cloudtrail")), IngestProgress.NONE);
+        int compared = 0;
+        int guarded = 0;
+        int rows = 0;
+        try (Store store = Store.openForReading(db)) {
+            var profile = store.profile();
+            RuleCompiler compiler = RuleCompiler.forStore(store, profile.last());
+            for (Rule r : RuleLoader.load(List.of(corpus.resolve("elastic-rules"))).rules()) {
+                if (!"kuery".equals(r.language()) || !r.query().contains("flattened")) {
+                    continue;
+                }
+                Expr plain = RuleFilters.of(r).filter();
+                Expr tested = FlattenedPrefilter.apply(plain, compiler::hasColumn);
+                guarded += tested.equals(plain) ? 0 : 1;
+                List<String> without = ids(FilterRun.fetch(store, compiler, plain, profile.first(), profile.last(), List.of()));
+                List<String> with = ids(FilterRun.fetch(store, compiler, tested, profile.first(), profile.last(), List.of()));
+                assertEquals(without, with, r.name());
+                compared++;
+                rows += with.size();
+            }
+        }
+        System.out.println("flattened prefilter: " + compared + " KQL rules on flattened leaves, " + guarded + " with the test, "
+                + rows + " events selected, the same without it");
+        assertTrue(guarded > 5, "the test is put before most flattened queries: " + guarded);
+    }
+
+    @Test
+    void aLeafInATextOverItsIgnoreAboveStillMatches() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        // aws.cloudtrail.flattened.request_parameters.key: (*/.aws/credentials or …) on a GetObject whose parameters are 9,000+ characters.
+        Rule rule = TrailEvents.sharedRule("credential_access_credentials_in_s3_bucket.toml");
+        ObjectNode big = TrailEvents.event("g1", "2024-05-01T10:00:00Z", "s3.amazonaws.com", "GetObject");
+        big.putObject("requestParameters").put("bucketName", "b").put("key", "home/u/.aws/credentials").put("pad", "x".repeat(9000));
+        ObjectNode other = TrailEvents.event("g2", "2024-05-01T10:00:00Z", "s3.amazonaws.com", "GetObject");
+        // The text holds ".aws/credentials", but not as the key's value: the test passes it and the query still says no.
+        other.putObject("requestParameters").put("bucketName", "b").put("key", "notes.txt").put("note", "see .aws/credentials");
+        Detection d = TrailEvents.detect(TrailEvents.store(dir.resolve("big"), List.of(big, other)), List.of(rule), null, null, HistoryPolicy.WAIT);
+        RuleRun run = d.runs().get(0);
+        assertEquals(RuleRun.Status.RAN, run.status(), run.reason());
+        assertEquals(List.of("g1"), run.alerts().stream().map(a -> a.eventIds().get(0)).toList());
+        assertNotEquals("", run.sql());
+        assertTrue(run.sql().contains("aws.cloudtrail.request_parameters"), "the SQL tests the text first");
+        // The rule's alert_suppression is not applied, and the run says so instead of passing its alerts off as suppressed ones.
+        assertTrue(run.reason().contains("unsupported: alert_suppression (group_by source.ip, cloud.account.id, duration 5m,"
+                + " missing_fields_strategy suppress); these are the alerts before suppression"), run.reason());
+    }
+
+    private static List<String> ids(FilterRun run) {
+        return run.rows().stream().map(EventRow::key).toList();
+    }
+}
