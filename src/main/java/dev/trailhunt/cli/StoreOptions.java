@@ -167,9 +167,6 @@ final class StoreOptions {
         if (source != null) {
             throw new StoreException("--engine " + engine + " reads the table --table; --db and --data are for the DuckDB engine");
         }
-        if (from != null || to != null) {
-            throw new StoreException("unsupported: --from/--to with --engine " + engine + "; bound the time in the query's WHERE, which also prunes dt");
-        }
         RemoteEngine trino;
         if (engine == Engine.athena) {
             trino = AthenaExecutor.connect(workgroup, output);
@@ -180,7 +177,7 @@ final class StoreOptions {
             trino = TrinoExecutor.connect(url, user);
         }
         try {
-            return HuntSession.openOnTrino(trino, table, now, Clock.systemUTC());
+            return HuntSession.openOnTrino(trino, table, now, bounds(), Clock.systemUTC());
         } catch (RuntimeException e) {
             trino.close();
             throw e;

@@ -60,8 +60,7 @@ public final class AthenaExecutor implements RemoteEngine {
     @Override
     public ResultTable query(String sql, List<ResultColumn> columns) {
         try {
-            String id = client.startQueryExecution(StartQueryExecutionRequest.builder().queryString(sql).workGroup(workgroup)
-                    .resultConfiguration(ResultConfiguration.builder().outputLocation(output).build()).build()).queryExecutionId();
+            String id = start(sql);
             await(id);
             List<List<Object>> rows = new ArrayList<>();
             String token = null;
@@ -82,6 +81,25 @@ public final class AthenaExecutor implements RemoteEngine {
         } catch (SdkException e) {
             throw new QueryException("query failed on Athena: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<String> columns(String table) {
+        String sql = org.jooq.impl.DSL.using(org.jooq.SQLDialect.TRINO).renderInlined(
+                org.jooq.impl.DSL.selectFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))).limit(0));
+        try {
+            String id = start(sql);
+            await(id);
+            GetQueryResultsResponse page = client.getQueryResults(GetQueryResultsRequest.builder().queryExecutionId(id).build());
+            return page.resultSet().resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList();
+        } catch (SdkException e) {
+            throw new QueryException("query failed on Athena: " + e.getMessage(), e);
+        }
+    }
+
+    private String start(String sql) {
+        return client.startQueryExecution(StartQueryExecutionRequest.builder().queryString(sql).workGroup(workgroup)
+                .resultConfiguration(ResultConfiguration.builder().outputLocation(output).build()).build()).queryExecutionId();
     }
 
     @Override

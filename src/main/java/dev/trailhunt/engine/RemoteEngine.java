@@ -9,6 +9,9 @@ public interface RemoteEngine extends AutoCloseable {
     /** Runs one query; its select list matches {@code columns} one to one. */
     ResultTable query(String sql, List<ResultColumn> columns);
 
+    /** Returns the names of {@code table}'s columns, read with a query that reads no rows. */
+    List<String> columns(String table);
+
     /** Summarises {@code table} (events and time range) with one aggregate query on the engine. */
     StoreProfile profile(String table);
 

@@ -63,6 +63,21 @@ public final class TrinoExecutor implements RemoteEngine {
         return QueryExecutor.execute(connection, sql, columns, true);
     }
 
+    @Override
+    public List<String> columns(String table) {
+        String sql = DSL.using(SQLDialect.TRINO).renderInlined(DSL.selectFrom(DSL.table(DSL.name(table))).limit(0));
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnName(i));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read table " + table + " on " + url + ": " + Store.firstLine(e), e);
+        }
+    }
+
     /**
      * Summarises the table for provenance and {@code --now latest}: its event count and time range,
      * read with one aggregate query on the engine.

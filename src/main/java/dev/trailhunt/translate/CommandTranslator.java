@@ -123,7 +123,7 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             fields.add(DSL.inline(table.index()));
         }
         var select = DSL.select(fields).from(DSL.table(DSL.name(table.table())));
-        Condition days = table.partition() == null ? null : PartitionWindow.of(query, table.partition(), session);
+        Condition days = table.partitions() == null ? null : PartitionWindow.of(query, table.partitions(), session);
         Condition where = days == null ? bound(table, from) : bound(table, from).and(days);
         return in.then(from, cols, false, select.where(where));
     }
