@@ -97,7 +97,7 @@ public final class ExplainCommand implements Callable<Integer> {
             HuntRunner runner = session.runner();
             // --target trino without --engine trino: translate for Trino, with now from the local store or the clock.
             TranslatingCompiler trino = sqlTarget != StoreOptions.Engine.duckdb && !store.onTrino()
-                    ? TranslatingCompiler.forTrino(store.table, partitions, null) : null;
+                    ? TranslatingCompiler.forTrino(store.table(), partitions, null) : null;
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
             if (!runner.bound().isNone()) {
                 out.println("bound: " + runner.bound().text());

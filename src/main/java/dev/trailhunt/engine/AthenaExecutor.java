@@ -104,10 +104,7 @@ public final class AthenaExecutor implements RemoteEngine {
 
     @Override
     public StoreProfile profile(String table) {
-        org.jooq.Field<Object> ts = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("@timestamp"));
-        String sql = org.jooq.impl.DSL.using(org.jooq.SQLDialect.TRINO).renderInlined(org.jooq.impl.DSL
-                .select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.min(ts), org.jooq.impl.DSL.max(ts))
-                .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))));
+        String sql = RemoteEngine.profileSql(table, columns(table));
         List<ResultColumn> cols = List.of(new ResultColumn("events", dev.trailhunt.model.ValueType.LONG),
                 new ResultColumn("first", dev.trailhunt.model.ValueType.DATETIME), new ResultColumn("last", dev.trailhunt.model.ValueType.DATETIME));
         List<Object> r = query(sql, cols).rows().get(0);

@@ -84,9 +84,7 @@ public final class TrinoExecutor implements RemoteEngine {
      */
     @Override
     public StoreProfile profile(String table) {
-        org.jooq.Field<Object> ts = DSL.field(DSL.name("@timestamp"));
-        String sql = DSL.using(SQLDialect.TRINO).renderInlined(
-                DSL.select(DSL.count(), DSL.min(ts), DSL.max(ts)).from(DSL.table(DSL.name(table))));
+        String sql = RemoteEngine.profileSql(table, columns(table));
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long events = rs.getLong(1);
