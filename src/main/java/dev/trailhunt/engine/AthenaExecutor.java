@@ -86,7 +86,7 @@ public final class AthenaExecutor implements RemoteEngine {
     @Override
     public List<String> columns(String table) {
         String sql = org.jooq.impl.DSL.using(org.jooq.SQLDialect.TRINO).renderInlined(
-                org.jooq.impl.DSL.selectFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))).limit(0));
+                org.jooq.impl.DSL.selectFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))).where(org.jooq.impl.DSL.falseCondition()));
         try {
             String id = start(sql);
             await(id);

@@ -9,7 +9,7 @@ public interface RemoteEngine extends AutoCloseable {
     /** Runs one query; its select list matches {@code columns} one to one. */
     ResultTable query(String sql, List<ResultColumn> columns);
 
-    /** Returns the names of {@code table}'s columns, read with a query that reads no rows. */
+    /** Returns the names of {@code table}'s columns, read with a query that selects no row (WHERE false; Trino rejects LIMIT 0). */
     List<String> columns(String table);
 
     /** Summarises {@code table} (events and time range) with one aggregate query on the engine. */

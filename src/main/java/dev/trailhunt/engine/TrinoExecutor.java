@@ -65,7 +65,7 @@ public final class TrinoExecutor implements RemoteEngine {
 
     @Override
     public List<String> columns(String table) {
-        String sql = DSL.using(SQLDialect.TRINO).renderInlined(DSL.selectFrom(DSL.table(DSL.name(table))).limit(0));
+        String sql = DSL.using(SQLDialect.TRINO).renderInlined(DSL.selectFrom(DSL.table(DSL.name(table))).where(DSL.falseCondition()));
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             java.sql.ResultSetMetaData md = rs.getMetaData();
             List<String> names = new java.util.ArrayList<>();
