@@ -44,6 +44,13 @@ class TrinoDialectTest {
     }
 
     @Test
+    void aFlattenedFieldIsUnsupportedOnTrinoAtItsPosition() {
+        EsqlException e = assertThrows(EsqlException.class,
+                () -> trino("from logs-aws.cloudtrail*\n| where aws.cloudtrail.flattened.request_parameters.key == \"x\""));
+        assertEquals("unsupported on trino: aws.cloudtrail.flattened.request_parameters.key (derived from event.original) at 2:9", e.getMessage());
+    }
+
+    @Test
     void aPinnedAccountOrRegionPrunesThoseFoldersToo() {
         PartitionLayout all = PartitionLayout.DAYS_ACCOUNTS_REGIONS;
         String eq = trino("from logs-aws.cloudtrail* | where cloud.account.id == \"123456789012\" and \"eu-west-1\" == cloud.region", all, TimeBound.NONE);

@@ -264,7 +264,8 @@ class TrinoParityIT {
     }
 
     /**
-     * Runs every shared Elastic rule with detect on DuckDB and on Trino over the same events and compares
+     * Runs every shared Elastic rule with detect on DuckDB and on Trino over the same events (the real
+     * invictus-ir corpus, else the samples) and compares
      * each rule's status and alerts. A rule Trino cannot render is listed (unsupported on trino) and never
      * counted equal; a rule that ran on both must give the same alerts.
      * Prints {@code trino rules: N/M rules equal}.
@@ -279,7 +280,10 @@ class TrinoParityIT {
         int alerts = 0;
         List<String> unsupported = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        for (Dataset d : datasets()) {
+        // The real corpus alone when it is there: rules run one query per execution window, and a cold Trino
+        // takes about 1 s a query on two cores, so both datasets would double this test's ~2 minutes for few more alerts.
+        List<Dataset> all = datasets();
+        for (Dataset d : List.of(all.get(all.size() - 1))) {
             Path db = store(d);
             long t0 = System.nanoTime();
             Run duck = cli(List.of("detect", "--db", db.toString(), "--rules", rules.toString(), "--format", "json"));
