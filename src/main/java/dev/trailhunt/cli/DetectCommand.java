@@ -1,6 +1,8 @@
 package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.QueryGuard;
+import dev.trailhunt.engine.RemoteEngine;
+import dev.trailhunt.engine.RemoteTable;
 import dev.trailhunt.engine.Store;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
@@ -47,6 +49,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run Elastic detection rules (TOML as elastic/detection-rules ships them) over a store, as Elastic's manual rule run would,",
             "store their alerts in the store's alerts table and print a triage summary, the alerts, and the rules that did not run with why.",
+            "With --engine trino|athena the rules run over the ECS Parquet table there; the alerts are printed (or written with -o), not stored.",
             "",
             "Each rule executes every `interval` over the data's time range, each execution reading back `from`; an event raises at most one",
             "alert per rule. Rules filter on event.ingested, which a local load cannot know: each event's @timestamp stands for it.",
@@ -64,6 +67,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./trailhunt detect --data samples/cloudtrail --rules detection-rules/rules/integrations/aws",
             "  ./trailhunt detect --db case.duckdb --rules rules/ --severity high --rule T1098 -f json -o alerts.json",
+            "  ./trailhunt detect --engine trino --url jdbc:trino://HOST:8080/hive/logs --rules rules/ -f json -o alerts.json",
         })
 public final class DetectCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -121,6 +125,8 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Mixin LimitOptions limits;
 
+    @Mixin EngineOptions remote;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -177,6 +183,9 @@ public final class DetectCommand implements Callable<Integer> {
 
     /** Runs the rules, stores their alerts and renders the output into {@code text} while the store is open (reports read events). */
     private Detection detect(PrintWriter err, List<Rule> rules, Instant start, Instant end, HistoryPolicy policy, StringWriter text) {
+        if (remote.onTrino()) {
+            return detectRemote(err, rules, start, end, policy, text);
+        }
         Path temporary = null;
         Path db = source != null && source.db != null ? source.db : Path.of("trailhunt.duckdb");
         if (source != null && source.data != null) {
@@ -204,19 +213,45 @@ public final class DetectCommand implements Callable<Integer> {
                 return detection;
             }
             detector.store(detection);
-            AlertEvents events = new AlertEvents(store);
-            switch (format) {
-                case "json" -> DetectionJson.write(detection, text);
-                case "markdown" -> text.write(MarkdownReport.render(detection, events::of));
-                case "html" -> text.write(HtmlReport.render(detection, events::of));
-                default -> DetectionText.write(detection, new PrintWriter(text));
-            }
+            render(detection, new AlertEvents(store), text);
             return detection;
         } catch (UncheckedIOException e) {
             throw new StoreException(e.getMessage(), e);
         } finally {
             TemporaryDirs.delete(spill);
             TemporaryDirs.delete(temporary);
+        }
+    }
+
+    /** Renders the detection in the chosen format; reports read the events behind each alert through {@code events}. */
+    private void render(Detection detection, AlertEvents events, StringWriter text) {
+        switch (format) {
+            case "json" -> DetectionJson.write(detection, text);
+            case "markdown" -> text.write(MarkdownReport.render(detection, events::of));
+            case "html" -> text.write(HtmlReport.render(detection, events::of));
+            default -> DetectionText.write(detection, new PrintWriter(text));
+        }
+    }
+
+    /**
+     * Runs the rules over the ECS Parquet table on Trino or Athena: the data's range comes from a query
+     * on the engine, the rule SQL is rendered for Trino, and the alerts are printed or written with -o
+     * only, since the remote table has no alerts table beside it.
+     */
+    private Detection detectRemote(PrintWriter err, List<Rule> rules, Instant start, Instant end, HistoryPolicy policy, StringWriter text) {
+        if (source != null) {
+            throw new StoreException("--engine " + remote.engine + " reads the table --table; --db and --data are for the DuckDB engine");
+        }
+        try (RemoteEngine engine = remote.connect()) {
+            RemoteTable table = new RemoteTable(engine, remote.table);
+            Detector detector = new Detector(table, engine.profile(remote.table), policy);
+            Detection detection = detector.run(rules, start, end);
+            err.println("note: alerts are not stored on --engine " + remote.engine + " (the table " + Visible.text(remote.table)
+                    + " has no alerts table beside it); they are printed" + (out == null ? "" : " to " + Visible.text(out.toString())));
+            render(detection, new AlertEvents(table), text);
+            return detection;
+        } catch (UncheckedIOException e) {
+            throw new StoreException(e.getMessage(), e);
         }
     }
 

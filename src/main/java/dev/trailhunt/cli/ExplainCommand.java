@@ -78,6 +78,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     + " --table (default: cloudtrail_ecs), with the dt partition predicate derived from the query's time window.")
     StoreOptions.Engine sqlTarget;
 
+    @Option(names = "--partition-by", paramLabel = "dt[,account][,region]", defaultValue = "dt", converter = PartitionConverter.class,
+            description = "With --target trino|athena and no --engine: the table's partitions, as export --partition-by wrote them"
+                    + " (default: dt); with --engine they are read from the table.")
+    dev.trailhunt.model.PartitionLayout partitions;
+
     @Override
     public Integer call() {
         List<HuntDefinition> hunts = target.esql != null
@@ -92,7 +97,7 @@ public final class ExplainCommand implements Callable<Integer> {
             HuntRunner runner = session.runner();
             // --target trino without --engine trino: translate for Trino, with now from the local store or the clock.
             TranslatingCompiler trino = sqlTarget != StoreOptions.Engine.duckdb && !store.onTrino()
-                    ? TranslatingCompiler.forTrino(store.table, null) : null;
+                    ? TranslatingCompiler.forTrino(store.table(), partitions, null) : null;
             out.println("now = " + CellText.instant(runner.now().instant()) + " (" + runner.now().source() + ")");
             if (!runner.bound().isNone()) {
                 out.println("bound: " + runner.bound().text());
@@ -142,7 +147,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         printEsql(out, QueryShape.of(parsed), q);
         try {
-            CompiledQuery c = trino != null ? trino.compile(parsed, q.text(), runner.now().instant()) : runner.compile(q, parsed);
+            CompiledQuery c = trino != null ? trino.compile(parsed, q.text(), runner.now().instant(), runner.bound()) : runner.compile(q, parsed);
             out.println(trino != null || runner.dialect() == Dialect.TRINO ? "-- Trino SQL (also Athena engine v3)" : "-- DuckDB SQL");
             out.println(Visible.lines(c.sql()));
             return true;

@@ -2,14 +2,13 @@ package dev.trailhunt.cli;
 
 import dev.trailhunt.engine.ParquetExport;
 import dev.trailhunt.engine.Store;
-import dev.trailhunt.engine.StoreColumn;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.hunt.TranslatingCompiler;
+import dev.trailhunt.model.PartitionLayout;
 import dev.trailhunt.report.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** Writes a store's events as ECS Parquet partitioned by day and prints the tables Athena and Trino read it through. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Write a store's events as ECS Parquet, Hive-partitioned by day (dt=YYYY-MM-DD/), and print the CREATE TABLE",
-            "for Athena (with partition projection on dt) and for Trino's Hive connector. The same hunts then run there:",
+            "Write a store's events as ECS Parquet, Hive-partitioned by day (dt=YYYY-MM-DD/), optionally then by account and region",
+            "(--partition-by dt,account,region: dt=…/account=…/region=…/), and print the CREATE TABLE for Athena (with partition",
+            "projection) and for Trino's Hive connector. The same hunts and rules then run there:",
             "hunt --engine trino --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA.",
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  trailhunt export --db case.duckdb --parquet out/",
             "  aws s3 sync out/ s3://BUCKET/trailhunt/ecs/",
             "  trailhunt export --db case.duckdb --parquet out/ --location s3://BUCKET/trailhunt/ecs/",
+            "  trailhunt export --db case.duckdb --parquet out/ --partition-by dt,account,region",
         })
 public final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -55,6 +56,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Where the folder will live for Athena/Trino, e.g. s3://BUCKET/prefix/ (default: the local folder).")
     String location;
 
+    @Option(names = "--partition-by", paramLabel = "dt[,account][,region]", defaultValue = "dt", converter = PartitionConverter.class,
+            description = "Partition folders: dt (default), optionally account (cloud.account.id) and region (cloud.region), nested"
+                    + " in that order; a value that is not a plain name (or none) goes to _other.")
+    PartitionLayout partitions;
+
     @Override
     public Integer call() {
         if (!Files.exists(db)) {
@@ -67,17 +73,21 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        List<StoreColumn> columns;
+        ParquetExport.Written written;
         try (Store store = Store.openForReading(db)) {
-            columns = store.exportParquet(parquet);
+            written = store.exportParquet(parquet, partitions);
         }
-        err.println(Visible.text(String.format(Locale.ROOT, "wrote ECS Parquet (%d columns, partitioned by dt) to %s in %.2f s",
-                columns.size(), parquet, (System.nanoTime() - start) / 1e9)));
+        err.println(Visible.text(String.format(Locale.ROOT, "wrote ECS Parquet (%d columns, partitioned by %s) to %s in %.2f s",
+                written.columns().size(), partitions.text(), parquet, (System.nanoTime() - start) / 1e9)));
         String where = location != null ? location : parquet.toAbsolutePath().toUri().toString();
-        out.println("-- Athena (engine v3) / AWS Glue: partition projection on dt, no MSCK REPAIR needed");
-        out.println(ParquetExport.athenaDdl(table, where, columns));
+        out.println("-- Athena (engine v3) / AWS Glue: partition projection on " + partitions.text() + ", no MSCK REPAIR needed");
+        if (partitions.columns().size() > 1) {
+            out.println("-- account/region are enum projections of the values this export wrote: when another shard writes more,");
+            out.println("-- add them to projection.account.values / projection.region.values (ALTER TABLE ... SET TBLPROPERTIES)");
+        }
+        out.println(ParquetExport.athenaDdl(table, where, written));
         out.println("-- Trino, Hive connector (hive.non-managed-table-writes-enabled not needed: the table is read-only)");
-        out.println(ParquetExport.trinoDdl(table, where, columns));
+        out.println(ParquetExport.trinoDdl(table, where, written));
         out.flush();
         err.flush();
         return ExitCodes.OK;

@@ -59,6 +59,10 @@ public final class IngestCommand implements Callable<Integer> {
                     + " temporary store that is deleted afterwards (export --parquet prints the CREATE TABLE for Athena and Trino).")
     Path parquet;
 
+    @Option(names = "--partition-by", paramLabel = "dt[,account][,region]", defaultValue = "dt", converter = PartitionConverter.class,
+            description = "With --parquet: partition folders, as export --partition-by (default: dt).")
+    dev.trailhunt.model.PartitionLayout partitions;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of processors).")
     Integer threads;
 
@@ -96,9 +100,9 @@ public final class IngestCommand implements Callable<Integer> {
             }
             if (temporary != null) {
                 try (Store s = Store.openForReading(store)) {
-                    s.exportParquet(parquet);
+                    s.exportParquet(parquet, partitions);
                 }
-                err.println("wrote ECS Parquet partitioned by dt to " + Visible.text(parquet.toString()));
+                err.println("wrote ECS Parquet partitioned by " + partitions.text() + " to " + Visible.text(parquet.toString()));
             }
         } catch (IngestException | StoreException | GeoIpException e) {
             err.println("trailhunt ingest: " + Visible.text(e.getMessage()));

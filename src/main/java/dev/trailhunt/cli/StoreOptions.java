@@ -4,9 +4,7 @@ import dev.trailhunt.engine.InputFile;
 import dev.trailhunt.engine.QueryLimits;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
-import dev.trailhunt.engine.AthenaExecutor;
 import dev.trailhunt.engine.RemoteEngine;
-import dev.trailhunt.engine.TrinoExecutor;
 import dev.trailhunt.ingest.IngestException;
 import dev.trailhunt.ingest.IngestOptions;
 import dev.trailhunt.ingest.IngestProgress;
@@ -62,35 +60,20 @@ final class StoreOptions {
         return new BoundSpec(from, to);
     }
 
+    @picocli.CommandLine.Mixin
+    EngineOptions remote = new EngineOptions();
+
     /** Names the engine the hunts run on. */
     enum Engine { duckdb, trino, athena }
 
-    @Option(names = "--engine", paramLabel = "duckdb|trino|athena", defaultValue = "duckdb",
-            description = "Where ES|QL hunts run: the DuckDB store (default), a Trino cluster (with --url) or Amazon Athena (with"
-                    + " --workgroup and --output) over the ECS Parquet table that export --parquet writes.")
-    Engine engine;
-
-    @Option(names = "--url", paramLabel = "JDBC", description = "With --engine trino: jdbc:trino://HOST:PORT/CATALOG/SCHEMA.")
-    String url;
-
-    @Option(names = "--table", paramLabel = "NAME", defaultValue = TranslatingCompiler.TRINO_TABLE,
-            description = "With --engine trino: the ECS Parquet table (default: ${DEFAULT-VALUE}), partitioned by dt.")
-    String table;
-
-    @Option(names = "--trino-user", paramLabel = "NAME", defaultValue = "trailhunt",
-            description = "With --engine trino: the Trino user (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--workgroup", paramLabel = "W", defaultValue = "primary",
-            description = "With --engine athena: the Athena workgroup (default: ${DEFAULT-VALUE}).")
-    String workgroup;
-
-    @Option(names = "--output", paramLabel = "S3", description = "With --engine athena: s3:// location for Athena's query results.")
-    String output;
-
     /** Says whether hunts run on Trino or Athena (which is Trino SQL too). */
     boolean onTrino() {
-        return engine == Engine.trino || engine == Engine.athena;
+        return remote.onTrino();
+    }
+
+    /** Returns the ECS Parquet table --table names. */
+    String table() {
+        return remote.table;
     }
 
     /** Returns the store file named by --db, or the default. */
@@ -165,22 +148,11 @@ final class StoreOptions {
 
     private HuntSession openOnTrino() {
         if (source != null) {
-            throw new StoreException("--engine " + engine + " reads the table --table; --db and --data are for the DuckDB engine");
+            throw new StoreException("--engine " + remote.engine + " reads the table --table; --db and --data are for the DuckDB engine");
         }
-        if (from != null || to != null) {
-            throw new StoreException("unsupported: --from/--to with --engine " + engine + "; bound the time in the query's WHERE, which also prunes dt");
-        }
-        RemoteEngine trino;
-        if (engine == Engine.athena) {
-            trino = AthenaExecutor.connect(workgroup, output);
-        } else {
-            if (url == null) {
-                throw new StoreException("--engine trino needs --url jdbc:trino://HOST:PORT/CATALOG/SCHEMA");
-            }
-            trino = TrinoExecutor.connect(url, user);
-        }
+        RemoteEngine trino = remote.connect();
         try {
-            return HuntSession.openOnTrino(trino, table, now, Clock.systemUTC());
+            return HuntSession.openOnTrino(trino, remote.table, now, bounds(), Clock.systemUTC());
         } catch (RuntimeException e) {
             trino.close();
             throw e;

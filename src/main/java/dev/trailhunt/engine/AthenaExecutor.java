@@ -60,8 +60,7 @@ public final class AthenaExecutor implements RemoteEngine {
     @Override
     public ResultTable query(String sql, List<ResultColumn> columns) {
         try {
-            String id = client.startQueryExecution(StartQueryExecutionRequest.builder().queryString(sql).workGroup(workgroup)
-                    .resultConfiguration(ResultConfiguration.builder().outputLocation(output).build()).build()).queryExecutionId();
+            String id = start(sql);
             await(id);
             List<List<Object>> rows = new ArrayList<>();
             String token = null;
@@ -85,11 +84,27 @@ public final class AthenaExecutor implements RemoteEngine {
     }
 
     @Override
+    public List<String> columns(String table) {
+        String sql = org.jooq.impl.DSL.using(org.jooq.SQLDialect.TRINO).renderInlined(
+                org.jooq.impl.DSL.selectFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))).where(org.jooq.impl.DSL.falseCondition()));
+        try {
+            String id = start(sql);
+            await(id);
+            GetQueryResultsResponse page = client.getQueryResults(GetQueryResultsRequest.builder().queryExecutionId(id).build());
+            return page.resultSet().resultSetMetadata().columnInfo().stream().map(c -> c.name()).toList();
+        } catch (SdkException e) {
+            throw new QueryException("query failed on Athena: " + e.getMessage(), e);
+        }
+    }
+
+    private String start(String sql) {
+        return client.startQueryExecution(StartQueryExecutionRequest.builder().queryString(sql).workGroup(workgroup)
+                .resultConfiguration(ResultConfiguration.builder().outputLocation(output).build()).build()).queryExecutionId();
+    }
+
+    @Override
     public StoreProfile profile(String table) {
-        org.jooq.Field<Object> ts = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("@timestamp"));
-        String sql = org.jooq.impl.DSL.using(org.jooq.SQLDialect.TRINO).renderInlined(org.jooq.impl.DSL
-                .select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.min(ts), org.jooq.impl.DSL.max(ts))
-                .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table))));
+        String sql = RemoteEngine.profileSql(table, columns(table));
         List<ResultColumn> cols = List.of(new ResultColumn("events", dev.trailhunt.model.ValueType.LONG),
                 new ResultColumn("first", dev.trailhunt.model.ValueType.DATETIME), new ResultColumn("last", dev.trailhunt.model.ValueType.DATETIME));
         List<Object> r = query(sql, cols).rows().get(0);

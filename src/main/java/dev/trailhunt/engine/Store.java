@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * read-only and then sandboxed: external access is disabled and the configuration locked, so that
  * hunt text can read the store and nothing else.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements AutoCloseable, EventTable {
     /** Names the table of ECS events. */
     public static final String EVENTS_TABLE = "events";
     /** Names the table of loaded input files. */
@@ -137,7 +137,15 @@ public final class Store implements AutoCloseable {
      * (see {@link ParquetExport}); returns the columns written, for the CREATE TABLE statements.
      */
     public List<StoreColumn> exportParquet(Path dir) {
-        return ParquetExport.write(connection, dir);
+        return exportParquet(dir, dev.trailhunt.model.PartitionLayout.DAYS).columns();
+    }
+
+    /**
+     * Writes the store's events as ECS Parquet under {@code dir}, Hive-partitioned as {@code layout} says
+     * (see {@link ParquetExport}); returns what was written, for the CREATE TABLE statements.
+     */
+    public ParquetExport.Written exportParquet(Path dir, dev.trailhunt.model.PartitionLayout layout) {
+        return ParquetExport.write(connection, dir, layout);
     }
 
     /** Reads a table's columns from the catalog, in table order; empty when the table does not exist. */
@@ -149,12 +157,28 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    @Override
+    public SqlDialect sqlDialect() {
+        return SqlDialect.DUCKDB;
+    }
+
+    @Override
+    public String eventsTable() {
+        return EVENTS_TABLE;
+    }
+
+    @Override
+    public java.util.Set<String> eventColumns() {
+        return columns(EVENTS_TABLE).stream().map(StoreColumn::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /**
      * Runs translated SQL and returns its rows typed by {@code columns}, which match its select list one to one.
      *
      * @throws QueryException when DuckDB fails the query or a value cannot be read
      * @throws QueryLimitException when the query hits the time or memory limit of its {@link QueryGuard}
      */
+    @Override
     public ResultTable query(String sql, List<ResultColumn> columns) {
         return QueryExecutor.execute(connection, sql, columns);
     }

@@ -63,15 +63,28 @@ public final class TrinoExecutor implements RemoteEngine {
         return QueryExecutor.execute(connection, sql, columns, true);
     }
 
+    @Override
+    public List<String> columns(String table) {
+        String sql = DSL.using(SQLDialect.TRINO).renderInlined(DSL.selectFrom(DSL.table(DSL.name(table))).where(DSL.falseCondition()));
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnName(i));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read table " + table + " on " + url + ": " + Store.firstLine(e), e);
+        }
+    }
+
     /**
      * Summarises the table for provenance and {@code --now latest}: its event count and time range,
      * read with one aggregate query on the engine.
      */
     @Override
     public StoreProfile profile(String table) {
-        org.jooq.Field<Object> ts = DSL.field(DSL.name("@timestamp"));
-        String sql = DSL.using(SQLDialect.TRINO).renderInlined(
-                DSL.select(DSL.count(), DSL.min(ts), DSL.max(ts)).from(DSL.table(DSL.name(table))));
+        String sql = RemoteEngine.profileSql(table, columns(table));
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             long events = rs.getLong(1);

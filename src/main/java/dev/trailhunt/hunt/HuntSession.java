@@ -6,6 +6,7 @@ import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.engine.RemoteEngine;
 import dev.trailhunt.engine.StoreException;
 import dev.trailhunt.engine.TemporaryDirs;
+import dev.trailhunt.model.PartitionLayout;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -77,13 +78,16 @@ public final class HuntSession implements AutoCloseable {
 
     /**
      * Opens a session that runs ES|QL hunts on Trino over the ECS Parquet table {@code table}: now and
-     * the run's profile come from one query on the engine; the private in-memory DuckDB only backs
-     * the runner's interface and holds no events.
+     * the run's profile come from one query on the engine, the partition columns from another that
+     * reads no rows; the private in-memory DuckDB only backs the runner's interface and holds no events.
+     *
+     * @param bounds {@code --from} and {@code --to}, resolved against now once it is known
      */
-    public static HuntSession openOnTrino(RemoteEngine trino, String table, NowSpec nowSpec, Clock clock) {
+    public static HuntSession openOnTrino(RemoteEngine trino, String table, NowSpec nowSpec, BoundSpec bounds, Clock clock) {
         StoreProfile profile = trino.profile(table);
-        HuntSession session = start(Store.openInMemory(), null, s -> profile, nowSpec, BoundSpec.NONE, clock, s -> TranslatingCompiler.forTrino(table, trino),
-                QueryLimits.defaults());
+        PartitionLayout partitions = PartitionLayout.of(trino.columns(table));
+        HuntSession session = start(Store.openInMemory(), null, s -> profile, nowSpec, bounds, clock,
+                s -> TranslatingCompiler.forTrino(table, partitions, trino), QueryLimits.defaults());
         session.trino = trino;
         return session;
     }

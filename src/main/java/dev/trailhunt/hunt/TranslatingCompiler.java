@@ -10,6 +10,7 @@ import dev.trailhunt.model.CaretExcerpt;
 import dev.trailhunt.esql.parser.EsqlParser;
 import dev.trailhunt.esql.parser.EsqlSyntaxException;
 import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.PartitionLayout;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.TimeBound;
 import dev.trailhunt.model.ValueType;
@@ -38,9 +39,6 @@ public final class TranslatingCompiler {
     /** The table name {@code export --parquet}'s CREATE TABLE statements use, unless --table says otherwise. */
     public static final String TRINO_TABLE = "cloudtrail_ecs";
 
-    /** The Hive partition column of the ECS Parquet layout: the UTC day of {@code @timestamp}, {@code YYYY-MM-DD}. */
-    public static final String PARTITION = "dt";
-
     private final CloudTrailSources sources;
     private final List<SourceColumn> fields;
     private final Dialect dialect;
@@ -54,14 +52,14 @@ public final class TranslatingCompiler {
     }
 
     /**
-     * Creates the compiler to Trino SQL over the ECS Parquet table {@code table}, partitioned by
-     * {@code dt}; it runs queries on {@code trino}, or on nothing when null (for explain).
+     * Creates the compiler to Trino SQL over the ECS Parquet table {@code table}, partitioned as
+     * {@code partitions} says; it runs queries on {@code trino}, or on nothing when null (for explain).
      */
-    public static TranslatingCompiler forTrino(String table, RemoteEngine trino) {
+    public static TranslatingCompiler forTrino(String table, PartitionLayout partitions, RemoteEngine trino) {
         List<SourceColumn> columns = EcsSchema.columns().stream()
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
                 .toList();
-        return new TranslatingCompiler(new CloudTrailSources(table, columns, PARTITION), columns, Dialect.TRINO, trino);
+        return new TranslatingCompiler(new CloudTrailSources(table, columns, partitions), columns, Dialect.TRINO, trino);
     }
 
     /** Returns the dialect this compiler renders, which names the engine in messages and provenance. */

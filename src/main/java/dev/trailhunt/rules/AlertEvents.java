@@ -1,6 +1,6 @@
 package dev.trailhunt.rules;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
@@ -26,11 +26,11 @@ public final class AlertEvents {
     private static final List<String> FIELDS = List.of("@timestamp", "event.id", "event.provider", "event.action", "event.outcome",
             "user.name", "source.address", "cloud.account.id", "user_agent.original");
 
-    private final Store store;
+    private final EventTable store;
     private final RuleCompiler compiler;
 
     /** Creates the reader for a store. */
-    public AlertEvents(Store store) {
+    public AlertEvents(EventTable store) {
         this.store = store;
         this.compiler = RuleCompiler.forStore(store, Instant.EPOCH);
     }

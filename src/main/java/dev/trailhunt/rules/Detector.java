@@ -2,7 +2,7 @@ package dev.trailhunt.rules;
 
 import dev.trailhunt.engine.AlertRow;
 import dev.trailhunt.engine.QueryException;
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.parser.EsqlParser;
@@ -22,18 +22,19 @@ import java.util.Optional;
  */
 public final class Detector {
     private static final java.util.regex.Pattern GEO = java.util.regex.Pattern.compile("source\\.(as|geo)\\.");
-    private final Store store;
+    private final EventTable store;
     private final StoreProfile profile;
     private final HistoryPolicy history;
 
     /**
      * Creates a detector.
      *
-     * @param store the store, sandboxed; opened for writing when the alerts are to be stored
+     * @param store the events: the store, sandboxed and opened for writing when the alerts are to be stored,
+     *     or a table on Trino or Athena, whose alerts can only be printed
      * @param profile the store's profile (its first and last event bound the run)
      * @param history how new_terms rules treat the start of the data
      */
-    public Detector(Store store, StoreProfile profile, HistoryPolicy history) {
+    public Detector(EventTable store, StoreProfile profile, HistoryPolicy history) {
         this.store = store;
         this.profile = profile;
         this.history = history;
@@ -78,8 +79,15 @@ public final class Detector {
         return new Detection(runs, start, end, history);
     }
 
-    /** Replaces the stored alerts of the rules this detection ran with their new alerts. */
+    /**
+     * Replaces the stored alerts of the rules this detection ran with their new alerts.
+     *
+     * @throws IllegalStateException when the events are not in a DuckDB store (a Trino table holds no alerts)
+     */
     public void store(Detection detection) {
+        if (!(store instanceof dev.trailhunt.engine.Store writable)) {
+            throw new IllegalStateException("alerts are stored only in a DuckDB store, not in " + store.eventsTable());
+        }
         List<String> ids = new ArrayList<>();
         List<AlertRow> rows = new ArrayList<>();
         for (RuleRun run : detection.runs()) {
@@ -93,7 +101,7 @@ public final class Detector {
                         a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy()));
             }
         }
-        store.replaceAlerts(ids, rows);
+        writable.replaceAlerts(ids, rows);
     }
 
     private RuleRun runOne(Rule rule, RuleCompiler compiler, Instant start, Instant end) {
@@ -108,7 +116,7 @@ public final class Detector {
             try {
                 return EqlRuleRunner.run(rule, store, compiler, plan, start, end);
             } catch (EsqlException e) {
-                return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), "");
+                return failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), "");
             } catch (QueryException e) {
                 return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), "");
             }
@@ -142,10 +150,15 @@ public final class Detector {
         } catch (RuleQueryException e) {
             return e.unsupported() ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
         } catch (EsqlException e) {
-            return RuleRun.failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), sql);
+            return failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), sql);
         } catch (QueryException e) {
             return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
         }
+    }
+
+    /** Lists a rule another engine cannot run ({@code unsupported on trino: …}) as not run, like any unsupported feature; else as failed. */
+    static RuleRun failed(Rule rule, String message, String sql) {
+        return message.contains(": unsupported on ") ? RuleRun.notRun(rule, message) : RuleRun.failed(rule, message, sql);
     }
 
     /** Tells whether any event of the store carries GeoIP enrichment. */

@@ -1,6 +1,6 @@
 package dev.trailhunt.rules;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.eql.Eql;
 import dev.trailhunt.eql.EqlException;
 import dev.trailhunt.eql.SequenceMatcher;
@@ -26,7 +26,7 @@ final class EqlRuleRunner {
     private EqlRuleRunner() {}
 
     /** Runs one EQL rule. */
-    static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end) {
+    static RuleRun run(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end) {
         EqlQuery query;
         try {
             query = Eql.parse(rule.query());
@@ -47,7 +47,7 @@ final class EqlRuleRunner {
         }
     }
 
-    private static RuleRun single(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
+    private static RuleRun single(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
             EqlQuery.Single q, String categoryField) {
         Eql.Lowered lowered = Eql.lower(q, categoryField);
         FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, List.of());
@@ -56,7 +56,7 @@ final class EqlRuleRunner {
                 alerts.alerts(), rows.sql());
     }
 
-    private static RuleRun sequence(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
+    private static RuleRun sequence(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
             EqlQuery.Sequence q, String categoryField) {
         List<SequenceMatcher.Candidate> candidates = new ArrayList<>();
         java.util.Map<String, String> idOf = new java.util.HashMap<>();

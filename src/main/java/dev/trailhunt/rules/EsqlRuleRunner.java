@@ -1,7 +1,7 @@
 package dev.trailhunt.rules;
 
 import dev.trailhunt.engine.QueryException;
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.Alias;
@@ -46,12 +46,12 @@ final class EsqlRuleRunner {
     private EsqlRuleRunner() {}
 
     /** Runs one ES|QL rule, all its windows in one query where {@link WindowedStats} can. */
-    static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan) {
+    static RuleRun run(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan) {
         return run(rule, store, compiler, plan, true);
     }
 
     /** Runs one ES|QL rule; {@code batch} false runs an aggregating rule window by window, which tests compare with. */
-    static RuleRun run(Rule rule, Store store, RuleCompiler compiler, ExecutionPlan plan, boolean batch) {
+    static RuleRun run(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan, boolean batch) {
         Query query;
         try {
             query = EsqlParser.parse(rule.query());
@@ -132,14 +132,14 @@ final class EsqlRuleRunner {
             String note = executions.isEmpty() ? "" : executions.size() + " execution windows held events its first WHERE accepts";
             return new RuleRun(rule, RuleRun.Status.RAN, note, alerts, sql);
         } catch (EsqlException e) {
-            return RuleRun.failed(rule, QueryError.at(rule, e.line(), e.column(), e.getMessage()), sql);
+            return Detector.failed(rule, QueryError.at(rule, e.line(), e.column(), e.getMessage()), sql);
         } catch (QueryException e) {
             return RuleRun.failed(rule, rule.location() + ": " + e.getMessage(), sql);
         }
     }
 
     /** Finds the executions whose window holds an event the query's first WHERE accepts, in one query. */
-    private static TreeSet<Long> executions(Query query, Store store, RuleCompiler compiler, ExecutionPlan plan) {
+    private static TreeSet<Long> executions(Query query, EventTable store, RuleCompiler compiler, ExecutionPlan plan) {
         List<Command> probe = new ArrayList<>();
         probe.add(query.commands().get(0));
         if (query.commands().size() > 1 && query.commands().get(1) instanceof Where w) {

@@ -1,6 +1,6 @@
 package dev.trailhunt.rules;
 
-import dev.trailhunt.engine.Store;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.translate.Translation;
@@ -16,7 +16,7 @@ import java.util.List;
  */
 record FilterRun(String sql, List<EventRow> rows) {
     /** Runs the filter between two instants and reads {@code event.id}, {@code @timestamp} and {@code fields} (empty for one the store lacks). */
-    static FilterRun fetch(Store store, RuleCompiler compiler, Expr filter, Instant from, Instant to, List<String> fields) {
+    static FilterRun fetch(EventTable store, RuleCompiler compiler, Expr filter, Instant from, Instant to, List<String> fields) {
         List<String> keep = new ArrayList<>(List.of("event.id", "@timestamp",
                 compiler.hasColumn(RuleCompiler.HASH) ? RuleCompiler.HASH : "event.id"));
         // A field the store lacks is missing from every event: it contributes no value, as in Elasticsearch.

@@ -1,7 +1,6 @@
 package dev.trailhunt.rules;
 
-import dev.trailhunt.engine.Store;
-import dev.trailhunt.engine.StoreColumn;
+import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.esql.ast.Binary;
 import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Command;
@@ -17,7 +16,9 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Source;
 import dev.trailhunt.esql.ast.Where;
 import dev.trailhunt.model.EcsSchema;
+import dev.trailhunt.model.PartitionLayout;
 import dev.trailhunt.translate.CloudTrailSources;
+import dev.trailhunt.translate.Dialect;
 import dev.trailhunt.translate.EsqlTranslator;
 import dev.trailhunt.translate.SourceCatalog;
 import dev.trailhunt.translate.SourceColumn;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Renders what rules run as SQL through the ES|QL translator: a rule's filter (KQL or EQL lowered into
@@ -42,15 +42,25 @@ final class RuleCompiler {
 
     private final SourceCatalog sources;
     private final Instant now;
+    private final Dialect dialect;
 
     RuleCompiler(SourceCatalog sources, Instant now) {
-        this.sources = sources;
-        this.now = now;
+        this(sources, now, Dialect.DUCKDB);
     }
 
-    /** Creates the compiler for a store's events table (every ECS column when the store has none yet). */
-    static RuleCompiler forStore(Store store, Instant now) {
-        Set<String> present = store.columns(Store.EVENTS_TABLE).stream().map(StoreColumn::name).collect(Collectors.toSet());
+    private RuleCompiler(SourceCatalog sources, Instant now, Dialect dialect) {
+        this.sources = sources;
+        this.now = now;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Creates the compiler for an events table (every ECS column when there is none yet): the store's,
+     * rendered as DuckDB SQL, or the ECS Parquet table's on Trino or Athena, rendered as Trino SQL with
+     * the partition predicates its partition columns allow.
+     */
+    static RuleCompiler forStore(EventTable store, Instant now) {
+        Set<String> present = store.eventColumns();
         List<SourceColumn> columns = new ArrayList<>(EcsSchema.columns().stream()
                 .filter(c -> present.isEmpty() || present.contains(c.name()))
                 .map(c -> new SourceColumn(c.name(), c.esqlType(), c.multiValued()))
@@ -59,12 +69,15 @@ final class RuleCompiler {
             // Rules tell events apart by the hash of their raw record: event.id is not unique in every corpus.
             columns.add(new SourceColumn(HASH, dev.trailhunt.model.ValueType.KEYWORD, false));
         }
-        return new RuleCompiler(new CloudTrailSources(Store.EVENTS_TABLE, columns), now);
+        if (store.sqlDialect() == EventTable.SqlDialect.TRINO) {
+            return new RuleCompiler(new CloudTrailSources(store.eventsTable(), columns, PartitionLayout.of(present)), now, Dialect.TRINO);
+        }
+        return new RuleCompiler(new CloudTrailSources(store.eventsTable(), columns), now);
     }
 
     /** Returns a compiler whose {@code NOW()} is {@code now}, for one execution of a rule. */
     RuleCompiler at(Instant now) {
-        return new RuleCompiler(sources, now);
+        return new RuleCompiler(sources, now, dialect);
     }
 
     /** Tells whether the translator derives this field from {@code event.original} (the flattened leaves of a record's JSON). */
@@ -107,7 +120,7 @@ final class RuleCompiler {
 
     /** Translates an ES|QL query without ES|QL's row limits: a rule's rows are all its alerts. */
     Translation translate(Query query) {
-        return new EsqlTranslator(sources, new TranslateOptions(now, NO_LIMIT, NO_LIMIT)).translate(query);
+        return new EsqlTranslator(sources, new TranslateOptions(now, NO_LIMIT, NO_LIMIT), dialect).translate(query);
     }
 
     /** Builds {@code a AND b}. */

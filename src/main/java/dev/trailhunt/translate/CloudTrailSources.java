@@ -1,5 +1,6 @@
 package dev.trailhunt.translate;
 
+import dev.trailhunt.model.PartitionLayout;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +22,9 @@ public final class CloudTrailSources implements SourceCatalog {
         this.events = new SourceTable(table, columns);
     }
 
-    /** Creates the catalog for a table partitioned by the UTC day of {@code @timestamp} in column {@code partition}. */
-    public CloudTrailSources(String table, List<SourceColumn> columns, String partition) {
-        this.events = new SourceTable(table, columns, null, partition);
+    /** Creates the catalog for a table partitioned as {@code partitions} says (the ECS Parquet layout). */
+    public CloudTrailSources(String table, List<SourceColumn> columns, PartitionLayout partitions) {
+        this.events = new SourceTable(table, columns, null, partitions);
     }
 
     @Override

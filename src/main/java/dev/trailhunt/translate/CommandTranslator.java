@@ -15,6 +15,10 @@ import dev.trailhunt.esql.ast.Limit;
 import dev.trailhunt.esql.ast.MvExpand;
 import dev.trailhunt.esql.ast.NamePattern;
 import dev.trailhunt.esql.ast.Order;
+import dev.trailhunt.esql.ast.Command;
+import dev.trailhunt.esql.ast.Expr;
+import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.Node;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.RenamePair;
@@ -108,6 +112,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         for (String name : ReferencedNames.mentioned(query)) {
             // aws.cloudtrail.flattened.* leaves are derived from the raw record only when a query names them.
             if (raw && FlattenedFields.isFlattened(name) && cols.stream().noneMatch(c -> c.name().equals(name))) {
+                if (session.trino()) {
+                    // Its leaves come from DuckDB's JSON list functions; Trino has no rendering of them yet.
+                    throw Errors.unsupportedOn(Dialect.TRINO, name + " (derived from event.original)", reference(query, name, from));
+                }
                 cols.add(new Column(name, ValueType.KEYWORD, true));
                 fields.add(FlattenedFields.leaves(name).as(DSL.name(name)));
             }
@@ -123,9 +131,27 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
             fields.add(DSL.inline(table.index()));
         }
         var select = DSL.select(fields).from(DSL.table(DSL.name(table.table())));
-        Condition days = table.partition() == null ? null : PartitionWindow.of(query, table.partition(), session);
+        Condition days = table.partitions() == null ? null : PartitionWindow.of(query, table.partitions(), session);
         Condition where = days == null ? bound(table, from) : bound(table, from).and(days);
         return in.then(from, cols, false, select.where(where));
+    }
+
+    /** Returns the first reference to a field in the query's WHERE commands, for an error's position; else {@code fallback}. */
+    private static Node reference(Query query, String name, Node fallback) {
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        for (Command c : query.commands()) {
+            if (c instanceof Where w) {
+                todo.add(w.condition());
+            }
+        }
+        while (!todo.isEmpty()) {
+            Expr e = todo.poll();
+            if (e instanceof FieldRef f && f.name().equals(name)) {
+                return f;
+            }
+            todo.addAll(dev.trailhunt.esql.ast.ExprChildren.of(e));
+        }
+        return fallback;
     }
 
     /** Returns the run's time bound on the table's {@code @timestamp}, applied before any command sees a row. */

@@ -23,7 +23,8 @@ final class ConversionFunctions {
         r.scalar("to_double", "to_dbl").args(ANY).returns(ValueType.DOUBLE).with(EACH_VALUE).duckdb(c -> toNumber(c, ValueType.DOUBLE))
                 .trino(c -> toNumber(c, ValueType.DOUBLE));
         r.scalar("to_string", "to_str").args(ANY).returns(ValueType.KEYWORD).duckdb(ConversionFunctions::toText);
-        r.scalar("to_datetime", "to_dt").args(ANY).returns(ValueType.DATETIME).with(EACH_VALUE).duckdb(ConversionFunctions::toDatetime);
+        r.scalar("to_datetime", "to_dt").args(ANY).returns(ValueType.DATETIME).with(EACH_VALUE).duckdb(ConversionFunctions::toDatetime)
+                .trino(ConversionFunctions::toDatetimeOnTrino);
         r.scalar("to_boolean", "to_bool").args(ANY).returns(ValueType.BOOLEAN).with(EACH_VALUE).duckdb(ConversionFunctions::toBoolean);
         r.scalar("to_ip").args(ANY).returns(ValueType.IP).duckdb(ConversionFunctions::toIp);
         r.scalar("to_version", "to_ver").args(STRING).returns(ValueType.VERSION).with(EACH_VALUE).duckdb(ConversionFunctions::toVersion);
@@ -111,6 +112,15 @@ final class ConversionFunctions {
         // Elasticsearch's strict_date_optional_time needs a 'T' before the time; DuckDB would also take a space.
         return typed("CASE WHEN strpos({0}, ' ') = 0 THEN CAST(try_cast({0} AS TIMESTAMPTZ) AS TIMESTAMP) END", ValueType.DATETIME,
                 ArgKind.STRING.check(c.node(), 0, c.raw(0)).field());
+    }
+
+    /** Renders TO_DATETIME on Trino where it needs no parsing in SQL: a datetime as it is, a constant string as a literal. */
+    private static Typed toDatetimeOnTrino(Call c) {
+        Typed t = ExpressionTranslator.single(c.raw(0));
+        if (!t.isSpan() && t.type() == ValueType.DATETIME || t.isStringConstant()) {
+            return toDatetime(c);
+        }
+        throw Errors.unsupportedOn(Dialect.TRINO, "TO_DATETIME of a value that is not a constant string", c.node());
     }
 
     private static Typed toBoolean(Call c) {

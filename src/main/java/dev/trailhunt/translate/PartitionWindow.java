@@ -5,59 +5,102 @@ import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.In;
+import dev.trailhunt.esql.ast.Literal;
+import dev.trailhunt.esql.ast.LiteralType;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.model.PartitionLayout;
+import dev.trailhunt.model.TimeBound;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Derives the predicate on a day partition column ({@code dt = 'YYYY-MM-DD'}, the UTC day of
- * {@code @timestamp}) from the time window of a query's first WHERE, so that Athena and Trino read
- * only the days the query can match.
+ * Derives the predicates on the Hive partition columns of the ECS Parquet layout from a query, so
+ * that Athena and Trino read only the partitions the query can match: {@code dt} (the UTC day of
+ * {@code @timestamp}) from the run's time bound ({@code --from/--to/--now}) and from the time window
+ * of the query's first WHERE, and {@code account}/{@code region} from that WHERE pinning
+ * {@code cloud.account.id}/{@code cloud.region} to literals ({@code ==} or {@code IN}).
  *
- * <p>Only {@code @timestamp} compared with a constant, in the AND-ed conditions of a WHERE right
- * after FROM, bounds the days; anything else leaves a side open. The partition predicate is added to
- * the WHERE, never replaces it, so rows are filtered exactly by {@code @timestamp} as before.
+ * <p>Only comparisons with constants, in the AND-ed conditions of a WHERE right after FROM, count;
+ * anything else leaves that partition open. The predicates are added to the WHERE, never replace it,
+ * so rows are still filtered exactly by the query's own conditions: a predicate is only ever implied
+ * by them (a row whose field equals a plain literal lies in that literal's partition, any other value
+ * in {@link PartitionLayout#OTHER}).
  */
 final class PartitionWindow {
     private static final String TIMESTAMP = "@timestamp";
 
+    private final Map<String, String> pinnable;
+    private final Map<String, Set<String>> pinned = new LinkedHashMap<>();
     private LocalDate from;
     private LocalDate to;
 
-    private PartitionWindow() {}
+    private PartitionWindow(Map<String, String> pinnable) {
+        this.pinnable = pinnable;
+    }
 
-    /** Returns the partition predicate for {@code query}, or null when its first WHERE puts no bound on {@code @timestamp}. */
-    static Condition of(Query query, String partition, Session session) {
-        List<Command> commands = query.commands();
-        if (commands.size() < 2 || !(commands.get(1) instanceof Where where)) {
-            return null;
+    /** Returns the partition predicates for {@code query}, or null when nothing bounds a partition. */
+    static Condition of(Query query, PartitionLayout layout, Session session) {
+        PartitionWindow w = new PartitionWindow(layout.fieldPartitions());
+        TimeBound bound = session.bound();
+        if (bound.from() != null) {
+            w.lower(LocalDateTime.ofInstant(bound.from(), ZoneOffset.UTC).toLocalDate());
         }
-        PartitionWindow w = new PartitionWindow();
-        w.collect(where.condition(), session);
-        Field<String> dt = DSL.field(DSL.name(partition), String.class);
-        Condition c = null;
+        if (bound.until() != null) {
+            // An exclusive end at midnight sees nothing of that day.
+            Instant last = bound.untilInclusive() ? bound.until() : bound.until().minusNanos(1);
+            w.upper(LocalDateTime.ofInstant(last, ZoneOffset.UTC).toLocalDate());
+        }
+        List<Command> commands = query.commands();
+        if (commands.size() >= 2 && commands.get(1) instanceof Where where) {
+            w.collect(where.condition(), session);
+        }
+        Field<String> dt = DSL.field(DSL.name(PartitionLayout.DAY), String.class);
+        Condition c = DSL.noCondition();
         if (w.from != null) {
-            c = dt.ge(DSL.inline(w.from.toString()));
+            c = c.and(dt.ge(DSL.inline(w.from.toString())));
         }
         if (w.to != null) {
-            Condition upper = dt.le(DSL.inline(w.to.toString()));
-            c = c == null ? upper : c.and(upper);
+            c = c.and(dt.le(DSL.inline(w.to.toString())));
         }
-        return c;
+        for (Map.Entry<String, Set<String>> p : w.pinned.entrySet()) {
+            Field<String> column = DSL.field(DSL.name(w.pinnable.get(p.getKey())), String.class);
+            List<Field<String>> values = p.getValue().stream().sorted().<Field<String>>map(DSL::inline).toList();
+            c = c.and(values.size() == 1 ? column.eq(values.get(0)) : column.in(values));
+        }
+        return c.equals(DSL.noCondition()) ? null : c;
     }
 
     private void collect(Expr e, Session session) {
+        if (e instanceof In in && !in.negated() && in.value() instanceof FieldRef f && pinnable.containsKey(f.name())) {
+            pin(f.name(), in.list());
+            return;
+        }
         if (!(e instanceof Binary b)) {
             return;
         }
         if (b.op() == BinaryOp.AND) {
             collect(b.left(), session);
             collect(b.right(), session);
+            return;
+        }
+        if (b.op() == BinaryOp.EQ && b.left() instanceof FieldRef f && pinnable.containsKey(f.name())) {
+            pin(f.name(), List.of(b.right()));
+            return;
+        }
+        if (b.op() == BinaryOp.EQ && b.right() instanceof FieldRef f && pinnable.containsKey(f.name())) {
+            pin(f.name(), List.of(b.left()));
             return;
         }
         if (b.op().group() != BinaryOp.Group.COMPARISON || b.op() == BinaryOp.NEQ) {
@@ -84,6 +127,24 @@ final class PartitionWindow {
             }
             default -> { }
         }
+    }
+
+    /** Narrows a field's partitions to those of the keyword literals it must equal; any other candidate leaves it open. */
+    private void pin(String field, List<Expr> candidates) {
+        Set<String> parts = new TreeSet<>();
+        for (Expr c : candidates) {
+            if (!(c instanceof Literal l) || l.type() != LiteralType.KEYWORD) {
+                return;
+            }
+            String v = (String) l.value();
+            parts.add(PartitionLayout.isPlain(v) ? v : PartitionLayout.OTHER);
+        }
+        // Two conditions on one field: a row meeting both lies in a partition both allow.
+        pinned.merge(field, parts, (a, b) -> {
+            Set<String> both = new TreeSet<>(a);
+            both.retainAll(b);
+            return both;
+        });
     }
 
     private void lower(LocalDate day) {

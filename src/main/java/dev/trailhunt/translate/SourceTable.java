@@ -1,5 +1,6 @@
 package dev.trailhunt.translate;
 
+import dev.trailhunt.model.PartitionLayout;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,10 +10,10 @@ import java.util.Objects;
  * @param table the table name (DuckDB's {@code events}, or the ECS Parquet table on Trino and Athena)
  * @param columns the columns, in any order (FROM sorts them alphabetically)
  * @param index the one concrete index every row comes from, which METADATA _index reports, or null when unknown
- * @param partition the Hive partition column holding the UTC day of {@code @timestamp} as {@code YYYY-MM-DD},
- *     which the query's time window prunes, or null when the table has none
+ * @param partitions the Hive partitions (the UTC day of {@code @timestamp}, optionally account and region),
+ *     which the query's time window and its pinned account or region prune, or null when the table has none
  */
-public record SourceTable(String table, List<SourceColumn> columns, String index, String partition) {
+public record SourceTable(String table, List<SourceColumn> columns, String index, PartitionLayout partitions) {
     public SourceTable {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);

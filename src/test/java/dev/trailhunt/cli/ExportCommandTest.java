@@ -49,6 +49,48 @@ class ExportCommandTest {
     }
 
     @Test
+    void partitionsByDayAccountAndRegionNestInThatOrderAndLoseNoRow() throws Exception {
+        String db = SamplesStore.get().toString();
+        Path out = dir.resolve("parts");
+        Cli r = Cli.run("export", "--db", db, "--parquet", out.toString(), "--partition-by", "region,account", "--location", "s3://b/e");
+        assertEquals(0, r.code(), r.err());
+        // dt always comes first, then account, then region, whatever order they were given in.
+        assertTrue(Files.isDirectory(out.resolve("dt=2026-11-24/account=111122223333/region=us-east-1")), "dt/account/region layout");
+        List<ResultColumn> one = List.of(new ResultColumn("n", ValueType.LONG));
+        try (Store store = Store.openForReading(Path.of(db)); Store mem = Store.openInMemory()) {
+            String glob = out.toString().replace("'", "''") + "/*/*/*/*.parquet";
+            String parquet = "read_parquet('" + glob + "', hive_partitioning = true, hive_types_autocast = false)";
+            assertEquals(store.query("SELECT count(*) FROM events", one).rows(), mem.query("SELECT count(*) FROM " + parquet, one).rows());
+            // Every row sits in the folder of its own account and region (or _other for a value that is not a plain name).
+            ResultTable misplaced = mem.query("SELECT count(*) FROM " + parquet + " WHERE account <> coalesce(CASE WHEN "
+                    + "regexp_full_match(\"cloud.account.id\", '[A-Za-z0-9][A-Za-z0-9-]{0,63}') THEN \"cloud.account.id\" END, '_other')"
+                    + " OR region <> coalesce(CASE WHEN regexp_full_match(\"cloud.region\", '[A-Za-z0-9][A-Za-z0-9-]{0,63}')"
+                    + " THEN \"cloud.region\" END, '_other')", one);
+            assertEquals(0L, misplaced.rows().get(0).get(0));
+        }
+        assertTrue(r.out().contains("PARTITIONED BY (`dt` string, `account` string, `region` string)"), r.out());
+        assertTrue(r.out().contains("'projection.account.type'='enum'") && r.out().contains("'projection.account.values'='111122223333,444455556666,anonymous'"), r.out());
+        assertTrue(r.out().contains("'storage.location.template'='s3://b/e/dt=${dt}/account=${account}/region=${region}/'"), r.out());
+        assertTrue(r.out().contains("partitioned_by = ARRAY['dt', 'account', 'region']"), r.out());
+    }
+
+    @Test
+    void explainForATableWithAccountPartitionsAddsTheirPredicate() {
+        Cli r = Cli.run("explain", "--target", "trino", "--partition-by", "dt,account", "--now", "2026-11-27T12:00:00Z",
+                "--from", "2026-11-25", "--esql", "from logs-aws.cloudtrail-* | where cloud.account.id == \"444455556666\" | stats n = count(*)");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"account\" = '444455556666'") && r.out().contains("\"dt\" >= '2026-11-25'"), r.out());
+        assertTrue(!r.out().contains("\"region\""), r.out());
+    }
+
+    @Test
+    void anUnknownPartitionIsAUsageError() throws Exception {
+        Cli r = Cli.run("export", "--db", SamplesStore.get().toString(), "--parquet", dir.resolve("x").toString(), "--partition-by", "dt,user");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--partition-by takes dt, account and region"), r.err());
+    }
+
+    @Test
     void ingestCanGoStraightToParquetWithoutKeepingAStore() throws Exception {
         Path out = dir.resolve("direct");
         Cli r = Cli.run("ingest", "--parquet", out.toString(), SamplesStore.SAMPLES.toString());

@@ -120,6 +120,15 @@ class AthenaExecutorTest {
     }
 
     @Test
+    void theColumnsComeFromTheMetadataOfAQuerySelectingNoRow() {
+        FakeAthena fake = new FakeAthena(QueryExecutionState.SUCCEEDED, List.of(List.of(row("n"))));
+        assertEquals(List.of("n"), new AthenaExecutor(fake, "wg", "s3://out/").columns("cloudtrail_ecs"));
+        String sql = fake.started.get(0).queryString();
+        // Trino (and so Athena) rejects LIMIT 0 / FETCH FIRST 0 ROWS: the query selects no row with a false WHERE.
+        assertTrue(sql.contains("from \"cloudtrail_ecs\"") && sql.contains("where false") && !sql.contains("fetch"), sql);
+    }
+
+    @Test
     void theOutputMustBeAnS3Location() {
         StoreException e = assertThrows(StoreException.class, () -> AthenaExecutor.connect("primary", "/tmp/out"));
         assertTrue(e.getMessage().startsWith("--output must be an s3:// location"), e.getMessage());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.model.PartitionLayout;
+import dev.trailhunt.model.TimeBound;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +22,49 @@ class TrinoDialectTest {
     private static final Instant NOW = Instant.parse("2024-05-08T10:00:00Z");
 
     private static String trino(String esql) {
-        CloudTrailSources parquet = new CloudTrailSources("cloudtrail_ecs", EventsFixture.columns(), "dt");
-        return new EsqlTranslator(parquet, TranslateOptions.defaults(NOW), Dialect.TRINO).translate(EsqlParser.parse(esql)).sql();
+        return trino(esql, PartitionLayout.DAYS, TimeBound.NONE);
+    }
+
+    private static String trino(String esql, PartitionLayout layout, TimeBound bound) {
+        CloudTrailSources parquet = new CloudTrailSources("cloudtrail_ecs", EventsFixture.columns(), layout);
+        return new EsqlTranslator(parquet, TranslateOptions.defaults(NOW).bounded(bound), Dialect.TRINO).translate(EsqlParser.parse(esql)).sql();
+    }
+
+    @Test
+    void theRunsTimeBoundPrunesDaysEvenWithoutAWhere() {
+        // --from 2024-05-02 --to 2024-05-04: the --to day is seen whole, so up to 05-05T00:00 exclusive.
+        TimeBound b = new TimeBound(Instant.parse("2024-05-02T00:00:00Z"), Instant.parse("2024-05-05T00:00:00Z"), false);
+        String sql = trino("from logs-aws.cloudtrail* | stats n = count(*)", PartitionLayout.DAYS, b);
+        assertTrue(sql.contains("\"dt\" >= '2024-05-02'") && sql.contains("\"dt\" <= '2024-05-04'"), sql);
+        assertTrue(sql.contains("\"@timestamp\" < timestamp '2024-05-05 00:00:00"), sql);
+        // --now 2024-05-03T08:00Z sees that instant itself, so its day.
+        TimeBound now = new TimeBound(null, Instant.parse("2024-05-03T08:00:00Z"), true);
+        String upTo = trino("from logs-aws.cloudtrail* | where @timestamp > now() - 7 days", PartitionLayout.DAYS, now);
+        assertTrue(upTo.contains("\"dt\" <= '2024-05-03'") && upTo.contains("\"dt\" >= '2024-05-01'"), upTo);
+    }
+
+    @Test
+    void aFlattenedFieldIsUnsupportedOnTrinoAtItsPosition() {
+        EsqlException e = assertThrows(EsqlException.class,
+                () -> trino("from logs-aws.cloudtrail*\n| where aws.cloudtrail.flattened.request_parameters.key == \"x\""));
+        assertEquals("unsupported on trino: aws.cloudtrail.flattened.request_parameters.key (derived from event.original) at 2:9", e.getMessage());
+    }
+
+    @Test
+    void aPinnedAccountOrRegionPrunesThoseFoldersToo() {
+        PartitionLayout all = PartitionLayout.DAYS_ACCOUNTS_REGIONS;
+        String eq = trino("from logs-aws.cloudtrail* | where cloud.account.id == \"123456789012\" and \"eu-west-1\" == cloud.region", all, TimeBound.NONE);
+        assertTrue(eq.contains("\"account\" = '123456789012'") && eq.contains("\"region\" = 'eu-west-1'"), eq);
+        String in = trino("from logs-aws.cloudtrail* | where cloud.region in (\"us-east-1\", \"eu-west-1\")", all, TimeBound.NONE)
+                .replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")");
+        assertTrue(in.contains("\"region\" in ('eu-west-1', 'us-east-1')"), in);
+        // A value that is not a plain name lives in _other, so that is the folder to read.
+        String odd = trino("from logs-aws.cloudtrail* | where cloud.region == \"a/b\"", all, TimeBound.NONE);
+        assertTrue(odd.contains("\"region\" = '_other'"), odd);
+        // OR, NOT IN, or a table partitioned by day only: no account or region predicate.
+        assertFalse(trino("from logs-aws.cloudtrail* | where cloud.region == \"x\" or event.action == \"y\"", all, TimeBound.NONE).contains("\"region\" ="));
+        assertFalse(trino("from logs-aws.cloudtrail* | where cloud.region not in (\"x\")", all, TimeBound.NONE).contains("\"region\" in"));
+        assertFalse(trino("from logs-aws.cloudtrail* | where cloud.region == \"x\"").contains("\"region\" ="));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.Locale;
 /**
  * Copies a DuckDB store's events into a Trino memory table with the ECS Parquet layout's columns and
  * types (the same names, one quoted identifier each, plus the {@code dt} partition column), as
- * {@code export --parquet} writes them, through INSERTs that unnest a JSON array of rows.
+ * {@code export --parquet} writes them, through INSERTs that unnest a JSON array of rows. The source
+ * may also be a view over the Parquet files {@code export --parquet} wrote, whose Hive partition
+ * columns ({@code dt}, and {@code account}, {@code region} when partitioned so) then come along as they are.
  */
 final class TrinoLoader {
     /** Keeps each INSERT well under Trino's default query.max-length of 1,000,000 characters. */
@@ -35,11 +37,13 @@ final class TrinoLoader {
                 types.add(rs.getString(2));
             }
         }
+        // A store has no dt column: it is derived here as export --parquet derives it; Parquet read back has its own.
+        boolean derivedDay = !names.contains("dt");
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(quote(table)).append(" (");
         for (int i = 0; i < names.size(); i++) {
-            ddl.append(quote(names.get(i))).append(' ').append(trinoType(types.get(i))).append(", ");
+            ddl.append(i > 0 ? ", " : "").append(quote(names.get(i))).append(' ').append(trinoType(types.get(i)));
         }
-        ddl.append("\"dt\" varchar)");
+        ddl.append(derivedDay ? ", \"dt\" varchar)" : ")");
         try (Statement st = trino.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + quote(table));
             st.execute(ddl.toString());
@@ -54,15 +58,15 @@ final class TrinoLoader {
             rowType.append(i > 0 ? ", " : "").append(quote(names.get(i))).append(' ').append(ts ? "varchar" : trinoType(types.get(i)));
             select.append(i > 0 ? ", " : "").append(ts ? "CAST(r." + quote(names.get(i)) + " AS timestamp(6))" : "r." + quote(names.get(i)));
         }
-        rowType.append(", \"dt\" varchar))");
-        select.append(", r.\"dt\"");
+        rowType.append(derivedDay ? ", \"dt\" varchar))" : "))");
+        select.append(derivedDay ? ", r.\"dt\"" : "");
         String head = "INSERT INTO " + quote(table) + " SELECT " + select + " FROM UNNEST(CAST(json_parse('";
         String tail = "') AS " + rowType + ")) AS r";
         int rows = 0;
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;
         try (Statement st = duckdb.createStatement();
-                ResultSet rs = st.executeQuery("SELECT *, strftime(\"@timestamp\", '%Y-%m-%d') FROM events")) {
+                ResultSet rs = st.executeQuery(derivedDay ? "SELECT *, strftime(\"@timestamp\", '%Y-%m-%d') FROM events" : "SELECT * FROM events")) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             while (rs.next()) {
