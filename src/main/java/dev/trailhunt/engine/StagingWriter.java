@@ -122,8 +122,13 @@ public final class StagingWriter implements AutoCloseable {
         }
         if (v instanceof String s) {
             quote(s);
-        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
-            line.append(v);
+        } else if (v instanceof Boolean b) {
+            // The primitive appends write digits in place; append(Object) builds a String first.
+            line.append(b.booleanValue());
+        } else if (v instanceof Long l) {
+            line.append(l.longValue());
+        } else if (v instanceof Integer n) {
+            line.append(n.intValue());
         } else if (v instanceof Double d) {
             line.append(d.isNaN() || d.isInfinite() ? "" : d.toString());
         } else if (v instanceof Instant t) {

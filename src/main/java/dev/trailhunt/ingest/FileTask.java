@@ -225,12 +225,14 @@ final class FileTask implements Callable<StagedFile> {
                 });
                 in = scan;
             }
-            reader.read(in, record -> {
-                Object[] row = mapper.map(record, reader.duplicateKey(), reader.replacedBytes());
+            reader.read(in, (record, original) -> {
+                // Input already in the stored form is not rendered again from its tree.
+                String text = original == null ? null : new String(original, StandardCharsets.UTF_8);
+                Object[] row = mapper.map(record, text, reader.duplicateKey(), reader.replacedBytes());
                 if (geoip != null) {
                     geoip.fill(row);
                 }
-                parts.write(row, reader.records() - 1);
+                parts.write(row, original, reader.records() - 1);
                 hook(reader.records() - 1);
             });
         } catch (RecordsPrefilter.Bail e) {
@@ -444,14 +446,15 @@ final class FileTask implements Callable<StagedFile> {
             last = last == null || t.isAfter(last) ? t : last;
         }
 
-        void write(Object[] row, long offset) {
+        /** Stages one row; {@code original} is its event.original in UTF-8 when the caller has it, else null. */
+        void write(Object[] row, byte[] original, long offset) {
             if (current == null || current.rows() >= PART_ROWS) {
                 close();
                 Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.csv", ordinal, files.size()));
                 files.add(p);
                 current = new StagingWriter(p, ordinal, selection);
             }
-            md.update(String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
+            md.update(original != null ? original : String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
             digest.clear();
             digest.put(md.digest()).flip();
             current.write(row, source.path(), offset, HexFormat.of().formatHex(digest.array()));

@@ -29,6 +29,8 @@ final class RecordLocator {
             "host", "tags", "source", "message");
 
     private final ObjectReader trees;
+    /** Whether the last record returned lost shipper keys (or regained its eventTime). */
+    private boolean changed;
 
     RecordLocator(ObjectReader trees) {
         this.trees = trees;
@@ -41,6 +43,7 @@ final class RecordLocator {
 
     /** Returns the record the object holds, or null when it holds none. */
     ObjectNode locate(ObjectNode o) throws IOException {
+        changed = false;
         if (isRecord(o)) {
             return stripShipperKeys(o);
         }
@@ -81,7 +84,12 @@ final class RecordLocator {
         return false;
     }
 
-    private static ObjectNode stripShipperKeys(ObjectNode o) {
+    /** Tells whether the record last located is not the object read as it was: shipper keys were removed from it. */
+    boolean changed() {
+        return changed;
+    }
+
+    private ObjectNode stripShipperKeys(ObjectNode o) {
         List<String> keep = new ArrayList<>(o.size());
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String k = it.next();
@@ -90,6 +98,7 @@ final class RecordLocator {
             }
         }
         if (keep.size() < o.size()) {
+            changed = true;
             JsonNode shipped = o.get("@timestamp");
             o.retain(keep);
             // Logstash's date filter moves eventTime into @timestamp (the OTRF exports lack eventTime);

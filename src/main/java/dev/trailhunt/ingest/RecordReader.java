@@ -31,7 +31,11 @@ import java.util.Locale;
 final class RecordReader {
     /** Receives each record, in file order. */
     interface Sink {
-        void accept(ObjectNode record) throws IOException;
+        /**
+         * Takes one record; {@code original} holds its input bytes when they are exactly its compact
+         * rendering (what {@code event.original} stores), else null.
+         */
+        void accept(ObjectNode record, byte[] original) throws IOException;
     }
 
     /** Signals input that is readable but holds no CloudTrail at all. */
@@ -67,6 +71,10 @@ final class RecordReader {
     private long skippedLines;
     private JsonParseException firstSkip;
     private long lineBase;
+    /** The bytes the JSON parser reads, while records can be sliced from them; null after a skipped line. */
+    private RecordBytes bytes;
+    /** The current record's input bytes when they are its compact rendering, else null. */
+    private byte[] original;
 
     RecordReader(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -134,7 +142,8 @@ final class RecordReader {
             readCsv(pin, sink, first);
             return;
         }
-        InputStream rest = pin;
+        bytes = new RecordBytes(pin);
+        InputStream rest = bytes;
         int roots = 0;
         boolean more = true;
         while (more) {
@@ -146,6 +155,7 @@ final class RecordReader {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     roots++;
                     if (t == JsonToken.START_OBJECT) {
+                        keep(p);
                         rootObject(p, sink, roots);
                     } else if (t == JsonToken.START_ARRAY) {
                         format = "array";
@@ -172,6 +182,8 @@ final class RecordReader {
                 }
                 ByteArrayOutputStream unread = new ByteArrayOutputStream();
                 p.releaseBuffered(unread);
+                // The next parser's offsets start again at the unread bytes: no more slicing in this file.
+                bytes = null;
                 lineBase += e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 rest = new SequenceInputStream(new ByteArrayInputStream(unread.toByteArray()), pin);
                 more = skipLine(rest);
@@ -192,6 +204,8 @@ final class RecordReader {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_ARRAY && ("Records".equals(name) || "Events".equals(name))) {
+                // The envelope is no record: keeping its bytes would hold the whole file.
+                release();
                 envelope = true;
                 format = "Records".equals(name) ? "records" : "lookup-events";
                 array(p, sink);
@@ -210,6 +224,7 @@ final class RecordReader {
         if (!"ndjson".equals(format) && !"lookup-events".equals(format)) {
             format = "ndjson";
         }
+        take(p);
         candidate(other, sink);
     }
 
@@ -220,7 +235,10 @@ final class RecordReader {
             }
             if (t == JsonToken.START_OBJECT) {
                 duplicates.reset();
-                candidate(p.readValueAsTree(), sink);
+                keep(p);
+                JsonNode tree = p.readValueAsTree();
+                take(p);
+                candidate(tree, sink);
             } else {
                 p.skipChildren();
                 foreign++;
@@ -236,10 +254,37 @@ final class RecordReader {
         ObjectNode record = locator.locate(o);
         if (record == null) {
             foreign++;
+            original = null;
             return;
         }
+        byte[] text = record == o && !locator.changed() && duplicates.first() == null ? original : null;
+        original = null;
         records++;
-        sink.accept(record);
+        sink.accept(record, text);
+    }
+
+    /** Starts keeping the input bytes of the object whose START_OBJECT the parser has just read. */
+    private void keep(JsonParser p) {
+        original = null;
+        if (bytes != null) {
+            bytes.keepFrom(p.currentTokenLocation().getByteOffset());
+        }
+    }
+
+    /** Ends the object kept by {@link #keep}, at the END_OBJECT just read, and notes its bytes if they are compact. */
+    private void take(JsonParser p) {
+        original = null;
+        if (bytes != null) {
+            byte[] b = bytes.take(p.currentLocation().getByteOffset());
+            original = b != null && CompactJson.isCompact(b) ? b : null;
+        }
+    }
+
+    private void release() {
+        original = null;
+        if (bytes != null) {
+            bytes.release();
+        }
     }
 
     private void readCsv(PushbackInputStream in, Sink sink, int first) throws IOException {
@@ -270,6 +315,7 @@ final class RecordReader {
             }
             duplicates.reset();
             JsonNode n = trees.readTree(row.get(column));
+            original = null;
             if (n instanceof ObjectNode o) {
                 candidate(o, sink);
             } else {

@@ -79,10 +79,15 @@ final class Utf8ReplacingStream extends InputStream {
         outEnd = 0;
         int i = srcStart;
         while (i < srcEnd) {
-            byte c = src[i];
-            if (c >= 0) {
-                out[outEnd++] = c;
-                i++;
+            if (src[i] >= 0) {
+                // A run of ASCII, almost all of CloudTrail, is copied in one go.
+                int end = i + 1;
+                while (end < srcEnd && src[end] >= 0) {
+                    end++;
+                }
+                System.arraycopy(src, i, out, outEnd, end - i);
+                outEnd += end - i;
+                i = end;
                 continue;
             }
             int n = sequenceLength(i);

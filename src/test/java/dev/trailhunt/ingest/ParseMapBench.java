@@ -35,10 +35,10 @@ public final class ParseMapBench {
                             in.transferTo(java.io.OutputStream.nullOutputStream());
                             continue;
                         }
-                        new RecordReader(json).read(in, r -> {
+                        new RecordReader(json).read(in, (r, original) -> {
                             n[0]++;
                             if (stage.startsWith("parse+map")) {
-                                Object[] row = mapper.map(r);
+                                Object[] row = mapper.map(r, original == null ? null : new String(original, java.nio.charset.StandardCharsets.UTF_8), null, false);
                                 if (stage.endsWith("csv")) {
                                     w.write(row, f.toString(), n[0], "0".repeat(64));
                                 }

@@ -131,8 +131,18 @@ public final class EcsMapper {
      * input could not be decoded and became U+FFFD, which marks the records whose text holds one.
      */
     public Object[] map(JsonNode record, String duplicateKey, boolean replacedBytes) {
+        return map(record, null, duplicateKey, replacedBytes);
+    }
+
+    /**
+     * Maps a record as {@link #map(JsonNode, String, boolean)} does, taking its {@code event.original}
+     * from {@code original} when not null: the caller vouches that it is the record's compact rendering.
+     */
+    public Object[] map(JsonNode record, String original, String duplicateKey, boolean replacedBytes) {
         EcsRow row = new EcsRow();
-        String original = original(record);
+        if (original == null) {
+            original = original(record);
+        }
         row.put(ORIGINAL, original);
         if (duplicateKey != null) {
             // Elasticsearch parses JSON with Jackson's strict duplicate detection, so its json step fails
