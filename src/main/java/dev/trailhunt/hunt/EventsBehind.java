@@ -14,6 +14,7 @@ import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
 import dev.trailhunt.esql.ast.RenamePair;
 import dev.trailhunt.esql.ast.Source;
+import dev.trailhunt.esql.parser.EsqlText;
 import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.UnsupportedCommand;
 import dev.trailhunt.model.CaretExcerpt;

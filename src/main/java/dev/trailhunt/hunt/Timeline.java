@@ -1,5 +1,6 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.esql.parser.EsqlText;
 import dev.trailhunt.model.ResultTable;
 import dev.trailhunt.model.Sha256;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.trailhunt.hunt;
 
+import dev.trailhunt.esql.parser.EsqlText;
 import dev.trailhunt.model.IpLiteral;
 import java.util.Locale;
 import java.util.Objects;

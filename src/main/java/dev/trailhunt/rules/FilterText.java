@@ -14,6 +14,7 @@ import dev.trailhunt.esql.ast.Neg;
 import dev.trailhunt.esql.ast.Not;
 import dev.trailhunt.esql.ast.RLike;
 import dev.trailhunt.esql.ast.TimeSpan;
+import dev.trailhunt.esql.parser.EsqlText;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -90,17 +91,6 @@ final class FilterText {
     }
 
     private static String string(String value) {
-        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
+        return EsqlText.string(value);
     }
 }

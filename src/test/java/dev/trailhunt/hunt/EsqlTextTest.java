@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.Row;
 import dev.trailhunt.esql.parser.EsqlParser;
+import dev.trailhunt.esql.parser.EsqlText;
 import dev.trailhunt.model.TimeBound;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.trailhunt.hunt;
+package dev.trailhunt.esql.parser;
 
 /**
  * Writes values into ES|QL text that trailhunt generates (timelines, pivots) so that the parser reads back
