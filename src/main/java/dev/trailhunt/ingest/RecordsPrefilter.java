@@ -2,6 +2,9 @@ package dev.trailhunt.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -235,14 +238,12 @@ final class RecordsPrefilter extends InputStream {
                         continue;
                     }
                     // Most bytes are string content: skip them without the dispatch below.
-                    while (c != '"' && c != '\\') {
-                        if (++p == end) {
+                    if (c != '"' && c != '\\') {
+                        p = stringContentEnd(b, p + 1, end);
+                        if (p == end) {
                             break;
                         }
                         c = b[p];
-                    }
-                    if (p == end) {
-                        break;
                     }
                     if (c == '\\') {
                         escaped = true;
@@ -310,6 +311,39 @@ final class RecordsPrefilter extends InputStream {
             len = copy(from, end, len);
             pos = end;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+
+    /**
+     * Returns the index of the first quote or backslash in {@code b[from, end)}, or {@code end}; reads
+     * eight bytes at a time, because string content is most of a record's bytes (profiled: the scan
+     * was 60 % of a one-off hunt's Java samples, byte by byte).
+     */
+    static int stringContentEnd(byte[] b, int from, int end) {
+        int p = from;
+        for (; p <= end - Long.BYTES; p += Long.BYTES) {
+            long w = (long) LONGS.get(b, p);
+            long q = w ^ QUOTES;
+            long s = w ^ BACKSLASHES;
+            // A byte of q or s is zero where w holds a quote or a backslash; the lowest flagged byte
+            // is exact (false flags only appear above a true zero byte, little-endian).
+            long zeros = ((q - ONES) & ~q | (s - ONES) & ~s) & HIGHS;
+            if (zeros != 0) {
+                return p + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == '"' || c == '\\') {
+                return p;
+            }
+        }
+        return end;
     }
 
     /** Appends {@code buf[from, to)} to the record and returns its new length. */

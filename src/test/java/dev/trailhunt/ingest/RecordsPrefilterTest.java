@@ -130,4 +130,30 @@ class RecordsPrefilterTest {
         assertEquals(null, RecordFilter.anyQuery(List.of(List.of(List.of("a")), List.of())), "a query without groups selects anything");
         assertThrows(IllegalArgumentException.class, () -> RecordFilter.anyQuery(List.of(List.of(List.of("a\"b")))));
     }
+
+    @Test
+    void findsTheFirstQuoteOrBackslashAtEveryPositionOfAWord() {
+        // Bytes around the two stops, 0x80-0xff ones too, must not be taken for them.
+        byte[] fill = {'a', (byte) 0xa2, (byte) 0xdc, '!', '#', '[', ']', (byte) 0xff, 0x21, 0x23, 0x5b, 0x5d};
+        for (byte stop : new byte[] {'"', '\\'}) {
+            for (int len = 0; len <= 40; len++) {
+                for (int at = 0; at <= len; at++) {
+                    byte[] b = new byte[len];
+                    for (int i = 0; i < len; i++) {
+                        b[i] = fill[(i * 7 + len) % fill.length];
+                    }
+                    if (at < len) {
+                        b[at] = stop;
+                        if (at + 1 < len) {
+                            b[at + 1] = stop == '"' ? (byte) '\\' : (byte) '"';
+                        }
+                    }
+                    assertEquals(at, RecordsPrefilter.stringContentEnd(b, 0, len), "len " + len + " at " + at);
+                    if (at > 0) {
+                        assertEquals(at, RecordsPrefilter.stringContentEnd(b, 1, len), "from 1, len " + len + " at " + at);
+                    }
+                }
+            }
+        }
+    }
 }
