@@ -12,6 +12,8 @@ mkdir -p "$work"
 # A private copy of the jar: a rebuild during the run must not swap classes under it.
 [ -f target/trailhunt.jar ] || mvn -B -ntp -q package -DskipTests
 cp target/trailhunt.jar "$work/trailhunt.jar"
+# DuckDB's native library lies beside the jar (pom.xml, trailhunt.nativeBeside), unless the jar carries it.
+cp target/libduckdb_java.so_* "$work/" 2>/dev/null || true
 th() { java -XX:+UseSerialGC -jar "$work/trailhunt.jar" "$@"; }
 [ -d "$work/logs/AWSLogs" ] || th generate --events "$events" --days "$days" --out "$work/logs" >&2
 [ -f "$work/store.duckdb" ] || th ingest --db "$work/store.duckdb" "$work/logs" >&2
