@@ -68,11 +68,10 @@ public final class Detector {
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
                         run.alerts(), run.sql(), run.millis());
             }
-            if (run.status() == RuleRun.Status.RAN && !r.suppression().isEmpty()) {
-                // Alert suppression merges a group's alerts into one with a count; its per-execution and duration semantics are
-                // not implemented, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
-                run = new RuleRun(r, run.status(), join(run.reason(), "unsupported: alert_suppression (" + r.suppression()
-                        + "); these are the alerts before suppression"), run.alerts(), run.sql(), run.millis());
+            if (run.status() == RuleRun.Status.RAN && r.suppression() != null && (r.type() == RuleType.THRESHOLD || r.type() == RuleType.NEW_TERMS)) {
+                // Kibana suppresses threshold alerts by their threshold fields for a duration and new_terms alerts in memory;
+                // neither is implemented here, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
+                run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
         }
@@ -98,7 +97,8 @@ public final class Detector {
             ids.add(r.id());
             for (Alert a : run.alerts()) {
                 rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
-                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy()));
+                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy(), a.suppression() == null ? null : new AlertRow.Suppression(
+                        a.suppression().docsCount(), a.suppression().start(), a.suppression().end(), a.suppression().terms())));
             }
         }
         writable.replaceAlerts(ids, rows);
@@ -142,11 +142,21 @@ public final class Detector {
                     return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), absent(compiler, fields)), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
                 }
                 default: {
+                    if (rule.suppression() != null) {
+                        List<String> fields = rule.suppression().groupBy();
+                        FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                        SuppressedEvents.Result result = SuppressedEvents.of(rule, plan, rows.rows(), true);
+                        return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), Suppressions.note(rule, compiler::hasColumn, result.dropped())),
+                                result.alerts(), rows.sql());
+                    }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
                     SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
                     return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), SingleEventAlerts.note(rule, alerts)), alerts.alerts(), rows.sql());
                 }
             }
+        } catch (ValueCombinations.TooMany e) {
+            return RuleRun.notRun(rule, rule.location() + ":" + rule.queryLine() + ": unsupported: " + rule.type().tomlName()
+                    + " fields with " + e.getMessage());
         } catch (RuleQueryException e) {
             return e.unsupported() ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
         } catch (EsqlException e) {
