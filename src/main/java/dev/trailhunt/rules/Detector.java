@@ -131,7 +131,7 @@ public final class Detector {
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
                     String absent = absent(compiler, rule.newTerms().fields());
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(result)), result.alerts(), sql);
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(rule, result)), result.alerts(), sql);
                 }
                 case THRESHOLD: {
                     List<String> fields = new ArrayList<>(rule.threshold().fields());
@@ -139,7 +139,10 @@ public final class Detector {
                         fields.add(rule.threshold().cardinalityField());
                     }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), absent(compiler, fields)), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    ThresholdAlerts.Result result = ThresholdAlerts.capped(rule, plan, rows.rows());
+                    String capped = result.dropped() == 0 ? "" : String.format(Locale.ROOT, "max_signals %d: %d group%s reached the threshold"
+                            + " over an execution's cap", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s");
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent(compiler, fields)), capped), result.alerts(), rows.sql());
                 }
                 default: {
                     if (rule.suppression() != null) {
@@ -190,10 +193,12 @@ public final class Detector {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    private String newTermsNote(NewTermsAlerts.Result result) {
+    private String newTermsNote(Rule rule, NewTermsAlerts.Result result) {
         String policy = history == HistoryPolicy.WAIT
                 ? String.format(Locale.ROOT, "first history window (until %s): no alerts (--history wait)", result.historyFrom())
                 : String.format(Locale.ROOT, "first history window (until %s): the unknown past counted as empty (--history alert)", result.historyFrom());
-        return result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+        String note = result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+        return result.dropped() == 0 ? note : note + String.format(Locale.ROOT, "; max_signals %d: %d new term%s over the cap of every execution"
+                + " that read %s", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s", result.dropped() == 1 ? "it" : "them");
     }
 }

@@ -95,6 +95,7 @@ final class EqlRuleRunner {
             }
         }
         List<Alert> alerts = new ArrayList<>();
+        java.util.IdentityHashMap<Alert, Long> lastOf = new java.util.IdentityHashMap<>();
         Set<List<String>> seen = new HashSet<>();
         for (SequenceMatcher.Match m : SequenceMatcher.match(q.steps().size(), q.maxspan(), candidates)) {
             long first = ExecutionPlan.micros(m.events().get(0).timestamp());
@@ -108,12 +109,30 @@ final class EqlRuleRunner {
                 for (int k = 0; k < q.by().size() && k < m.keys().size(); k++) {
                     groupBy.add(q.by().get(k).name() + "=" + m.keys().get(k));
                 }
-                alerts.add(new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy));
+                Alert a = new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy);
+                alerts.add(a);
+                lastOf.put(a, last);
             }
         }
         alerts.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
                 : String.join(",", a.eventKeys()).compareTo(String.join(",", b.eventKeys())));
-        return new RuleRun(rule, RuleRun.Status.RAN, missing(new ArrayList<>(unknown)), alerts, sql.toString());
+        // An execution's EQL search returns at most max_signals sequences (its size), earliest first.
+        List<ExecutionCap.Item> items = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            items.add(new ExecutionCap.Item(plan.firstAfter(lastOf.get(alerts.get(i))), plan.lastExecution(ExecutionPlan.micros(alerts.get(i).timestamp())),
+                    String.format(java.util.Locale.ROOT, "%020d", i)));
+        }
+        ExecutionCap.Result capped = ExecutionCap.apply(items, plan.intervalMicros(), rule.maxSignals());
+        alerts = capped.kept().stream().map(alerts::get).toList();
+        String note = missing(new ArrayList<>(unknown));
+        if (capped.dropped() > 0) {
+            note = SingleEventAlerts.join(note, String.format(java.util.Locale.ROOT, "max_signals %d: %d sequence%s over the cap of every execution that read %s",
+                    rule.maxSignals(), capped.dropped(), capped.dropped() == 1 ? "" : "s", capped.dropped() == 1 ? "it" : "them"));
+        }
+        if (rule.suppression() != null) {
+            note = SingleEventAlerts.join(note, Suppressions.unsupported(rule));
+        }
+        return new RuleRun(rule, RuleRun.Status.RAN, note, alerts, sql.toString());
     }
 
     private static String missing(List<FieldName> unknown) {

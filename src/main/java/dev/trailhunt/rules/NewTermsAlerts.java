@@ -20,8 +20,9 @@ final class NewTermsAlerts {
      * @param alerts the alerts, in time order
      * @param heldBack events with a first-seen combination whose history reached before the first event, not alerted under {@link HistoryPolicy#WAIT}
      * @param historyFrom the first instant whose history window lies wholly within the data
+     * @param dropped new terms over the {@code max_signals} of every execution that read them
      */
-    record Result(List<Alert> alerts, int heldBack, Instant historyFrom) {}
+    record Result(List<Alert> alerts, int heldBack, Instant historyFrom, int dropped) {}
 
     /**
      * Returns the alerts.
@@ -67,7 +68,15 @@ final class NewTermsAlerts {
             }
         }
         long firstFull = dataFirst + plan.lookbackMicros() + history;
-        return new Result(out, heldBack, ExecutionPlan.instant(firstFull));
+        // Kibana pages the new terms of an execution in its composite aggregation's key order and stops at max_signals alerts.
+        List<ExecutionCap.Item> items = new ArrayList<>();
+        for (Alert a : out) {
+            long ts = ExecutionPlan.micros(a.timestamp());
+            items.add(new ExecutionCap.Item(plan.firstAfter(ts), plan.lastExecution(ts), String.join("\u0000", a.groupBy())));
+        }
+        ExecutionCap.Result capped = ExecutionCap.apply(items, plan.intervalMicros(), rule.maxSignals());
+        List<Alert> kept = capped.kept().stream().map(out::get).toList();
+        return new Result(kept, heldBack, ExecutionPlan.instant(firstFull), capped.dropped());
     }
 
     private static List<String> firstUnseen(List<List<String>> tuples, Map<List<String>, Long> lastSeen) {
