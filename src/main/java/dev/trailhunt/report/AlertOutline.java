@@ -126,7 +126,11 @@ final class AlertOutline {
                 AlertRow a = stored.alerts().get(i);
                 AlertEvents.Behind behind = stored.events().get(i);
                 String group = a.groupBy().isEmpty() ? "" : " · " + String.join(" ", a.groupBy());
-                sink.heading(level + 1, "Alert " + n + " at " + CellText.instant(a.timestamp()) + group);
+                AlertRow.Suppression sup = a.suppression();
+                // Kibana's kibana.alert.suppression.*: how many alerts this one took in, over which span, for which group.
+                String suppressed = sup == null ? "" : " · suppressed " + sup.docsCount() + " (" + CellText.instant(sup.start()) + " .. "
+                        + CellText.instant(sup.end()) + ") " + String.join(" ", sup.terms());
+                sink.heading(level + 1, "Alert " + n + " at " + CellText.instant(a.timestamp()) + group + suppressed);
                 if (behind.rows().columns().isEmpty()) {
                     sink.note("No events are recorded for this alert (an aggregating ES|QL rule's row stands for it).");
                     continue;

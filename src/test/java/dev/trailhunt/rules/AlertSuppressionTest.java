@@ -145,4 +145,22 @@ class AlertSuppressionTest {
             assertNull(rows.stream().filter(a -> a.ruleId().equals("old")).findFirst().orElseThrow().suppression());
         }
     }
+
+    @Test
+    void detectPrintsTheSuppressionOfEachAlertAndExplainShowsTheSettings() throws IOException {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        Path db = TrailEvents.store(dir.resolve("print"), List.of(getObject("a1", "2024-05-01T10:01:00Z", "203.0.113.7"),
+                getObject("a2", "2024-05-01T10:02:00Z", "203.0.113.7")));
+        Detection d = TrailEvents.detect(db, List.of(s3Rule("x", "x")), null, null, HistoryPolicy.WAIT);
+        java.io.StringWriter text = new java.io.StringWriter();
+        dev.trailhunt.report.DetectionText.write(d, new java.io.PrintWriter(text));
+        assertTrue(text.toString().contains("events=a1,a2  suppressed 1 (2024-05-01T10:01:00Z .. 2024-05-01T10:02:00Z) source.ip=203.0.113.7 cloud.account.id="
+                + TrailEvents.ACCOUNT), text.toString());
+        java.io.StringWriter explain = new java.io.StringWriter();
+        try (Store store = Store.openForReading(db)) {
+            DetectionExplain.write(store, d, new java.io.PrintWriter(explain));
+        }
+        assertTrue(explain.toString().contains("max_signals 100 (suppression groups per execution, in term order), alert_suppression group_by source.ip,"
+                + " cloud.account.id, duration 5m, missing_fields_strategy suppress;"), explain.toString());
+    }
 }
