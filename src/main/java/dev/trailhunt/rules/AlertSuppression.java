@@ -20,7 +20,7 @@ public record AlertSuppression(List<String> groupBy, Duration duration, boolean 
         groupBy = List.copyOf(groupBy);
     }
 
-    /** Describes the settings as the TOML writes them, for notes and {@code detect --explain}. */
+    /** Describes the settings for notes and {@code detect --explain} (a duration in its largest whole unit). */
     public String describe() {
         return "group_by " + String.join(", ", groupBy) + ", " + (duration == null ? "per rule execution" : "duration " + span(duration))
                 + ", missing_fields_strategy " + (suppressMissing ? "suppress" : "doNotSuppress");

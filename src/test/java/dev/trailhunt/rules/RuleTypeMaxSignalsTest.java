@@ -130,4 +130,22 @@ class RuleTypeMaxSignalsTest {
         RuleRun each = run("esql-each", events, rule("esql-each", "esql", "esql", 100, STATS, SUPPRESS.replace("duration = {value = 15, unit = \"m\"}\n", "")));
         assertEquals(4, each.alerts().size(), each.alerts().toString());
     }
+
+    @Test
+    void singleEventEqlAndEventRowEsqlSuppressPerExecution() throws IOException {
+        // Per rule execution: 10:05 reads alice's two calls (one alert that suppressed one) and bob's (an alert of its own).
+        List<ObjectNode> events = List.of(call("a1", "2024-05-01T10:01:00Z", "ListBuckets", "alice"), call("b1", "2024-05-01T10:02:00Z", "ListBuckets", "bob"),
+                call("a2", "2024-05-01T10:03:00Z", "ListBuckets", "alice"));
+        String perExecution = "[rule.alert_suppression]\ngroup_by = [\"user.name\"]\n";
+        RuleRun eql = run("eql-suppressed", events, rule("eql-suppressed", "eql", "eql", 100, "any where event.action == \"ListBuckets\"", perExecution));
+        assertEquals(List.of("a1,a2 1", "b1 0"), eql.alerts().stream().map(a -> String.join(",", a.eventIds()) + " " + a.suppression().docsCount()).toList());
+        RuleRun rows = run("esql-rows", events, rule("esql-rows", "esql", "esql", 100,
+                "FROM logs-aws.cloudtrail-*\n| WHERE event.action == \"ListBuckets\"\n| KEEP @timestamp, user.name", perExecution));
+        assertEquals(List.of("a1,a2 1", "b1 0"), rows.alerts().stream().map(a -> String.join(",", a.eventIds()) + " " + a.suppression().docsCount()).toList());
+        // Rows that do not keep the group_by field: Kibana would read it from the source event, which these rows do not carry.
+        RuleRun unkept = run("esql-unkept", events, rule("esql-unkept", "esql", "esql", 100,
+                "FROM logs-aws.cloudtrail-*\n| WHERE event.action == \"ListBuckets\"\n| KEEP @timestamp", perExecution));
+        assertEquals(3, unkept.alerts().size());
+        assertTrue(unkept.reason().contains("unsupported: alert_suppression by user.name, which the rule's rows do not keep"), unkept.reason());
+    }
 }
