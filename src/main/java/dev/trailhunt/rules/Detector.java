@@ -68,9 +68,10 @@ public final class Detector {
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
                         run.alerts(), run.sql(), run.millis());
             }
-            if (run.status() == RuleRun.Status.RAN && r.suppression() != null && (r.type() == RuleType.THRESHOLD || r.type() == RuleType.NEW_TERMS)) {
-                // Kibana suppresses threshold alerts by their threshold fields for a duration and new_terms alerts in memory;
-                // neither is implemented here, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
+            if (run.status() == RuleRun.Status.RAN && r.suppression() != null
+                    && (r.type() == RuleType.NEW_TERMS || (r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)))) {
+                // Kibana suppresses new_terms alerts in memory, which is not implemented here, and threshold alerts only for a
+                // duration by threshold fields: the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
                 run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
@@ -142,7 +143,9 @@ public final class Detector {
                     ThresholdAlerts.Result result = ThresholdAlerts.capped(rule, plan, rows.rows());
                     String capped = result.dropped() == 0 ? "" : String.format(Locale.ROOT, "max_signals %d: %d group%s reached the threshold"
                             + " over an execution's cap", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s");
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent(compiler, fields)), capped), result.alerts(), rows.sql());
+                    String suppressed = ThresholdAlerts.suppresses(rule) ? "alert_suppression (" + rule.suppression().describe() + ")" : "";
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(join(lowered.note(), absent(compiler, fields)), capped), suppressed),
+                            result.alerts(), rows.sql());
                 }
                 default: {
                     if (rule.suppression() != null) {

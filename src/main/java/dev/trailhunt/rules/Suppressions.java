@@ -24,7 +24,11 @@ final class Suppressions {
 
     /** Says that this rule's alerts are not suppressed, and why. */
     static String unsupported(Rule rule) {
-        return "unsupported: alert_suppression on " + rule.type().tomlName() + (rule.type() == RuleType.EQL ? " sequence" : "")
-                + " rules (" + rule.suppression().describe() + "); these are the alerts before suppression";
+        String what = switch (rule.type()) {
+            case EQL -> "EQL sequence rules";
+            case THRESHOLD -> "threshold rules other than for a duration by threshold fields";
+            default -> rule.type().tomlName() + " rules";
+        };
+        return "unsupported: alert_suppression on " + what + " (" + rule.suppression().describe() + "); these are the alerts before suppression";
     }
 }

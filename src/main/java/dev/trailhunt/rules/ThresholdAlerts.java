@@ -42,6 +42,15 @@ final class ThresholdAlerts {
     /** Holds a group that reached the threshold in an execution's window. */
     private record Hit(Group group, List<EventRow> window, int cardinality) {}
 
+    /**
+     * Tells whether the rule's alerts are suppressed here: Kibana suppresses threshold alerts for a duration only, by fields
+     * among the threshold fields (its buckets hold no others).
+     */
+    static boolean suppresses(Rule rule) {
+        return rule.suppression() != null && rule.suppression().duration() != null
+                && rule.threshold().fields().containsAll(rule.suppression().groupBy());
+    }
+
     /** Returns the alerts; {@code rows} carry the threshold fields, then the cardinality field when set. */
     static List<Alert> of(Rule rule, ExecutionPlan plan, List<EventRow> rows) {
         return capped(rule, plan, rows).alerts();
@@ -80,7 +89,9 @@ final class ThresholdAlerts {
         }
         List<Alert> out = new ArrayList<>();
         int dropped = 0;
+        Suppressor suppressor = suppresses(rule) ? new Suppressor(rule) : null;
         for (Map.Entry<Long, List<Group>> exec : byExecution.entrySet()) {
+            List<Suppressor.Candidate> candidates = new ArrayList<>();
             long t = exec.getKey();
             List<Hit> hits = new ArrayList<>();
             for (Group g : exec.getValue()) {
@@ -121,9 +132,27 @@ final class ThresholdAlerts {
                 for (int f = 0; f < groupFields; f++) {
                     groupBy.add(spec.fields().get(f) + "=" + h.group().key.get(f));
                 }
-                out.add(new Alert(rule, ExecutionPlan.instant(Math.min(t, ExecutionPlan.micros(plan.end()))),
-                        h.window().stream().map(EventRow::id).toList(), h.window().stream().map(EventRow::key).toList(), groupBy));
+                Alert a = new Alert(rule, ExecutionPlan.instant(Math.min(t, ExecutionPlan.micros(plan.end()))),
+                        h.window().stream().map(EventRow::id).toList(), h.window().stream().map(EventRow::key).toList(), groupBy);
+                if (suppressor == null) {
+                    out.add(a);
+                } else {
+                    // Kibana's suppressed threshold alert: its group is the bucket's values of the group_by fields, its
+                    // suppression.start and .end the execution's time (wrap_suppressed_threshold_alerts.ts).
+                    List<String> key = new ArrayList<>();
+                    for (String f : rule.suppression().groupBy()) {
+                        int at = spec.fields().indexOf(f);
+                        key.add(at < 0 ? null : h.group().key.get(at));
+                    }
+                    candidates.add(new Suppressor.Candidate(a, key, t, t, 0));
+                }
             }
+            if (suppressor != null) {
+                suppressor.execution(t, t - plan.lookbackMicros(), candidates);
+            }
+        }
+        if (suppressor != null) {
+            out.addAll(suppressor.alerts());
         }
         out.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
                 : String.join(",", a.groupBy()).compareTo(String.join(",", b.groupBy())));

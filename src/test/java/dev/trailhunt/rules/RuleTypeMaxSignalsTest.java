@@ -148,4 +148,26 @@ class RuleTypeMaxSignalsTest {
         assertEquals(3, unkept.alerts().size());
         assertTrue(unkept.reason().contains("unsupported: alert_suppression by user.name, which the rule's rows do not keep"), unkept.reason());
     }
+
+    @Test
+    void thresholdAlertsAreSuppressedForTheDurationByThresholdFields() throws IOException {
+        // 10:05 alerts alice (a1, a2). 10:10 reads a3 and a4, newer than that alert's events (threshold signal history): a new
+        // threshold alert of the group, which the alert of 10:05 takes in (10:10 - 15m is before 10:05). 10:30 - 15m is after
+        // 10:05, so a5 and a6 open a new alert. Kibana times a suppressed threshold alert at its execution.
+        List<ObjectNode> events = List.of(call("a1", "2024-05-01T10:01:00Z", "ListBuckets", "alice"), call("a2", "2024-05-01T10:02:00Z", "ListBuckets", "alice"),
+                call("a3", "2024-05-01T10:06:00Z", "ListBuckets", "alice"), call("a4", "2024-05-01T10:07:00Z", "ListBuckets", "alice"),
+                call("a5", "2024-05-01T10:26:00Z", "ListBuckets", "alice"), call("a6", "2024-05-01T10:27:00Z", "ListBuckets", "alice"));
+        String suppress = THRESHOLD + "[rule.alert_suppression]\ngroup_by = [\"user.name\"]\nduration = {value = 15, unit = \"m\"}\n";
+        RuleRun r = run("threshold-suppressed", events, rule("threshold-suppressed", "threshold", "kuery", 100, "event.action: ListBuckets", suppress));
+        assertEquals(List.of(List.of("a1", "a2", "a3", "a4"), List.of("a5", "a6")), r.alerts().stream().map(Alert::eventIds).toList());
+        assertEquals(List.of(new Alert.Suppressed(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
+                new Alert.Suppressed(0, Instant.parse("2024-05-01T10:30:00Z"), Instant.parse("2024-05-01T10:30:00Z"), List.of("user.name=alice"))),
+                r.alerts().stream().map(Alert::suppression).toList());
+        assertEquals(3, run("threshold-plain", events, rule("threshold-plain", "threshold", "kuery", 100, "event.action: ListBuckets", THRESHOLD)).alerts().size());
+        // Without a duration Kibana has no threshold suppression: the alerts are the unsuppressed ones, and the note says so.
+        RuleRun none = run("threshold-none", events, rule("threshold-none", "threshold", "kuery", 100, "event.action: ListBuckets",
+                THRESHOLD + "[rule.alert_suppression]\ngroup_by = [\"user.name\"]\n"));
+        assertEquals(3, none.alerts().size());
+        assertTrue(none.reason().contains("unsupported: alert_suppression on threshold rules other than for a duration"), none.reason());
+    }
 }
