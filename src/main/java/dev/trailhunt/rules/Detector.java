@@ -69,9 +69,9 @@ public final class Detector {
                         run.alerts(), run.sql(), run.millis());
             }
             if (run.status() == RuleRun.Status.RAN && r.suppression() != null
-                    && (r.type() == RuleType.NEW_TERMS || (r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)))) {
-                // Kibana suppresses new_terms alerts in memory, which is not implemented here, and threshold alerts only for a
-                // duration by threshold fields: the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
+                    && r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)) {
+                // Kibana suppresses threshold alerts only for a duration by threshold fields: the run says its alerts are the
+                // unsuppressed ones rather than show a count that could be wrong.
                 run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
@@ -128,11 +128,17 @@ public final class Detector {
             Expr filter = FlattenedPrefilter.apply(lowered.filter(), compiler::hasColumn);
             switch (rule.type()) {
                 case NEW_TERMS: {
-                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
+                    List<String> fields = new ArrayList<>(rule.newTerms().fields());
+                    if (rule.suppression() != null) {
+                        fields.addAll(rule.suppression().groupBy());
+                    }
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, fields);
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
                     String absent = absent(compiler, rule.newTerms().fields());
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(rule, result)), result.alerts(), sql);
+                    String suppressed = rule.suppression() == null ? "" : Suppressions.note(rule, compiler::hasColumn, 0);
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(join(lowered.note(), absent), newTermsNote(rule, result)), suppressed),
+                            result.alerts(), sql);
                 }
                 case THRESHOLD: {
                     List<String> fields = new ArrayList<>(rule.threshold().fields());

@@ -28,9 +28,10 @@ final class ExecutionCap {
      * Holds which alerts were raised.
      *
      * @param kept the raised items' indexes, ascending
+     * @param raisedAt per item, the execution that raised it (microseconds), or {@link Long#MIN_VALUE}
      * @param dropped how many no execution raised
      */
-    record Result(List<Integer> kept, int dropped) {}
+    record Result(List<Integer> kept, long[] raisedAt, int dropped) {}
 
     /** Returns the items the executions raise, {@code interval} apart on the grid the items' reach lies on. */
     static Result apply(List<Item> items, long interval, int max) {
@@ -45,6 +46,8 @@ final class ExecutionCap {
         TreeSet<Integer> reach = new TreeSet<>(order);
         PriorityQueue<Integer> expiry = new PriorityQueue<>(Comparator.comparingLong(i -> items.get(i).last()));
         BitSet kept = new BitSet(items.size());
+        long[] raisedAt = new long[items.size()];
+        java.util.Arrays.fill(raisedAt, Long.MIN_VALUE);
         int next = 0;
         long t = byFirst.isEmpty() ? 0 : items.get(byFirst.get(0)).first();
         while (next < byFirst.size() || !reach.isEmpty()) {
@@ -62,11 +65,12 @@ final class ExecutionCap {
             for (int taken = 0; taken < max && !reach.isEmpty(); taken++) {
                 int i = reach.pollFirst();
                 kept.set(i);
+                raisedAt[i] = t;
             }
             t += interval;
         }
         List<Integer> out = new ArrayList<>();
         kept.stream().forEach(out::add);
-        return new Result(out, items.size() - out.size());
+        return new Result(out, raisedAt, items.size() - out.size());
     }
 }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Caps each execution's alerts at {@code max_signals} for the aggregating rule types, as Kibana's executors do: threshold keeps
  * the first groups of an execution (by newest event, ascending), new_terms the first terms in key order, an EQL sequence search
- * returns at most max_signals sequences, and an ES|QL rule runs with {@code | LIMIT max_signals}. Rules and events are made for
+ * returns at most max_signals sequences, and an ES|QL rule runs with {@code | LIMIT max_signals}; and suppresses the alerts of
+ * every rule type Kibana suppresses (threshold for a duration, new_terms, EQL and ES|QL in memory). Rules and events are made for
  * the test: every rule runs every 5 minutes reading 6 minutes back, so an execution at 10:05 reads 09:59..10:05 and 10:10 reads
  * 10:04..10:10.
  */
-class RuleTypeMaxSignalsTest {
+class RuleTypeSignalsTest {
     @TempDir Path dir;
 
     private Rule rule(String name, String type, String language, int maxSignals, String query, String extra) throws IOException {
@@ -169,5 +170,23 @@ class RuleTypeMaxSignalsTest {
                 THRESHOLD + "[rule.alert_suppression]\ngroup_by = [\"user.name\"]\n"));
         assertEquals(3, none.alerts().size());
         assertTrue(none.reason().contains("unsupported: alert_suppression on threshold rules other than for a duration"), none.reason());
+    }
+
+    @Test
+    void newTermsAlertsAreSuppressedInMemoryByTheirEventsGroup() throws IOException {
+        // Three users new in one account: 10:05 raises alice's and bob's terms, one group (the account), so one alert that
+        // suppressed one; carol's term, raised by 10:10, joins it while within 15 minutes of 10:05.
+        List<ObjectNode> events = List.of(call("a1", "2024-05-01T10:01:00Z", "ListBuckets", "alice"), call("b1", "2024-05-01T10:02:00Z", "ListBuckets", "bob"),
+                call("c1", "2024-05-01T10:08:00Z", "ListBuckets", "carol"));
+        String suppress = NEW_TERMS + "[rule.alert_suppression]\ngroup_by = [\"cloud.account.id\"]\nduration = {value = 15, unit = \"m\"}\n";
+        RuleRun r = run("terms-suppressed", events, rule("terms-suppressed", "new_terms", "kuery", 100, "event.action: ListBuckets", suppress));
+        assertEquals(1, r.alerts().size(), r.alerts().toString());
+        assertEquals(List.of("a1", "b1", "c1"), r.alerts().get(0).eventIds());
+        assertEquals(new Alert.Suppressed(2, Instant.parse("2024-05-01T10:01:00Z"), Instant.parse("2024-05-01T10:08:00Z"),
+                List.of("cloud.account.id=" + TrailEvents.ACCOUNT)), r.alerts().get(0).suppression());
+        // Per rule execution, carol's term (raised by 10:10) is an alert of its own.
+        RuleRun each = run("terms-each", events, rule("terms-each", "new_terms", "kuery", 100, "event.action: ListBuckets",
+                suppress.replace("duration = {value = 15, unit = \"m\"}\n", "")));
+        assertEquals(List.of(List.of("a1", "b1"), List.of("c1")), each.alerts().stream().map(Alert::eventIds).toList());
     }
 }
