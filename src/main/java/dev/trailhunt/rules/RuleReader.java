@@ -79,15 +79,16 @@ final class RuleReader {
                 queryLine(text), strings(rule.get("index")), lookback, interval, severity, rule.path("risk_score").asInt(0),
                 techniques, tactics, strings(rule.get("tags")), newTerms(rule, location), threshold(rule, location),
                 text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location),
-                suppression(rule.get("alert_suppression"), location));
+                suppression(rule.get("alert_suppression"), type, rule, location));
     }
 
     /**
      * Reads alert_suppression as the detection-rules schema defines it: {@code group_by} 1 to 3 fields, an optional
      * {@code duration} of a whole number of s, m or h, and {@code missing_fields_strategy} {@code suppress} (the default) or
-     * {@code doNotSuppress}.
+     * {@code doNotSuppress}. A threshold rule's alert_suppression holds a duration alone (Kibana's
+     * {@code ThresholdAlertSuppression}): its groups are the threshold fields.
      */
-    private static AlertSuppression suppression(JsonNode s, String location) {
+    private static AlertSuppression suppression(JsonNode s, RuleType type, JsonNode rule, String location) {
         if (s == null) {
             return null;
         }
@@ -95,7 +96,9 @@ final class RuleReader {
             throw new RuleFileException(location + ": alert_suppression must be a table");
         }
         List<String> groupBy = strings(s.get("group_by"));
-        if (groupBy.isEmpty() || groupBy.size() > 3) {
+        if (type == RuleType.THRESHOLD && s.get("group_by") == null) {
+            groupBy = strings(rule.path("threshold").get("field"));
+        } else if (groupBy.isEmpty() || groupBy.size() > 3) {
             throw new RuleFileException(location + ": alert_suppression.group_by needs 1 to 3 fields, has " + groupBy.size());
         }
         Duration duration = null;

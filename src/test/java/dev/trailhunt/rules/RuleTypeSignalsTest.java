@@ -158,7 +158,9 @@ class RuleTypeSignalsTest {
         List<ObjectNode> events = List.of(call("a1", "2024-05-01T10:01:00Z", "ListBuckets", "alice"), call("a2", "2024-05-01T10:02:00Z", "ListBuckets", "alice"),
                 call("a3", "2024-05-01T10:06:00Z", "ListBuckets", "alice"), call("a4", "2024-05-01T10:07:00Z", "ListBuckets", "alice"),
                 call("a5", "2024-05-01T10:26:00Z", "ListBuckets", "alice"), call("a6", "2024-05-01T10:27:00Z", "ListBuckets", "alice"));
-        String suppress = THRESHOLD + "[rule.alert_suppression]\ngroup_by = [\"user.name\"]\nduration = {value = 15, unit = \"m\"}\n";
+        // A threshold rule's alert_suppression holds a duration alone (Kibana's ThresholdAlertSuppression): its groups are the
+        // threshold fields.
+        String suppress = THRESHOLD + "[rule.alert_suppression]\nduration = {value = 15, unit = \"m\"}\n";
         RuleRun r = run("threshold-suppressed", events, rule("threshold-suppressed", "threshold", "kuery", 100, "event.action: ListBuckets", suppress));
         assertEquals(List.of(List.of("a1", "a2", "a3", "a4"), List.of("a5", "a6")), r.alerts().stream().map(Alert::eventIds).toList());
         assertEquals(List.of(new Alert.Suppressed(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
