@@ -9,7 +9,7 @@ import java.util.List;
  * long after the alert was created (Kibana's "Suppress detection alerts", elastic/security-docs
  * {@code docs/detections/alert-suppression.asciidoc}).
  *
- * @param groupBy the 1 to 3 fields whose values make a group
+ * @param groupBy the fields whose values make a group: 1 to 3, or a threshold rule's threshold fields
  * @param duration how long an alert takes in its group's later alerts, or null to suppress within each execution only
  * @param suppressMissing whether events lacking a group_by field form their own group ({@code missing_fields_strategy =
  *     "suppress"}, Kibana's default) rather than each alerting alone ({@code "doNotSuppress"})
