@@ -16,14 +16,36 @@ import java.util.List;
  * @param eventIds the ids of the events behind the alert
  * @param eventHashes the same events' {@code event.hash}, unique where ids are not
  * @param groupBy the {@code field=value} pairs of the alert's group
+ * @param suppression Kibana's {@code kibana.alert.suppression.*} of the alert, or null when its rule does not suppress alerts
  */
 public record AlertRow(String ruleId, String ruleName, String ruleType, String severity, int riskScore, List<String> techniques,
-        Instant timestamp, List<String> eventIds, List<String> eventHashes, List<String> groupBy) {
+        Instant timestamp, List<String> eventIds, List<String> eventHashes, List<String> groupBy, Suppression suppression) {
     /** Copies the lists so the record stays immutable. */
     public AlertRow {
         techniques = List.copyOf(techniques);
         eventIds = List.copyOf(eventIds);
         eventHashes = List.copyOf(eventHashes);
         groupBy = List.copyOf(groupBy);
+    }
+
+    /** Creates a row of an alert without suppression. */
+    public AlertRow(String ruleId, String ruleName, String ruleType, String severity, int riskScore, List<String> techniques,
+            Instant timestamp, List<String> eventIds, List<String> eventHashes, List<String> groupBy) {
+        this(ruleId, ruleName, ruleType, severity, riskScore, techniques, timestamp, eventIds, eventHashes, groupBy, null);
+    }
+
+    /**
+     * Holds the suppression columns of an alert.
+     *
+     * @param docsCount {@code suppression_docs_count}: the alerts merged into this one
+     * @param start {@code suppression_start}: the earliest merged candidate's time
+     * @param end {@code suppression_end}: the latest merged candidate's time
+     * @param terms {@code suppression_terms}: {@code field=value} per group_by field ({@code field=null} when missing)
+     */
+    public record Suppression(long docsCount, Instant start, Instant end, List<String> terms) {
+        /** Copies the list so the record stays immutable. */
+        public Suppression {
+            terms = List.copyOf(terms);
+        }
     }
 }

@@ -37,14 +37,34 @@ final class AlertOutline {
 
     private AlertOutline() {}
 
-    /** Returns the alerts as a table, one row per alert in stored order, the form the manifest keeps and verify compares. */
+    /** Names the suppression columns the manifest adds when some alert was suppressed. */
+    static final List<ResultColumn> SUPPRESSION_COLUMNS = List.of(new ResultColumn("suppression_docs_count", ValueType.LONG),
+            new ResultColumn("suppression_start", ValueType.DATETIME), new ResultColumn("suppression_end", ValueType.DATETIME),
+            new ResultColumn("suppression_terms", ValueType.KEYWORD));
+
+    /**
+     * Returns the alerts as a table, one row per alert in stored order, the form the manifest keeps and verify compares; the
+     * suppression columns follow only when some alert has them, so that a manifest written before suppression existed compares
+     * equal to the same alerts read now.
+     */
     static ResultTable table(List<AlertRow> alerts) {
+        boolean suppressed = alerts.stream().anyMatch(a -> a.suppression() != null);
         List<List<Object>> rows = new ArrayList<>();
         for (AlertRow a : alerts) {
-            rows.add(java.util.Collections.unmodifiableList(java.util.Arrays.asList(a.ruleId(), a.ruleName(), a.ruleType(), a.severity(),
-                    a.riskScore(), a.techniques(), a.timestamp(), a.eventIds(), a.eventHashes(), a.groupBy())));
+            List<Object> row = new ArrayList<>(java.util.Arrays.asList(a.ruleId(), a.ruleName(), a.ruleType(), a.severity(),
+                    a.riskScore(), a.techniques(), a.timestamp(), a.eventIds(), a.eventHashes(), a.groupBy()));
+            if (suppressed) {
+                AlertRow.Suppression s = a.suppression();
+                row.addAll(s == null ? java.util.Arrays.asList(null, null, null, null)
+                        : java.util.Arrays.asList(s.docsCount(), s.start(), s.end(), s.terms()));
+            }
+            rows.add(java.util.Collections.unmodifiableList(row));
         }
-        return new ResultTable(COLUMNS, rows);
+        List<ResultColumn> columns = new ArrayList<>(COLUMNS);
+        if (suppressed) {
+            columns.addAll(SUPPRESSION_COLUMNS);
+        }
+        return new ResultTable(columns, rows);
     }
 
     /** Groups the alerts by rule: most severe first, then by risk score, alert count, name and id. */
@@ -126,7 +146,11 @@ final class AlertOutline {
                 AlertRow a = stored.alerts().get(i);
                 AlertEvents.Behind behind = stored.events().get(i);
                 String group = a.groupBy().isEmpty() ? "" : " · " + String.join(" ", a.groupBy());
-                sink.heading(level + 1, "Alert " + n + " at " + CellText.instant(a.timestamp()) + group);
+                AlertRow.Suppression sup = a.suppression();
+                // Kibana's kibana.alert.suppression.*: how many alerts this one took in, over which span, for which group.
+                String suppressed = sup == null ? "" : " · suppressed " + sup.docsCount() + " (" + CellText.instant(sup.start()) + " .. "
+                        + CellText.instant(sup.end()) + ") " + String.join(" ", sup.terms());
+                sink.heading(level + 1, "Alert " + n + " at " + CellText.instant(a.timestamp()) + group + suppressed);
                 if (behind.rows().columns().isEmpty()) {
                     sink.note("No events are recorded for this alert (an aggregating ES|QL rule's row stands for it).");
                     continue;

@@ -42,6 +42,15 @@ public final class DetectionJson {
                     g.writeStringField("@timestamp", a.timestamp().toString());
                     strings(g, "event_ids", a.eventIds());
                     strings(g, "group_by", a.groupBy());
+                    if (a.suppression() != null) {
+                        // Named as Kibana's kibana.alert.suppression.* fields.
+                        g.writeObjectFieldStart("suppression");
+                        g.writeNumberField("docs_count", a.suppression().docsCount());
+                        g.writeStringField("start", a.suppression().start().toString());
+                        g.writeStringField("end", a.suppression().end().toString());
+                        strings(g, "terms", a.suppression().terms());
+                        g.writeEndObject();
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

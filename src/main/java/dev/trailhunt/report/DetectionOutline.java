@@ -65,7 +65,7 @@ final class DetectionOutline {
         for (Alert a : r.alerts()) {
             n++;
             String group = a.groupBy().isEmpty() ? "" : " · " + String.join(" ", a.groupBy());
-            sink.paragraph("Alert " + n + " at " + a.timestamp() + group);
+            sink.paragraph("Alert " + n + " at " + a.timestamp() + group + (a.suppression() == null ? "" : " · " + a.suppression().describe()));
             ResultTable t = events.apply(a);
             if (!t.columns().isEmpty()) {
                 sink.result(t);

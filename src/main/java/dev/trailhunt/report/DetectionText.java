@@ -33,9 +33,10 @@ public final class DetectionText {
             alerts.sort(Comparator.comparing(Alert::timestamp).thenComparing(a -> a.rule().name()).thenComparing(a -> String.join(",", a.eventIds()))
                     .thenComparing(a -> String.join(",", a.groupBy())));
             for (Alert a : alerts) {
-                out.println(String.format(Locale.ROOT, "  %s  %-8s %s%s%s", a.timestamp(), a.rule().severity().label(), Visible.text(a.rule().name()),
+                out.println(String.format(Locale.ROOT, "  %s  %-8s %s%s%s%s", a.timestamp(), a.rule().severity().label(), Visible.text(a.rule().name()),
                         a.eventIds().isEmpty() ? "" : "  events=" + Visible.text(abbreviate(a.eventIds())),
-                        a.groupBy().isEmpty() ? "" : "  " + Visible.text(String.join(" ", a.groupBy()))));
+                        a.groupBy().isEmpty() ? "" : "  " + Visible.text(String.join(" ", a.groupBy())),
+                        a.suppression() == null ? "" : "  " + Visible.text(a.suppression().describe())));
             }
         }
         notes(d, out);

@@ -76,7 +76,8 @@ public final class DetectionExplain {
 
     private static String plan(Rule r, Detection d) {
         String schedule = "every " + span(r.interval()) + ", each execution reading back " + span(r.lookback())
-                + ", max_signals " + r.maxSignals();
+                + ", max_signals " + r.maxSignals() + " (" + capped(r) + ")"
+                + (r.suppression() == null ? "" : ", alert_suppression " + r.suppression().describe());
         if (d.start() == null || d.end() == null || d.end().isBefore(d.start())) {
             return schedule + "; no executions (no events in the run)";
         }
@@ -86,6 +87,17 @@ public final class DetectionExplain {
         long n = (lastExec - firstExec) / p.intervalMicros() + 1;
         return String.format(Locale.ROOT, "%s; %d executions from %s to %s over the run %s .. %s", schedule, n,
                 ExecutionPlan.instant(firstExec), p.lastExecutionTime(), d.start(), d.end());
+    }
+
+    /** Says what max_signals caps for the rule's type, as Kibana's executor of that type applies it. */
+    private static String capped(Rule r) {
+        return switch (r.type()) {
+            case THRESHOLD -> "groups per execution, the newest-event first or, with cardinality, the largest";
+            case NEW_TERMS -> "new terms per execution, in term order";
+            case EQL -> "events or sequences per execution, earliest first";
+            case ESQL -> "rows per execution: an aggregating rule's query ends in LIMIT max_signals; event rows earliest first";
+            default -> r.suppression() == null ? "events per execution, earliest first" : "suppression groups per execution, in term order";
+        };
     }
 
     private static List<String> lowered(Rule r, RuleCompiler compiler) {

@@ -68,11 +68,11 @@ public final class Detector {
                         "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
                         run.alerts(), run.sql(), run.millis());
             }
-            if (run.status() == RuleRun.Status.RAN && !r.suppression().isEmpty()) {
-                // Alert suppression merges a group's alerts into one with a count; its per-execution and duration semantics are
-                // not implemented, so the run says its alerts are the unsuppressed ones rather than show a count that could be wrong.
-                run = new RuleRun(r, run.status(), join(run.reason(), "unsupported: alert_suppression (" + r.suppression()
-                        + "); these are the alerts before suppression"), run.alerts(), run.sql(), run.millis());
+            if (run.status() == RuleRun.Status.RAN && r.suppression() != null
+                    && r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)) {
+                // Kibana suppresses threshold alerts only for a duration by threshold fields: the run says its alerts are the
+                // unsuppressed ones rather than show a count that could be wrong.
+                run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
             }
             runs.add(run);
         }
@@ -98,7 +98,8 @@ public final class Detector {
             ids.add(r.id());
             for (Alert a : run.alerts()) {
                 rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
-                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy()));
+                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy(), a.suppression() == null ? null : new AlertRow.Suppression(
+                        a.suppression().docsCount(), a.suppression().start(), a.suppression().end(), a.suppression().terms())));
             }
         }
         writable.replaceAlerts(ids, rows);
@@ -127,11 +128,17 @@ public final class Detector {
             Expr filter = FlattenedPrefilter.apply(lowered.filter(), compiler::hasColumn);
             switch (rule.type()) {
                 case NEW_TERMS: {
-                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, rule.newTerms().fields());
+                    List<String> fields = new ArrayList<>(rule.newTerms().fields());
+                    if (rule.suppression() != null) {
+                        fields.addAll(rule.suppression().groupBy());
+                    }
+                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, fields);
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
                     String absent = absent(compiler, rule.newTerms().fields());
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(lowered.note(), absent), newTermsNote(result)), result.alerts(), sql);
+                    String suppressed = rule.suppression() == null ? "" : Suppressions.note(rule, compiler::hasColumn, 0);
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(join(lowered.note(), absent), newTermsNote(rule, result)), suppressed),
+                            result.alerts(), sql);
                 }
                 case THRESHOLD: {
                     List<String> fields = new ArrayList<>(rule.threshold().fields());
@@ -139,14 +146,29 @@ public final class Detector {
                         fields.add(rule.threshold().cardinalityField());
                     }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
-                    return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), absent(compiler, fields)), ThresholdAlerts.of(rule, plan, rows.rows()), rows.sql());
+                    ThresholdAlerts.Result result = ThresholdAlerts.capped(rule, plan, rows.rows());
+                    String capped = result.dropped() == 0 ? "" : String.format(Locale.ROOT, "max_signals %d: %d group%s reached the threshold"
+                            + " over an execution's cap", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s");
+                    String suppressed = ThresholdAlerts.suppresses(rule) ? "alert_suppression (" + rule.suppression().describe() + ")" : "";
+                    return new RuleRun(rule, RuleRun.Status.RAN, join(join(join(lowered.note(), absent(compiler, fields)), capped), suppressed),
+                            result.alerts(), rows.sql());
                 }
                 default: {
+                    if (rule.suppression() != null) {
+                        List<String> fields = rule.suppression().groupBy();
+                        FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                        SuppressedEvents.Result result = SuppressedEvents.of(rule, plan, rows.rows(), true);
+                        return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), Suppressions.note(rule, compiler::hasColumn, result.dropped())),
+                                result.alerts(), rows.sql());
+                    }
                     FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
                     SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
                     return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), SingleEventAlerts.note(rule, alerts)), alerts.alerts(), rows.sql());
                 }
             }
+        } catch (ValueCombinations.TooMany e) {
+            return RuleRun.notRun(rule, rule.location() + ":" + rule.queryLine() + ": unsupported: " + rule.type().tomlName()
+                    + " fields with " + e.getMessage());
         } catch (RuleQueryException e) {
             return e.unsupported() ? RuleRun.notRun(rule, e.getMessage()) : RuleRun.failed(rule, e.getMessage(), sql);
         } catch (EsqlException e) {
@@ -180,10 +202,12 @@ public final class Detector {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    private String newTermsNote(NewTermsAlerts.Result result) {
+    private String newTermsNote(Rule rule, NewTermsAlerts.Result result) {
         String policy = history == HistoryPolicy.WAIT
                 ? String.format(Locale.ROOT, "first history window (until %s): no alerts (--history wait)", result.historyFrom())
                 : String.format(Locale.ROOT, "first history window (until %s): the unknown past counted as empty (--history alert)", result.historyFrom());
-        return result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+        String note = result.heldBack() == 0 ? policy : policy + String.format(Locale.ROOT, "; %d first sightings held back", result.heldBack());
+        return result.dropped() == 0 ? note : note + String.format(Locale.ROOT, "; max_signals %d: %d new term%s over the cap of every execution"
+                + " that read %s", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s", result.dropped() == 1 ? "it" : "them");
     }
 }

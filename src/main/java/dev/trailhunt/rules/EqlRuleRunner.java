@@ -20,9 +20,6 @@ import java.util.Set;
  * fit in one execution window.
  */
 final class EqlRuleRunner {
-    /** Bounds the join keys one event makes from its multi-valued keys' values. */
-    static final int MAX_COMBINATIONS = 1024;
-
     private EqlRuleRunner() {}
 
     /** Runs one EQL rule. */
@@ -50,6 +47,13 @@ final class EqlRuleRunner {
     private static RuleRun single(Rule rule, EventTable store, RuleCompiler compiler, ExecutionPlan plan, Instant start, Instant end,
             EqlQuery.Single q, String categoryField) {
         Eql.Lowered lowered = Eql.lower(q, categoryField);
+        if (rule.suppression() != null) {
+            FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, rule.suppression().groupBy());
+            // Kibana suppresses EQL alerts in memory: identical sorted arrays of a multi-valued field make one group.
+            SuppressedEvents.Result result = SuppressedEvents.of(rule, plan, rows.rows(), false);
+            return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.join(missing(lowered.unknownFields()),
+                    Suppressions.note(rule, compiler::hasColumn, result.dropped())), result.alerts(), rows.sql());
+        }
         FilterRun rows = FilterRun.fetch(store, compiler, lowered.filter(), start, end, List.of());
         SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
         return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.join(missing(lowered.unknownFields()), SingleEventAlerts.note(rule, alerts)),
@@ -77,18 +81,21 @@ final class EqlRuleRunner {
             for (EventRow r : rows.rows()) {
                 // Each value of a multi-valued key is a join key of its own, several such keys join on every combination
                 // (elastic/elasticsearch#89965); a missing key keeps the event out, as Elasticsearch does.
-                List<List<Object>> combinations = combinations(r.values());
-                if (combinations.size() > MAX_COMBINATIONS) {
+                List<List<String>> combinations;
+                try {
+                    combinations = ValueCombinations.of(r.values(), ValueCombinations.Missing.ALL_NULL);
+                } catch (ValueCombinations.TooMany e) {
                     return RuleRun.notRun(rule, rule.location() + ":" + rule.queryLine() + ": unsupported: sequence by multi-valued keys with "
-                            + combinations.size() + " value combinations in one event (more than " + MAX_COMBINATIONS + ")");
+                            + e.getMessage());
                 }
-                for (List<Object> values : combinations) {
-                    candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), values, r.key()));
+                for (List<String> values : combinations) {
+                    candidates.add(new SequenceMatcher.Candidate(index, ExecutionPlan.instant(r.micros()), r.key(), new ArrayList<Object>(values), r.key()));
                 }
                 idOf.put(r.key(), r.id());
             }
         }
         List<Alert> alerts = new ArrayList<>();
+        java.util.IdentityHashMap<Alert, Long> lastOf = new java.util.IdentityHashMap<>();
         Set<List<String>> seen = new HashSet<>();
         for (SequenceMatcher.Match m : SequenceMatcher.match(q.steps().size(), q.maxspan(), candidates)) {
             long first = ExecutionPlan.micros(m.events().get(0).timestamp());
@@ -102,39 +109,30 @@ final class EqlRuleRunner {
                 for (int k = 0; k < q.by().size() && k < m.keys().size(); k++) {
                     groupBy.add(q.by().get(k).name() + "=" + m.keys().get(k));
                 }
-                alerts.add(new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy));
+                Alert a = new Alert(rule, ExecutionPlan.instant(first), m.eventIds().stream().map(idOf::get).toList(), m.eventIds(), groupBy);
+                alerts.add(a);
+                lastOf.put(a, last);
             }
         }
         alerts.sort((a, b) -> a.timestamp().compareTo(b.timestamp()) != 0 ? a.timestamp().compareTo(b.timestamp())
                 : String.join(",", a.eventKeys()).compareTo(String.join(",", b.eventKeys())));
-        return new RuleRun(rule, RuleRun.Status.RAN, missing(new ArrayList<>(unknown)), alerts, sql.toString());
-    }
-
-    /** Returns every combination of one value per key, in key order; one all-null combination when a key is missing. */
-    static List<List<Object>> combinations(List<List<String>> keys) {
-        List<List<Object>> out = new ArrayList<>();
-        out.add(new ArrayList<>());
-        for (List<String> values : keys) {
-            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-            if (distinct.isEmpty()) {
-                List<Object> missing = new ArrayList<>();
-                keys.forEach(k -> missing.add(null));
-                return List.of(missing);
-            }
-            List<List<Object>> next = new ArrayList<>();
-            for (List<Object> prefix : out) {
-                for (String v : distinct) {
-                    List<Object> c = new ArrayList<>(prefix);
-                    c.add(v);
-                    next.add(c);
-                }
-            }
-            out = next;
-            if (out.size() > MAX_COMBINATIONS) {
-                return out;
-            }
+        // An execution's EQL search returns at most max_signals sequences (its size), earliest first.
+        List<ExecutionCap.Item> items = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            items.add(new ExecutionCap.Item(plan.firstAfter(lastOf.get(alerts.get(i))), plan.lastExecution(ExecutionPlan.micros(alerts.get(i).timestamp())),
+                    String.format(java.util.Locale.ROOT, "%020d", i)));
         }
-        return out;
+        ExecutionCap.Result capped = ExecutionCap.apply(items, plan.intervalMicros(), rule.maxSignals());
+        alerts = capped.kept().stream().map(alerts::get).toList();
+        String note = missing(new ArrayList<>(unknown));
+        if (capped.dropped() > 0) {
+            note = SingleEventAlerts.join(note, String.format(java.util.Locale.ROOT, "max_signals %d: %d sequence%s over the cap of every execution that read %s",
+                    rule.maxSignals(), capped.dropped(), capped.dropped() == 1 ? "" : "s", capped.dropped() == 1 ? "it" : "them"));
+        }
+        if (rule.suppression() != null) {
+            note = SingleEventAlerts.join(note, Suppressions.unsupported(rule));
+        }
+        return new RuleRun(rule, RuleRun.Status.RAN, note, alerts, sql.toString());
     }
 
     private static String missing(List<FieldName> unknown) {

@@ -73,15 +73,12 @@ final class EsqlRuleRunner {
                 Query q = rewrite(query, plan.start(), plan.end(), true, compiler.hasColumn(RuleCompiler.HASH));
                 Translation t = compiler.translate(q);
                 sql = t.sql();
-                SingleEventAlerts.Result alerts = eventAlerts(rule, plan, store.query(t.sql(), t.columns()));
-                return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.note(rule, alerts), alerts.alerts(), sql);
+                return eventAlerts(rule, plan, store.query(t.sql(), t.columns()), sql);
             }
-            List<Alert> alerts = new ArrayList<>();
-            Set<List<String>> seen = new HashSet<>();
             Query timed = rewrite(query, plan.start(), plan.end(), false, false);
             long copies = batch ? WindowedStats.copies(plan) : 0;
             if (copies > 0 && WindowedStats.rewrite(timed, rule.query(), plan, 1).isPresent()) {
-                List<Alert> found = new ArrayList<>();
+                List<Row> found = new ArrayList<>();
                 // One query for every execution where the rule's shape allows it, else one per copy (each a full scan).
                 // The one-query form (MV_EXPAND over execution offsets, TO_LONG of datetimes) renders on DuckDB only.
                 Optional<Query> expanded = compiler.rendersDuckdb() ? WindowedStats.expanded(timed, rule.query(), plan) : Optional.empty();
@@ -99,23 +96,17 @@ final class EsqlRuleRunner {
                     ResultTable rows = store.query(tr.sql(), tr.columns());
                     int exec = index(rows.columns(), WindowedStats.EXECUTION);
                     for (List<Object> row : rows.rows()) {
-                        List<String> groupBy = describe(rows.columns(), row);
                         Instant at = exec >= 0 && row.get(exec) instanceof Instant t ? t : plan.end();
-                        found.add(new Alert(rule, at, List.of(), List.of(), groupBy));
+                        found.add(row(rule, at, rows.columns(), row));
                     }
                 }
-                // Identical rows of overlapping windows alert once, at the first execution that found them.
-                found.sort(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> String.join("\u0000", a.groupBy())));
-                for (Alert a : found) {
-                    if (seen.add(a.groupBy())) {
-                        alerts.add(a);
-                    }
-                }
-                return new RuleRun(rule, RuleRun.Status.RAN, "", alerts, sql);
+                Aggregated result = aggregated(rule, plan, found);
+                return new RuleRun(rule, RuleRun.Status.RAN, result.note(), result.alerts(), sql);
             }
             // Translating once up front fails a rule the translator rejects even when no window holds events.
             sql = compiler.translate(rewrite(query, plan.start(), plan.end(), false, false)).sql();
             TreeSet<Long> executions = executions(query, store, compiler, plan);
+            List<Row> found = new ArrayList<>();
             for (long t : executions) {
                 Instant exec = ExecutionPlan.instant(t);
                 Instant from0 = ExecutionPlan.instant(Math.max(t - plan.lookbackMicros(), ExecutionPlan.micros(plan.start())));
@@ -124,14 +115,12 @@ final class EsqlRuleRunner {
                 sql = tr.sql();
                 ResultTable rows = store.query(tr.sql(), tr.columns());
                 for (List<Object> row : rows.rows()) {
-                    List<String> groupBy = describe(rows.columns(), row);
-                    if (seen.add(groupBy)) {
-                        alerts.add(new Alert(rule, exec, List.of(), List.of(), groupBy));
-                    }
+                    found.add(row(rule, exec, rows.columns(), row));
                 }
             }
+            Aggregated result = aggregated(rule, plan, found);
             String note = executions.isEmpty() ? "" : executions.size() + " execution windows held events its first WHERE accepts";
-            return new RuleRun(rule, RuleRun.Status.RAN, note, alerts, sql);
+            return new RuleRun(rule, RuleRun.Status.RAN, SingleEventAlerts.join(note, result.note()), result.alerts(), sql);
         } catch (EsqlException e) {
             return Detector.failed(rule, QueryError.at(rule, e.line(), e.column(), e.getMessage()), sql);
         } catch (QueryException e) {
@@ -199,20 +188,108 @@ final class EsqlRuleRunner {
         return new Query(out, query.source(), query.settings());
     }
 
-    private static SingleEventAlerts.Result eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows) {
+    /** Holds one row of an aggregating rule's execution: its alert as raised without suppression, and its group_by terms. */
+    private record Row(long exec, Alert alert, List<String> key) {}
+
+    /** Holds an aggregating rule's alerts and what max_signals and suppression say of them. */
+    private record Aggregated(List<Alert> alerts, String note) {}
+
+    private static Row row(Rule rule, Instant exec, List<ResultColumn> columns, List<Object> row) {
+        List<String> key = new ArrayList<>();
+        if (rule.suppression() != null) {
+            // The rule's group_by fields are columns of its rows (Kibana offers an aggregating rule's result columns only); a column
+            // the rows lack, or a null, is a missing field.
+            for (String f : rule.suppression().groupBy()) {
+                int i = index(columns, f);
+                key.add(i < 0 ? null : SuppressedEvents.term(EventRow.keywords(row.get(i))));
+            }
+        }
+        return new Row(ExecutionPlan.micros(exec), new Alert(rule, exec, List.of(), List.of(), describe(columns, row)), key);
+    }
+
+    /**
+     * Caps each execution at {@code max_signals} rows, as Kibana appends {@code | LIMIT max_signals} to the query (the rows in
+     * {@code field=value} order here, the order of an unsorted STATS being Elasticsearch's own), then suppresses them or, without
+     * suppression, lets identical rows of overlapping windows alert once, at the first execution that found them.
+     */
+    private static Aggregated aggregated(Rule rule, ExecutionPlan plan, List<Row> rows) {
+        java.util.TreeMap<Long, List<Row>> byExecution = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            byExecution.computeIfAbsent(r.exec(), k -> new ArrayList<>()).add(r);
+        }
+        int over = 0;
+        List<Alert> alerts = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        Suppressor suppressor = rule.suppression() == null ? null : new Suppressor(rule);
+        for (java.util.Map.Entry<Long, List<Row>> e : byExecution.entrySet()) {
+            List<Row> exec = new ArrayList<>(e.getValue());
+            exec.sort(java.util.Comparator.comparing(r -> String.join("\u0000", r.alert().groupBy())));
+            if (exec.size() > rule.maxSignals()) {
+                over += exec.size() - rule.maxSignals();
+                exec = exec.subList(0, rule.maxSignals());
+            }
+            if (suppressor != null) {
+                List<Suppressor.Candidate> candidates = new ArrayList<>();
+                for (Row r : exec) {
+                    // A row has no @timestamp of its own: Kibana's suppression time falls back to the alert's, the execution time.
+                    candidates.add(new Suppressor.Candidate(r.alert(), r.key(), e.getKey(), e.getKey(), 0));
+                }
+                suppressor.execution(e.getKey(), e.getKey() - plan.lookbackMicros(), candidates);
+            } else {
+                for (Row r : exec) {
+                    if (seen.add(r.alert().groupBy())) {
+                        alerts.add(r.alert());
+                    }
+                }
+            }
+        }
+        String note = over == 0 ? "" : String.format(java.util.Locale.ROOT, "max_signals %d: %d row%s over the cap of %s execution",
+                rule.maxSignals(), over, over == 1 ? "" : "s", over == 1 ? "its" : "their");
+        if (suppressor != null) {
+            alerts = suppressor.alerts();
+            alerts.sort(java.util.Comparator.comparing(Alert::timestamp).thenComparing(a -> String.join("\u0000", a.groupBy())));
+            String s = "alert_suppression (" + rule.suppression().describe() + ")";
+            if (suppressor.dropped() > 0) {
+                s += "; " + suppressor.dropped() + " new alert" + (suppressor.dropped() == 1 ? "" : "s") + " over an execution's max_signals";
+            }
+            note = SingleEventAlerts.join(s, note);
+        }
+        return new Aggregated(alerts, note);
+    }
+
+    private static RuleRun eventAlerts(Rule rule, ExecutionPlan plan, ResultTable rows, String sql) {
         int id = index(rows.columns(), "event.id");
         int ts = index(rows.columns(), "@timestamp");
         int hash = index(rows.columns(), RuleCompiler.HASH);
+        List<String> groupBy = rule.suppression() == null ? List.of() : rule.suppression().groupBy();
+        List<String> absent = groupBy.stream().filter(f -> index(rows.columns(), f) < 0).toList();
         List<EventRow> events = new ArrayList<>();
         for (List<Object> r : rows.rows()) {
             if (ts >= 0 && r.get(ts) instanceof Instant t) {
                 String eventId = id >= 0 && r.get(id) != null ? r.get(id).toString() : "";
                 String key = hash >= 0 && r.get(hash) != null ? r.get(hash).toString() : eventId;
-                events.add(new EventRow(eventId, key, ExecutionPlan.micros(t), List.of()));
+                List<List<String>> values = new ArrayList<>();
+                for (String f : groupBy) {
+                    int i = index(rows.columns(), f);
+                    values.add(i < 0 ? List.of() : EventRow.keywords(r.get(i)));
+                }
+                events.add(new EventRow(eventId, key, ExecutionPlan.micros(t), values));
             }
         }
         events.sort((a, b) -> a.micros() != b.micros() ? Long.compare(a.micros(), b.micros()) : a.key().compareTo(b.key()));
-        return SingleEventAlerts.capped(rule, plan, events);
+        if (rule.suppression() != null && absent.isEmpty()) {
+            SuppressedEvents.Result result = SuppressedEvents.of(rule, plan, events, false);
+            return new RuleRun(rule, RuleRun.Status.RAN, Suppressions.note(rule, f -> true, result.dropped()), result.alerts(), sql);
+        }
+        SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, events);
+        String note = SingleEventAlerts.note(rule, alerts);
+        if (rule.suppression() != null) {
+            // Kibana reads a non-aggregating rule's group_by fields from the source event too; these rows carry only the columns the
+            // query keeps, so suppression by another field is not applied rather than applied to a field read as missing.
+            note = SingleEventAlerts.join("unsupported: alert_suppression by " + String.join(", ", absent)
+                    + ", which the rule's rows do not keep; these are the alerts before suppression", note);
+        }
+        return new RuleRun(rule, RuleRun.Status.RAN, note, alerts.alerts(), sql);
     }
 
     private static int index(List<ResultColumn> columns, String name) {

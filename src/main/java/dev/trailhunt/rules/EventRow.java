@@ -12,22 +12,13 @@ import java.util.List;
  * @param values per field, its values as keyword strings (empty when the field is missing; several when multi-valued)
  */
 record EventRow(String id, String key, long micros, List<List<String>> values) {
-    /** Returns every combination of one value per field; none when a field is missing, as Elasticsearch's terms skip it. */
+    /**
+     * Returns every combination of one value per field; none when a field is missing, as Elasticsearch's terms skip it.
+     *
+     * @throws ValueCombinations.TooMany past {@link ValueCombinations#MAX} combinations
+     */
     List<List<String>> combinations() {
-        List<List<String>> out = new ArrayList<>();
-        out.add(List.of());
-        for (List<String> field : values) {
-            List<List<String>> next = new ArrayList<>();
-            for (List<String> prefix : out) {
-                for (String v : field) {
-                    List<String> c = new ArrayList<>(prefix);
-                    c.add(v);
-                    next.add(c);
-                }
-            }
-            out = next;
-        }
-        return out;
+        return ValueCombinations.of(values, ValueCombinations.Missing.NONE);
     }
 
     /** Converts a stored value to the keyword strings Elasticsearch would index for it. */

@@ -26,12 +26,12 @@ import java.util.List;
  * @param buildingBlock whether the rule is a building block (its alerts feed other rules)
  * @param location the file the rule came from
  * @param maxSignals the most alerts one execution raises ({@code max_signals}, 100 unless the rule says otherwise)
- * @param suppression the rule's {@code alert_suppression} settings as written ({@code group_by …, duration …}), or empty
+ * @param suppression the rule's {@code alert_suppression}, or null when it has none
  */
 public record Rule(String id, String name, RuleType type, String language, String query, int queryLine, List<String> indices,
         Duration lookback, Duration interval, Severity severity, int riskScore, List<String> techniques, List<String> tactics,
         List<String> tags, NewTermsSpec newTerms, ThresholdSpec threshold, String eventCategoryOverride, boolean buildingBlock,
-        String location, int maxSignals, String suppression) {
+        String location, int maxSignals, AlertSuppression suppression) {
     /** Elastic's default {@code max_signals}. */
     public static final int DEFAULT_MAX_SIGNALS = 100;
 
@@ -41,7 +41,7 @@ public record Rule(String id, String name, RuleType type, String language, Strin
             List<String> tags, NewTermsSpec newTerms, ThresholdSpec threshold, String eventCategoryOverride, boolean buildingBlock,
             String location) {
         this(id, name, type, language, query, queryLine, indices, lookback, interval, severity, riskScore, techniques, tactics, tags,
-                newTerms, threshold, eventCategoryOverride, buildingBlock, location, DEFAULT_MAX_SIGNALS, "");
+                newTerms, threshold, eventCategoryOverride, buildingBlock, location, DEFAULT_MAX_SIGNALS, null);
     }
 
     /** Copies the lists so the record stays immutable. */

@@ -79,24 +79,43 @@ final class RuleReader {
                 queryLine(text), strings(rule.get("index")), lookback, interval, severity, rule.path("risk_score").asInt(0),
                 techniques, tactics, strings(rule.get("tags")), newTerms(rule, location), threshold(rule, location),
                 text(rule, "event_category_override"), !text(rule, "building_block_type").isEmpty(), location, maxSignals(rule, location),
-                suppression(rule.get("alert_suppression")));
+                suppression(rule.get("alert_suppression"), type, rule, location));
     }
 
-    /** Describes alert_suppression as written: its group_by fields, duration and missing_fields_strategy. */
-    private static String suppression(JsonNode s) {
-        if (s == null || !s.isObject()) {
-            return "";
+    /**
+     * Reads alert_suppression as the detection-rules schema defines it: {@code group_by} 1 to 3 fields, an optional
+     * {@code duration} of a whole number of s, m or h, and {@code missing_fields_strategy} {@code suppress} (the default) or
+     * {@code doNotSuppress}. A threshold rule's alert_suppression holds a duration alone (Kibana's
+     * {@code ThresholdAlertSuppression}): its groups are the threshold fields.
+     */
+    private static AlertSuppression suppression(JsonNode s, RuleType type, JsonNode rule, String location) {
+        if (s == null) {
+            return null;
         }
-        List<String> parts = new ArrayList<>();
-        parts.add("group_by " + String.join(", ", strings(s.get("group_by"))));
+        if (!s.isObject()) {
+            throw new RuleFileException(location + ": alert_suppression must be a table");
+        }
+        List<String> groupBy = strings(s.get("group_by"));
+        if (type == RuleType.THRESHOLD && s.get("group_by") == null) {
+            groupBy = strings(rule.path("threshold").get("field"));
+        } else if (groupBy.isEmpty() || groupBy.size() > 3) {
+            throw new RuleFileException(location + ": alert_suppression.group_by needs 1 to 3 fields, has " + groupBy.size());
+        }
+        Duration duration = null;
         JsonNode d = s.get("duration");
-        if (d != null && d.isObject()) {
-            parts.add("duration " + d.path("value").asText() + d.path("unit").asText());
+        if (d != null) {
+            String unit = d.path("unit").asText("");
+            JsonNode value = d.get("value");
+            if (!d.isObject() || value == null || !value.isIntegralNumber() || value.asLong() < 1 || !unit.matches("[smh]")) {
+                throw new RuleFileException(location + ": alert_suppression.duration must be {value = N, unit = \"s\", \"m\" or \"h\"} with N >= 1");
+            }
+            duration = RuleDuration.interval(value.asLong() + unit);
         }
-        if (s.has("missing_fields_strategy")) {
-            parts.add("missing_fields_strategy " + s.get("missing_fields_strategy").asText());
+        String strategy = s.path("missing_fields_strategy").asText("suppress");
+        if (!strategy.equals("suppress") && !strategy.equals("doNotSuppress")) {
+            throw new RuleFileException(location + ": alert_suppression.missing_fields_strategy must be suppress or doNotSuppress, not " + strategy);
         }
-        return String.join(", ", parts);
+        return new AlertSuppression(groupBy, duration, strategy.equals("suppress"));
     }
 
     private static int maxSignals(JsonNode rule, String location) {

@@ -77,7 +77,7 @@ class DetectCommandTest {
         // KQL: the query, its lowering into the ES|QL AST, the plan and the SQL.
         assertTrue(out.contains("type: query, language kuery"), out);
         assertTrue(out.contains("$term(event.action, \"StopLogging\")"), out);
-        assertTrue(out.matches("(?s).*plan: every 5m, each execution reading back 6m, max_signals 100; \\d+ executions from .*"), out);
+        assertTrue(out.matches("(?s).*plan: every 5m, each execution reading back 6m, max_signals 100 \\(events per execution, earliest first\\); \\d+ executions from .*"), out);
         assertTrue(out.contains("  SQL (one set-based query over the whole run"), out);
         assertTrue(out.contains("status: ran, 1 alert"), out);
         // ES|QL: no lowering, its own SQL; machine learning: why not.

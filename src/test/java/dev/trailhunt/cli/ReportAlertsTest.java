@@ -190,4 +190,36 @@ class ReportAlertsTest {
         System.out.println(line);
         assertTrue(line.contains("4 query cells reproduced"), "the hunt's query and the events of the three alerts: " + line);
     }
+
+    @Test
+    void aSuppressedAlertShowsItsCountAndVerifyComparesIt() throws Exception {
+        // Two StopLogging calls of mallory read by the 10:05 execution, one group (user.name) per rule execution: one alert that
+        // suppressed one.
+        Path two = dir.resolve("two/trail.json");
+        Files.createDirectories(two.getParent());
+        Files.writeString(two, "{\"Records\":[" + String.join(",",
+                record("s-1", "2026-03-01T10:01:00Z", "cloudtrail.amazonaws.com", "StopLogging", "mallory"),
+                record("s-2", "2026-03-01T10:03:00Z", "cloudtrail.amazonaws.com", "StopLogging", "mallory")) + "]}", StandardCharsets.UTF_8);
+        Path rules = dir.resolve("suppressing");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("stopped.toml"), rule("r-suppressed", "Trail stopped, suppressed", "high", 73, "T1562", "event.action:StopLogging")
+                + "\n[rule.alert_suppression]\ngroup_by = [\"user.name\"]\n");
+        Path store = dir.resolve("suppressed.duckdb");
+        assertEquals(0, Cli.run("ingest", "--db", store.toString(), two.toString()).code());
+        Cli detect = Cli.run("detect", "--db", store.toString(), "--rules", rules.toString());
+        assertEquals(0, detect.code(), detect.err());
+        assertTrue(detect.out().contains("events=s-1,s-2  suppressed 1 (2026-03-01T10:01:00Z .. 2026-03-01T10:03:00Z) user.name=mallory"), detect.out());
+        Path md = dir.resolve("suppressed.md");
+        Cli report = Cli.run("report", "--db", store.toString(), "--alerts", "-o", md.toString());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.readString(md).contains("suppressed 1 ("), Files.readString(md));
+        Cli same = Cli.run("verify", "--db", store.toString(), md.toString());
+        assertEquals(0, same.code(), same.out());
+        try (Store s = Store.openForWriting(store)) {
+            s.execute("UPDATE alerts SET suppression_docs_count = 5");
+        }
+        Cli changed = Cli.run("verify", "--db", store.toString(), md.toString());
+        assertEquals(1, changed.code(), changed.out());
+        assertTrue(changed.out().contains(": suppression_docs_count 1 → 5"), changed.out());
+    }
 }

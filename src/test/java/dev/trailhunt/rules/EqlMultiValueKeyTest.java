@@ -65,10 +65,11 @@ class EqlMultiValueKeyTest {
     @Test
     void severalMultiValuedKeysJoinOnEveryCombination() {
         assertEquals(List.of(List.of("a", "foo"), List.of("a", "bar"), List.of("b", "foo"), List.of("b", "bar")),
-                EqlRuleRunner.combinations(List.of(List.of("a", "b"), List.of("foo", "bar"))));
-        java.util.List<Object> missing = new java.util.ArrayList<>();
+                ValueCombinations.of(List.of(List.of("a", "b"), List.of("foo", "bar")), ValueCombinations.Missing.ALL_NULL));
+        java.util.List<String> missing = new java.util.ArrayList<>();
         missing.add(null);
         missing.add(null);
-        assertEquals(List.of(missing), EqlRuleRunner.combinations(List.of(List.of("a"), List.of())), "a missing key keeps the event out");
+        assertEquals(List.of(missing), ValueCombinations.of(List.of(List.of("a"), List.of()), ValueCombinations.Missing.ALL_NULL),
+                "a missing key keeps the event out");
     }
 }
