@@ -116,7 +116,7 @@ public final class DetectCommand implements Callable<Integer> {
     boolean failOnAlerts;
 
     @Option(names = "--explain", description = "Instead of the alerts, show for each selected rule its query, the ES|QL a KQL or EQL query lowers into,"
-            + " the execution plan over the store (interval, look-back, executions, max_signals), the SQL it runs and why a rule cannot run;"
+            + " the execution plan over the store (interval, look-back, executions, max_signals, alert_suppression), the SQL it runs and why a rule cannot run;"
             + " the alerts are not stored.")
     boolean explain;
 

@@ -71,9 +71,10 @@ class FlattenedPrefilterTest {
         assertEquals(List.of("g1"), run.alerts().stream().map(a -> a.eventIds().get(0)).toList());
         assertNotEquals("", run.sql());
         assertTrue(run.sql().contains("aws.cloudtrail.request_parameters"), "the SQL tests the text first");
-        // The rule's alert_suppression is not applied, and the run says so instead of passing its alerts off as suppressed ones.
-        assertTrue(run.reason().contains("unsupported: alert_suppression (group_by source.ip, cloud.account.id, duration 5m,"
-                + " missing_fields_strategy suppress); these are the alerts before suppression"), run.reason());
+        // The rule's alert_suppression applies: one group (source.ip, account), nothing suppressed into it.
+        assertTrue(run.reason().contains("alert_suppression (group_by source.ip, cloud.account.id, duration 5m, missing_fields_strategy suppress)")
+                && !run.reason().contains("unsupported"), run.reason());
+        assertEquals(0, run.alerts().get(0).suppression().docsCount());
     }
 
     private static List<String> ids(FilterRun run) {
