@@ -18,6 +18,7 @@ import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.TimeSpan;
 import dev.trailhunt.esql.ast.TimeSpanUnit;
 import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.translate.Dialect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +96,13 @@ final class WindowedStats {
      * Rewrites the query so that one query gives the rows of every execution: right after the first WHERE each event gets its interval
      * bucket and the last offset whose execution window still holds it, and right before STATS each row is copied once per offset
      * ({@code MV_EXPAND} of {@code [1..n]}), so that the rule's own GROK, DISSECT and EVAL run once per event, not once per copy.
-     * Returns nothing when the query is not of the shape {@link #rewrite} handles or a command between the two could not carry the
-     * new columns (a DROP or RENAME of them, or a row-order command).
+     * Returns nothing when the query is not of the shape {@link #rewrite} handles, a command between the two could not carry the
+     * new columns (a DROP or RENAME of them, or a row-order command), or the dialect is not DuckDB's: the form needs MV_EXPAND
+     * over the offsets and TO_LONG of datetimes, which render on DuckDB only.
      */
-    static Optional<Query> expanded(Query timed, String text, ExecutionPlan plan) {
+    static Optional<Query> expanded(Query timed, String text, ExecutionPlan plan, Dialect dialect) {
         long n = copies(plan);
-        if (n == 0 || rewrite(timed, text, plan, 1).isEmpty()) {
+        if (dialect != Dialect.DUCKDB || n == 0 || rewrite(timed, text, plan, 1).isEmpty()) {
             return Optional.empty();
         }
         List<Command> commands = timed.commands();
