@@ -207,6 +207,7 @@ public final class DetectCommand implements Callable<Integer> {
         if (source != null && source.data != null) {
             temporary = StoreOptions.TemporaryStore.ingest(source.data, err, DataNeeds.ALL);
             db = temporary.resolve(StoreOptions.TemporaryStore.STORE_FILE);
+            phases.lap("--data ingested");
         } else if (!Files.exists(db)) {
             TemporaryDirs.delete(temporary);
             throw new StoreException("no store at " + db + " (run `trailhunt ingest --db " + db + " PATH...` first, or use --data)");
@@ -219,14 +220,14 @@ public final class DetectCommand implements Callable<Integer> {
             store.sandbox(limits.limits(), spill);
             Detector detector = new Detector(store, store.profile(), policy);
             lanes.add(store);
-            // Rules run on connections of their own, one thread each: while one connection's query waits on a single DuckDB
-            // thread (planning, a small scan, reading rows into Java) the other keeps the second core busy.
-            for (int i = 1; i < connections(); i++) {
-                lanes.add(store.duplicate());
-            }
-            phases.lap("store opened");
             Detection detection;
             try (QueryGuard guard = QueryGuard.start(limits.limits())) {
+                // Rules run on connections of their own, one thread each: while one connection's query waits on a single DuckDB
+                // thread (planning, a small scan, reading rows into Java) the other keeps the second core busy.
+                for (int i = 1; i < connections(); i++) {
+                    lanes.add(store.duplicate());
+                }
+                phases.lap("store opened");
                 detection = detector.run(rules, start, end, lanes);
             } finally {
                 for (Store lane : lanes.subList(1, lanes.size())) {
