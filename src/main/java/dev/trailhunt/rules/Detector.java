@@ -90,30 +90,36 @@ public final class Detector {
                     return null;
                 })));
             }
+            Throwable failure = null;
             try {
                 drain(rules, runs, next, lanes.get(0), compiler, start, end, geoip);
             } catch (RuntimeException | Error e) {
-                // The other lanes stop after their current rule: the run is over.
-                next.set(rules.size());
-                throw e;
+                failure = e;
             }
             for (Future<Void> f : others) {
+                if (failure != null) {
+                    // The other lanes stop after their current rule, and are waited for: the caller closes their connections next.
+                    next.set(rules.size());
+                }
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     next.set(rules.size());
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
+                    failure = failure == null ? e.getCause() : failure;
                 } catch (InterruptedException e) {
                     next.set(rules.size());
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while rules ran", e);
+                    failure = failure == null ? new IllegalStateException("interrupted while rules ran", e) : failure;
                 }
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         } finally {
             pool.shutdown();
