@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -120,15 +121,22 @@ public final class DetectCommand implements Callable<Integer> {
             + " the alerts are not stored.")
     boolean explain;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print on stderr the milliseconds each rule took, slowest first, to tune a rule set.")
+    @Option(names = {"-v", "--verbose"}, description = "Print on stderr the milliseconds each rule took, slowest first, to tune a rule set, and those of each phase"
+            + " (JVM start, rule files, store opened, rules run, alerts stored, output rendered and written).")
     boolean verbose;
 
     @Mixin LimitOptions limits;
 
     @Mixin EngineOptions remote;
 
+    /** Names the system property that sets how many connections (each on its own thread) run rules on a DuckDB store, for measuring. */
+    static final String CONNECTIONS = "trailhunt.detect.connections";
+
+    private final Phases phases = new Phases();
+
     @Override
     public Integer call() {
+        phases.sinceJvmStart("JVM start");
         CommandLine cl = spec.commandLine();
         PrintWriter err = cl.getErr();
         if (!List.of("text", "json", "markdown", "html").contains(format)) {
@@ -149,6 +157,7 @@ public final class DetectCommand implements Callable<Integer> {
         RuleSet set;
         try {
             set = RuleLoader.load(rulePaths);
+            phases.lap("rule files");
         } catch (RuleFileException e) {
             throw new CommandLine.ParameterException(cl, Visible.text(e.getMessage()));
         }
@@ -159,20 +168,27 @@ public final class DetectCommand implements Callable<Integer> {
         }
         StringWriter text = new StringWriter();
         Detection detection = detect(err, rules, start, end, policy, text);
-        if (verbose) {
-            DetectionText.timings(detection, err);
-        }
         if (out != null) {
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new StoreException("cannot write " + out + ": " + e.getMessage(), e);
             }
+            phases.lap("output written");
+            if (verbose) {
+                DetectionText.timings(detection, err);
+                phases.print(err);
+            }
             err.println(DetectionText.summaryLine(detection));
             err.println("wrote " + Visible.text(out.toString()));
         } else {
             cl.getOut().print(text);
             cl.getOut().flush();
+            phases.lap("output written");
+            if (verbose) {
+                DetectionText.timings(detection, err);
+                phases.print(err);
+            }
         }
         err.flush();
         if (!set.invalid().isEmpty() || !detection.withStatus(RuleRun.Status.FAILED).isEmpty()) {
@@ -191,20 +207,34 @@ public final class DetectCommand implements Callable<Integer> {
         if (source != null && source.data != null) {
             temporary = StoreOptions.TemporaryStore.ingest(source.data, err, DataNeeds.ALL);
             db = temporary.resolve(StoreOptions.TemporaryStore.STORE_FILE);
+            phases.lap("--data ingested");
         } else if (!Files.exists(db)) {
             TemporaryDirs.delete(temporary);
             throw new StoreException("no store at " + db + " (run `trailhunt ingest --db " + db + " PATH...` first, or use --data)");
         }
         Path spill = null;
+        List<Store> lanes = new ArrayList<>();
         try (Store store = Store.openForWriting(db)) {
             spill = TemporaryDirs.create("spill");
             // Rule text is untrusted: the store is locked down before any of it is translated and run.
             store.sandbox(limits.limits(), spill);
             Detector detector = new Detector(store, store.profile(), policy);
+            lanes.add(store);
             Detection detection;
             try (QueryGuard guard = QueryGuard.start(limits.limits())) {
-                detection = detector.run(rules, start, end);
+                // Rules run on connections of their own, one thread each: while one connection's query waits on a single DuckDB
+                // thread (planning, a small scan, reading rows into Java) the other keeps the second core busy.
+                for (int i = 1; i < connections(); i++) {
+                    lanes.add(store.duplicate());
+                }
+                phases.lap("store opened");
+                detection = detector.run(rules, start, end, lanes);
+            } finally {
+                for (Store lane : lanes.subList(1, lanes.size())) {
+                    lane.close();
+                }
             }
+            phases.lap("rules run (" + lanes.size() + (lanes.size() == 1 ? " connection)" : " connections)"));
             if (explain) {
                 StringWriter plain = new StringWriter();
                 dev.trailhunt.rules.DetectionExplain.write(store, detection, new PrintWriter(plain));
@@ -213,7 +243,9 @@ public final class DetectCommand implements Callable<Integer> {
                 return detection;
             }
             detector.store(detection);
+            phases.lap("alerts stored");
             render(detection, new AlertEvents(store), text);
+            phases.lap("output rendered");
             return detection;
         } catch (UncheckedIOException e) {
             throw new StoreException(e.getMessage(), e);
@@ -246,13 +278,21 @@ public final class DetectCommand implements Callable<Integer> {
             RemoteTable table = new RemoteTable(engine, remote.table);
             Detector detector = new Detector(table, engine.profile(remote.table), policy);
             Detection detection = detector.run(rules, start, end);
+            phases.lap("rules run");
             err.println("note: alerts are not stored on --engine " + remote.engine + " (the table " + Visible.text(remote.table)
                     + " has no alerts table beside it); they are printed" + (out == null ? "" : " to " + Visible.text(out.toString())));
             render(detection, new AlertEvents(table), text);
+            phases.lap("output rendered");
             return detection;
         } catch (UncheckedIOException e) {
             throw new StoreException(e.getMessage(), e);
         }
+    }
+
+    /** Returns how many connections run the rules: the system property {@value #CONNECTIONS}, else one per core up to two. */
+    private static int connections() {
+        int n = Integer.getInteger(CONNECTIONS, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Math.min(n, 8));
     }
 
     private static Instant time(CommandLine cl, String option, String text, boolean endOfDay) {

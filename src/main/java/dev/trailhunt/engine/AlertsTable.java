@@ -1,5 +1,8 @@
 package dev.trailhunt.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,6 +93,40 @@ final class AlertsTable {
         return at == null ? null : at.toInstant(ZoneOffset.UTC);
     }
 
+    /** Writes alerts as the JSON array {@link #INSERT_JSON} reads; the time as a UTC timestamp's text. */
+    private static String json(List<AlertRow> rows) {
+        ArrayNode out = JSON.createArrayNode();
+        for (AlertRow r : rows) {
+            ObjectNode o = out.addObject();
+            o.put("rule_id", r.ruleId());
+            o.put("rule_name", r.ruleName());
+            o.put("rule_type", r.ruleType());
+            o.put("severity", r.severity());
+            o.put("risk_score", r.riskScore());
+            r.techniques().forEach(o.putArray("techniques")::add);
+            o.put("at", text(r.timestamp()));
+            r.eventIds().forEach(o.putArray("event_ids")::add);
+            r.eventHashes().forEach(o.putArray("event_hashes")::add);
+            r.groupBy().forEach(o.putArray("group_by")::add);
+            AlertRow.Suppression sup = r.suppression();
+            if (sup != null) {
+                o.put("suppression_docs_count", sup.docsCount());
+                o.put("suppression_start", text(sup.start()));
+                o.put("suppression_end", text(sup.end()));
+                sup.terms().forEach(o.putArray("suppression_terms")::add);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Renders an instant as the UTC timestamp text DuckDB casts, seconds and microseconds always written. */
+    private static String text(java.time.Instant at) {
+        return at == null ? null : TIMESTAMP_TEXT.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP_TEXT =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
+
     private static List<String> strings(Array array) throws SQLException {
         if (array == null) {
             return List.of();
@@ -101,8 +138,23 @@ final class AlertsTable {
         return out;
     }
 
-    /** Bounds the rows (and so the parameters) of one INSERT or DELETE statement. */
+    /** Bounds the rule ids (and so the parameters) of one DELETE statement. */
     private static final int CHUNK_ROWS = 200;
+    /** Bounds the alerts of one INSERT, so that its JSON text stays a few megabytes. */
+    private static final int CHUNK_JSON_ROWS = 5000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Inserts the alerts of one JSON array parameter, each an object with the fields of {@link #json}. */
+    private static final String INSERT_JSON = """
+            INSERT INTO alerts
+            SELECT a.rule_id, a.rule_name, a.rule_type, a.severity, a.risk_score, a.techniques, CAST(a.at AS TIMESTAMP),
+                   a.event_ids, a.event_hashes, a.group_by, a.suppression_docs_count,
+                   CAST(a.suppression_start AS TIMESTAMP), CAST(a.suppression_end AS TIMESTAMP), a.suppression_terms
+            FROM (SELECT unnest(from_json(?, '[{"rule_id": "VARCHAR", "rule_name": "VARCHAR", "rule_type": "VARCHAR",
+                    "severity": "VARCHAR", "risk_score": "INTEGER", "techniques": ["VARCHAR"], "at": "VARCHAR",
+                    "event_ids": ["VARCHAR"], "event_hashes": ["VARCHAR"], "group_by": ["VARCHAR"],
+                    "suppression_docs_count": "BIGINT", "suppression_start": "VARCHAR", "suppression_end": "VARCHAR",
+                    "suppression_terms": ["VARCHAR"]}]')) AS a)
+            """;
 
     /** Replaces the alerts of {@code ruleIds} with {@code rows}, in the column order of {@link #DDL}. */
     static void replace(Connection connection, List<String> ruleIds, List<AlertRow> rows) throws SQLException {
@@ -134,35 +186,12 @@ final class AlertsTable {
                     del.executeUpdate();
                 }
             }
-            for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
-                List<AlertRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK_ROWS));
-                String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-                try (PreparedStatement ins = connection.prepareStatement("INSERT INTO alerts VALUES " + values)) {
-                    int p = 1;
-                    for (AlertRow r : chunk) {
-                        ins.setString(p++, r.ruleId());
-                        ins.setString(p++, r.ruleName());
-                        ins.setString(p++, r.ruleType());
-                        ins.setString(p++, r.severity());
-                        ins.setInt(p++, r.riskScore());
-                        ins.setObject(p++, connection.createArrayOf("VARCHAR", r.techniques().toArray()));
-                        ins.setObject(p++, LocalDateTime.ofInstant(r.timestamp(), ZoneOffset.UTC));
-                        ins.setObject(p++, connection.createArrayOf("VARCHAR", r.eventIds().toArray()));
-                        ins.setObject(p++, connection.createArrayOf("VARCHAR", r.eventHashes().toArray()));
-                        ins.setObject(p++, connection.createArrayOf("VARCHAR", r.groupBy().toArray()));
-                        AlertRow.Suppression s = r.suppression();
-                        if (s == null) {
-                            ins.setNull(p++, java.sql.Types.BIGINT);
-                            ins.setNull(p++, java.sql.Types.TIMESTAMP);
-                            ins.setNull(p++, java.sql.Types.TIMESTAMP);
-                            ins.setNull(p++, java.sql.Types.ARRAY);
-                        } else {
-                            ins.setLong(p++, s.docsCount());
-                            ins.setObject(p++, LocalDateTime.ofInstant(s.start(), ZoneOffset.UTC));
-                            ins.setObject(p++, LocalDateTime.ofInstant(s.end(), ZoneOffset.UTC));
-                            ins.setObject(p++, connection.createArrayOf("VARCHAR", s.terms().toArray()));
-                        }
-                    }
+            // One statement per chunk of alerts, its rows one JSON parameter that DuckDB unpacks: a VALUES list of 200 rows took
+            // ~0.25 ms a row to prepare and bind (2,320 alerts: ~0.6 s, JFR native samples on a 1M-event store).
+            for (int from = 0; from < rows.size(); from += CHUNK_JSON_ROWS) {
+                List<AlertRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK_JSON_ROWS));
+                try (PreparedStatement ins = connection.prepareStatement(INSERT_JSON)) {
+                    ins.setString(1, json(chunk));
                     ins.executeUpdate();
                 }
             }

@@ -46,6 +46,29 @@ public final class QueryGuard implements AutoCloseable {
     }
 
     /**
+     * Wraps a task to run on another thread under the guard of the calling thread (its limits, its timer), so that work one
+     * query splits over threads is cancelled as one; without a guard on the calling thread the task runs unguarded.
+     */
+    public static <T> java.util.concurrent.Callable<T> sharing(java.util.concurrent.Callable<T> task) {
+        QueryGuard g = CURRENT.get();
+        return () -> {
+            QueryGuard before = CURRENT.get();
+            if (g != null) {
+                CURRENT.set(g);
+            }
+            try {
+                return task.call();
+            } finally {
+                if (before == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(before);
+                }
+            }
+        };
+    }
+
+    /**
      * Registers a statement of the current query so that the watchdog can cancel it; without a
      * guard on this thread (tests, explain) nothing is watched.
      *

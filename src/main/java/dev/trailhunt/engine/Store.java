@@ -61,6 +61,8 @@ public final class Store implements AutoCloseable, EventTable {
 
     private final Connection connection;
     private final Path db;
+    /** Caches the events table's column names once the table exists, as {@link RemoteTable} reads its columns once. */
+    private volatile java.util.Set<String> eventColumns;
 
     private Store(Connection connection, Path db) {
         this.connection = connection;
@@ -167,9 +169,46 @@ public final class Store implements AutoCloseable, EventTable {
         return EVENTS_TABLE;
     }
 
+    /**
+     * Returns the events table's column names, read from the catalog once the table exists; this store's
+     * {@link #loader} and {@link #execute} forget them, since only they change its schema.
+     */
     @Override
     public java.util.Set<String> eventColumns() {
-        return columns(EVENTS_TABLE).stream().map(StoreColumn::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        java.util.Set<String> cached = eventColumns;
+        if (cached != null) {
+            return cached;
+        }
+        java.util.Set<String> read = columns(EVENTS_TABLE).stream().map(StoreColumn::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        // No table yet: not cached, so that the table a loader creates is seen.
+        if (!read.isEmpty()) {
+            eventColumns = read;
+        }
+        return read;
+    }
+
+    /**
+     * Opens another connection to this store's database, for a second thread: it shares the database's settings,
+     * its sandbox and its limits (DuckDB keeps them per database), and is closed on its own.
+     */
+    public Store duplicate() {
+        try {
+            Connection second = connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+            try (Statement st = second.createStatement()) {
+                synchronized (CONFIGURATION) {
+                    configure(second, st);
+                }
+            } catch (SQLException e) {
+                second.close();
+                throw e;
+            }
+            Store copy = new Store(second, db);
+            copy.eventColumns = eventColumns;
+            return copy;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open a second connection to the store: " + firstLine(e), e);
+        }
     }
 
     /**
@@ -196,6 +235,7 @@ public final class Store implements AutoCloseable, EventTable {
 
     /** Runs SQL that changes the database (DDL, INSERT, SET), such as the tables a test builds by hand. */
     public void execute(String sql) {
+        eventColumns = null;
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -312,6 +352,7 @@ public final class Store implements AutoCloseable, EventTable {
      * table holds {@code ecsColumns} plus provenance (a one-off store may hold only the columns its queries read).
      */
     public EventLoader loader(List<StoreColumn> ecsColumns) {
+        eventColumns = null;
         return new EventLoader(connection, ecsColumns);
     }
 

@@ -2,6 +2,7 @@ package dev.trailhunt.rules;
 
 import dev.trailhunt.engine.AlertRow;
 import dev.trailhunt.engine.QueryException;
+import dev.trailhunt.engine.QueryGuard;
 import dev.trailhunt.engine.EventTable;
 import dev.trailhunt.engine.StoreProfile;
 import dev.trailhunt.esql.ast.Expr;
@@ -13,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs detection rules over a store as Elastic's manual rule run (backfill) would, and stores their alerts.
@@ -44,6 +50,15 @@ public final class Detector {
      * Runs the rules between {@code from} and {@code to} (each null for the store's first or last event).
      */
     public Detection run(List<Rule> rules, Instant from, Instant to) {
+        return run(rules, from, to, List.of(store));
+    }
+
+    /**
+     * Runs the rules between {@code from} and {@code to} (each null for the store's first or last event) over {@code lanes}:
+     * tables of the same events (e.g. connections to one store), each read by one thread that takes the next rule when it
+     * finishes one; the outcomes are in load order whatever the lanes.
+     */
+    public Detection run(List<Rule> rules, Instant from, Instant to, List<? extends EventTable> lanes) {
         if (!profile.hasEvents()) {
             List<RuleRun> runs = new ArrayList<>();
             for (Rule r : rules) {
@@ -56,27 +71,88 @@ public final class Detector {
         Instant end = to == null || to.isAfter(profile.last()) ? profile.last() : to;
         RuleCompiler compiler = RuleCompiler.forStore(store, end);
         boolean geoip = hasGeoIp(compiler);
-        List<RuleRun> runs = new ArrayList<>();
-        for (Rule r : rules) {
-            Optional<String> why = Runnability.whyNot(r);
-            long t0 = System.nanoTime();
-            RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, compiler, start, end);
-            run = run.took((System.nanoTime() - t0) / 1_000_000);
-            if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
-                // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
-                run = new RuleRun(r, run.status(), join(run.reason(),
-                        "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
-                        run.alerts(), run.sql(), run.millis());
-            }
-            if (run.status() == RuleRun.Status.RAN && r.suppression() != null
-                    && r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)) {
-                // Kibana suppresses threshold alerts only for a duration by threshold fields: the run says its alerts are the
-                // unsuppressed ones rather than show a count that could be wrong.
-                run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
-            }
-            runs.add(run);
+        RuleRun[] runs = new RuleRun[rules.size()];
+        AtomicInteger next = new AtomicInteger();
+        if (lanes.size() <= 1) {
+            drain(rules, runs, next, lanes.isEmpty() ? store : lanes.get(0), compiler, start, end, geoip);
+            return new Detection(List.of(runs), start, end, history);
         }
-        return new Detection(runs, start, end, history);
+        ExecutorService pool = Executors.newFixedThreadPool(lanes.size() - 1, task -> {
+            Thread t = new Thread(task, "trailhunt-detect-lane");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> others = new ArrayList<>();
+            for (EventTable lane : lanes.subList(1, lanes.size())) {
+                others.add(pool.submit(QueryGuard.sharing(() -> {
+                    drain(rules, runs, next, lane, compiler, start, end, geoip);
+                    return null;
+                })));
+            }
+            Throwable failure = null;
+            try {
+                drain(rules, runs, next, lanes.get(0), compiler, start, end, geoip);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            for (Future<Void> f : others) {
+                if (failure != null) {
+                    // The other lanes stop after their current rule, and are waited for: the caller closes their connections next.
+                    next.set(rules.size());
+                }
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    next.set(rules.size());
+                    failure = failure == null ? e.getCause() : failure;
+                } catch (InterruptedException e) {
+                    next.set(rules.size());
+                    Thread.currentThread().interrupt();
+                    failure = failure == null ? new IllegalStateException("interrupted while rules ran", e) : failure;
+                }
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Detection(List.of(runs), start, end, history);
+    }
+
+    /** Runs rules on one lane until none is left, each outcome into its rule's slot. */
+    private void drain(List<Rule> rules, RuleRun[] runs, AtomicInteger next, EventTable lane, RuleCompiler compiler,
+            Instant start, Instant end, boolean geoip) {
+        for (int i = next.getAndIncrement(); i < rules.size(); i = next.getAndIncrement()) {
+            runs[i] = runTimed(rules.get(i), lane, compiler, start, end, geoip);
+        }
+    }
+
+    private RuleRun runTimed(Rule r, EventTable lane, RuleCompiler compiler, Instant start, Instant end, boolean geoip) {
+        Optional<String> why = Runnability.whyNot(r);
+        long t0 = System.nanoTime();
+        RuleRun run = why.isPresent() ? RuleRun.notRun(r, why.get()) : runOne(r, lane, compiler, start, end);
+        run = run.took((System.nanoTime() - t0) / 1_000_000);
+        if (run.status() == RuleRun.Status.RAN && !geoip && GEO.matcher(r.query()).find()) {
+            // Rules on source.as.* or source.geo.* run, but without GeoIP data those fields are missing from every event.
+            run = new RuleRun(r, run.status(), join(run.reason(),
+                    "reads GeoIP fields (source.as.*, source.geo.*), which no event of this store has (no GeoIP enrichment)"),
+                    run.alerts(), run.sql(), run.millis());
+        }
+        if (run.status() == RuleRun.Status.RAN && r.suppression() != null
+                && r.type() == RuleType.THRESHOLD && !ThresholdAlerts.suppresses(r)) {
+            // Kibana suppresses threshold alerts only for a duration by threshold fields: the run says its alerts are the
+            // unsuppressed ones rather than show a count that could be wrong.
+            run = new RuleRun(r, run.status(), join(run.reason(), Suppressions.unsupported(r)), run.alerts(), run.sql(), run.millis());
+        }
+        return run;
     }
 
     /**
@@ -105,17 +181,17 @@ public final class Detector {
         writable.replaceAlerts(ids, rows);
     }
 
-    private RuleRun runOne(Rule rule, RuleCompiler compiler, Instant start, Instant end) {
+    private RuleRun runOne(Rule rule, EventTable table, RuleCompiler compiler, Instant start, Instant end) {
         ExecutionPlan plan = new ExecutionPlan(start, end, rule.interval(), rule.lookback());
         if (end.isBefore(start)) {
             return new RuleRun(rule, RuleRun.Status.RAN, "--from is after --to: no executions", List.of(), "");
         }
         if (rule.type() == RuleType.ESQL) {
-            return EsqlRuleRunner.run(rule, store, compiler, plan);
+            return EsqlRuleRunner.run(rule, table, compiler, plan);
         }
         if (rule.type() == RuleType.EQL) {
             try {
-                return EqlRuleRunner.run(rule, store, compiler, plan, start, end);
+                return EqlRuleRunner.run(rule, table, compiler, plan, start, end);
             } catch (EsqlException e) {
                 return failed(rule, rule.location() + ":" + rule.queryLine() + ": " + e.getMessage(), "");
             } catch (QueryException e) {
@@ -132,7 +208,7 @@ public final class Detector {
                     if (rule.suppression() != null) {
                         fields.addAll(rule.suppression().groupBy());
                     }
-                    FilterRun rows = FilterRun.fetch(store, compiler, filter, profile.first(), end, fields);
+                    FilterRun rows = FilterRun.fetch(table, compiler, filter, profile.first(), end, fields);
                     sql = rows.sql();
                     NewTermsAlerts.Result result = NewTermsAlerts.of(rule, plan, rows.rows(), ExecutionPlan.micros(profile.first()), history);
                     String absent = absent(compiler, rule.newTerms().fields());
@@ -145,7 +221,7 @@ public final class Detector {
                     if (!rule.threshold().cardinalityField().isEmpty()) {
                         fields.add(rule.threshold().cardinalityField());
                     }
-                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                    FilterRun rows = FilterRun.fetch(table, compiler, filter, start, end, fields);
                     ThresholdAlerts.Result result = ThresholdAlerts.capped(rule, plan, rows.rows());
                     String capped = result.dropped() == 0 ? "" : String.format(Locale.ROOT, "max_signals %d: %d group%s reached the threshold"
                             + " over an execution's cap", rule.maxSignals(), result.dropped(), result.dropped() == 1 ? "" : "s");
@@ -156,12 +232,12 @@ public final class Detector {
                 default: {
                     if (rule.suppression() != null) {
                         List<String> fields = rule.suppression().groupBy();
-                        FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, fields);
+                        FilterRun rows = FilterRun.fetch(table, compiler, filter, start, end, fields);
                         SuppressedEvents.Result result = SuppressedEvents.of(rule, plan, rows.rows(), true);
                         return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), Suppressions.note(rule, compiler::hasColumn, result.dropped())),
                                 result.alerts(), rows.sql());
                     }
-                    FilterRun rows = FilterRun.fetch(store, compiler, filter, start, end, List.of());
+                    FilterRun rows = FilterRun.fetch(table, compiler, filter, start, end, List.of());
                     SingleEventAlerts.Result alerts = SingleEventAlerts.capped(rule, plan, rows.rows());
                     return new RuleRun(rule, RuleRun.Status.RAN, join(lowered.note(), SingleEventAlerts.note(rule, alerts)), alerts.alerts(), rows.sql());
                 }

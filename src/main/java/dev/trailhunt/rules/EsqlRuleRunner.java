@@ -79,9 +79,8 @@ final class EsqlRuleRunner {
             long copies = batch ? WindowedStats.copies(plan) : 0;
             if (copies > 0 && WindowedStats.rewrite(timed, rule.query(), plan, 1).isPresent()) {
                 List<Row> found = new ArrayList<>();
-                // One query for every execution where the rule's shape allows it, else one per copy (each a full scan).
-                // The one-query form (MV_EXPAND over execution offsets, TO_LONG of datetimes) renders on DuckDB only.
-                Optional<Query> expanded = compiler.rendersDuckdb() ? WindowedStats.expanded(timed, rule.query(), plan) : Optional.empty();
+                // One query for every execution where the rule's shape and the dialect allow it, else one per copy (each a full scan).
+                Optional<Query> expanded = WindowedStats.expanded(timed, rule.query(), plan, compiler.dialect());
                 List<Query> queries = new ArrayList<>();
                 if (expanded.isPresent()) {
                     queries.add(expanded.get());

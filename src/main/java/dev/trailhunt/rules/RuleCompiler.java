@@ -75,9 +75,9 @@ final class RuleCompiler {
         return new RuleCompiler(new CloudTrailSources(store.eventsTable(), columns), now);
     }
 
-    /** Tells whether this compiler renders DuckDB SQL (the one-query windowed STATS needs DuckDB's list functions). */
-    boolean rendersDuckdb() {
-        return dialect == Dialect.DUCKDB;
+    /** Returns the SQL dialect this compiler renders. */
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Returns a compiler whose {@code NOW()} is {@code now}, for one execution of a rule. */

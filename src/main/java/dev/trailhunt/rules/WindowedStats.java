@@ -18,6 +18,7 @@ import dev.trailhunt.esql.ast.Stats;
 import dev.trailhunt.esql.ast.TimeSpan;
 import dev.trailhunt.esql.ast.TimeSpanUnit;
 import dev.trailhunt.esql.ast.Where;
+import dev.trailhunt.translate.Dialect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +96,13 @@ final class WindowedStats {
      * Rewrites the query so that one query gives the rows of every execution: right after the first WHERE each event gets its interval
      * bucket and the last offset whose execution window still holds it, and right before STATS each row is copied once per offset
      * ({@code MV_EXPAND} of {@code [1..n]}), so that the rule's own GROK, DISSECT and EVAL run once per event, not once per copy.
-     * Returns nothing when the query is not of the shape {@link #rewrite} handles or a command between the two could not carry the
-     * new columns (a DROP or RENAME of them, or a row-order command).
+     * Returns nothing when the query is not of the shape {@link #rewrite} handles, a command between the two could not carry the
+     * new columns (a DROP or RENAME of them, or a row-order command), or the dialect is not DuckDB's: the form needs MV_EXPAND
+     * over the offsets and TO_LONG of datetimes, which render on DuckDB only.
      */
-    static Optional<Query> expanded(Query timed, String text, ExecutionPlan plan) {
+    static Optional<Query> expanded(Query timed, String text, ExecutionPlan plan, Dialect dialect) {
         long n = copies(plan);
-        if (n == 0 || rewrite(timed, text, plan, 1).isEmpty()) {
+        if (dialect != Dialect.DUCKDB || n == 0 || rewrite(timed, text, plan, 1).isEmpty()) {
             return Optional.empty();
         }
         List<Command> commands = timed.commands();
@@ -118,7 +120,11 @@ final class WindowedStats {
         List<String> hidden = List.of(BUCKET, LAST_OFFSET, OFFSET, EXECUTION);
         for (Command c : commands.subList(at, commands.size())) {
             if (c instanceof Stats s) {
-                Optional<Stats[]> split = split(s);
+                // Pre-aggregating per bucket pays when it merges rows; groups by a time slice shorter than the interval hold a few
+                // events each, so there it only doubles the aggregation (1M events: 0.73 s instead of 1.46 s of DuckDB CPU, and
+                // 0.48 instead of 1.00, for the two 10- and 30-second window rules).
+                Optional<Stats[]> split = slicedFinerThan(commands.subList(at, commands.indexOf(c)), s, intervalMillis)
+                        ? Optional.empty() : split(s);
                 if (split.isPresent()) {
                     // Aggregate each interval bucket once, then copy the few bucket rows to their executions and merge them there.
                     out.add(split.get()[0]);
@@ -157,6 +163,38 @@ final class WindowedStats {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells whether a STATS groups by a time slice shorter than {@code intervalMillis}: {@code DATE_TRUNC} of {@code @timestamp} by an
+     * exact span, in the BY itself or through an EVAL among {@code before}.
+     */
+    private static boolean slicedFinerThan(List<Command> before, Stats s, long intervalMillis) {
+        java.util.Map<String, Expr> evaluated = new java.util.HashMap<>();
+        for (Command c : before) {
+            if (c instanceof Eval e) {
+                e.fields().forEach(a -> evaluated.put(a.name(), a.expr()));
+            }
+        }
+        for (Alias g : s.groupings()) {
+            Expr e = g.expr() instanceof FieldRef f && evaluated.containsKey(f.name()) ? evaluated.get(f.name()) : g.expr();
+            if (e instanceof FunctionCall f && f.name().equalsIgnoreCase("date_trunc") && f.args().size() == 2
+                    && f.args().get(0) instanceof TimeSpan span && span.kind() == TimeSpanUnit.Kind.TIME_DURATION
+                    && f.args().get(1) instanceof FieldRef t && t.name().equals("@timestamp") && millis(span) < intervalMillis) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long millis(TimeSpan span) {
+        return switch (span.unit()) {
+            case MILLISECOND -> span.amount();
+            case SECOND -> span.amount() * 1000;
+            case MINUTE -> span.amount() * 60_000;
+            case HOUR -> span.amount() * 3_600_000;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     /**

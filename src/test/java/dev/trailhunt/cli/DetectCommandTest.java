@@ -49,6 +49,13 @@ class DetectCommandTest {
         assertTrue(text.contains("### AWS CloudTrail Log Suspended"), text);
         // Panther's StopLogging detonation, the event behind the alert, is listed under it.
         assertTrue(text.matches("(?s).*\\| cloudtrail\\.amazonaws\\.com \\| StopLogging \\| success \\|.*"), text);
+        Cli verbose = Cli.run("detect", "--db", db.toString(), "--rules", rules.resolve("defense_evasion_cloudtrail_logging_suspended.toml").toString(),
+                "--verbose", "-f", "json", "-o", dir.resolve("alerts.json").toString());
+        assertEquals(0, verbose.code(), verbose.err());
+        // Where the time went: the rules, slowest first, then every phase of the command in order.
+        assertTrue(verbose.err().matches("(?s)rule timings \\(ms, slowest first; \\d+ ms in all\\):\n +\\d+  query +AWS CloudTrail Log Suspended\n"
+                + "phases \\(ms\\): JVM start \\d+, rule files \\d+, store opened \\d+, rules run \\(\\d connections?\\) \\d+, alerts stored \\d+, "
+                + "output rendered \\d+, output written \\d+; \\d+ in all\ndetect: 1 rule ran .*"), verbose.err());
         Cli again = Cli.run("detect", "--db", db.toString(), "--rules", rules.resolve("initial_access_console_login_root.toml").toString(),
                 "--severity", "high");
         assertTrue(again.out().startsWith("detect: 0 rules ran"), again.out());

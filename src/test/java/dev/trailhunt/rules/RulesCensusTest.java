@@ -55,6 +55,18 @@ class RulesCensusTest {
             Detector detector = new Detector(store, store.profile(), HistoryPolicy.WAIT);
             d = detector.run(set.rules(), null, null);
             detector.store(d);
+            // Two connections, one thread each, take the rules in turn: every rule's outcome is the same as on one.
+            Detection two;
+            try (Store second = store.duplicate()) {
+                two = detector.run(set.rules(), null, null, List.of(store, second));
+            }
+            assertEquals(d.runs().size(), two.runs().size());
+            for (int i = 0; i < d.runs().size(); i++) {
+                RuleRun a = d.runs().get(i);
+                RuleRun b = two.runs().get(i);
+                assertEquals(List.of(a.rule(), a.status(), a.reason(), a.alerts(), a.sql()), List.of(b.rule(), b.status(), b.reason(), b.alerts(), b.sql()),
+                        a.rule().name());
+            }
         }
         int withQuery = 0;
         int parsed = 0;

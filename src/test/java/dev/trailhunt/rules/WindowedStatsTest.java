@@ -125,6 +125,38 @@ class WindowedStatsTest {
         }
     }
 
+    @Test
+    void groupsByATimeSliceShorterThanTheIntervalRunUnsplitAndEqualEachWindowsOwnStats() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        // STATS … BY DATE_TRUNC(30 seconds, @timestamp), arn: every 5 minutes, 6 back; each window's aggregates are an alert row.
+        Path file = RulesCensusTest.shared().resolve("corpus/elastic-rules/rules_building_block/discovery_ec2_multi_region_describe_instances.toml");
+        Rule full = RuleLoader.load(List.of(file)).rules().get(0);
+        String text = full.query();
+        Rule rule = new Rule(full.id(), full.name(), full.type(), full.language(), text.substring(0, text.indexOf("| where Esql.cloud_region_count_distinct")),
+                full.queryLine(), full.indices(), full.lookback(), full.interval(), full.severity(), full.riskScore(), full.techniques(),
+                full.tactics(), full.tags(), full.newTerms(), full.threshold(), full.eventCategoryOverride(), full.buildingBlock(), full.location());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // A call every 13 seconds for 13 minutes, in 12 regions in turn: slices hold 2 or 3 calls, windows overlap by a minute.
+            String time = java.time.Instant.parse("2024-05-01T00:01:00Z").plusSeconds(i * 13L).toString();
+            var e = TrailEvents.event("d" + i, time, "ec2.amazonaws.com", "DescribeInstances");
+            e.put("awsRegion", "region-" + (i % 12));
+            events.add(e);
+        }
+        Path db = TrailEvents.store(dir.resolve("regions"), events);
+        try (Store store = Store.openForReading(db)) {
+            var profile = store.profile();
+            RuleCompiler compiler = RuleCompiler.forStore(store, profile.last());
+            ExecutionPlan plan = new ExecutionPlan(profile.first(), profile.last(), rule.interval(), rule.lookback());
+            RuleRun batched = EsqlRuleRunner.run(rule, store, compiler, plan, true);
+            RuleRun windows = EsqlRuleRunner.run(rule, store, compiler, plan, false);
+            assertEquals(RuleRun.Status.RAN, batched.status(), batched.reason());
+            assertTrue(batched.sql().contains("unnest(") && !batched.sql().contains("__part"), "one query, not pre-aggregated: " + batched.sql());
+            assertTrue(groups(windows).size() > 20, "many distinct window rows: " + groups(windows).size());
+            assertEquals(groups(windows), groups(batched));
+        }
+    }
+
     private static TreeSet<String> groups(RuleRun run) {
         TreeSet<String> out = new TreeSet<>();
         run.alerts().forEach(a -> out.add(String.join(" ", a.groupBy())));
