@@ -37,7 +37,7 @@ public final class EventLoader {
 
     private static final String EXCLUDED = "trailhunt_excluded";
     private static final String STAGED = "trailhunt_staged";
-    private static final long MIN_MEMORY_BYTES = 256L << 20;
+    private static final long MIN_MEMORY_BYTES = 192L << 20;
 
     private boolean adaptiveLimit;
     private long memoryBytes = MIN_MEMORY_BYTES;
@@ -82,7 +82,10 @@ public final class EventLoader {
         // DuckDB otherwise caches up to 80% of RAM. With one DuckDB thread 256 MB costs no more CPU
         // than 400 MB did and leaves room for the JVM's heap, which G1 grows to ~700 MB committed:
         // 200k events in 200 files peaked at 0.72-0.78 GiB RSS (0.96-0.99 GiB at 400 MB), the 150 MB
-        // single file at 0.76 GiB (0.85). A batch with huge lines raises it, see load().
+        // single file at 0.76 GiB (0.85). Since DuckDB reads Arrow batches instead of CSV (no read buffers of
+        // its own), 192 MB takes ~60 MiB off the peak (250k events: 440-445 MiB instead of 500-501) for a
+        // loader CPU within the noise (6.98/8.16 s against 6.61/7.46 s), which keeps 1M events under 512 MiB
+        // with Arrow's own ~24 MiB of batches. A batch with huge events raises it, see load().
         String limit = System.getProperty("trailhunt.duckdb.memory", "");
         adaptiveLimit = limit.isEmpty();
         if (adaptiveLimit) {
