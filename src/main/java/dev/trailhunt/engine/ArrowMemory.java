@@ -25,6 +25,17 @@ final class ArrowMemory {
         static final BufferAllocator ROOT = new RootAllocator();
     }
 
+    /**
+     * Fails with one clear line, before any Arrow class prints its own stack trace, when the JVM does not
+     * open java.nio to trailhunt (started with {@code java -cp} and without the flag).
+     */
+    static void requireOpenNio() {
+        if (!java.nio.Buffer.class.getModule().isOpen("java.nio", ArrowMemory.class.getModule())) {
+            throw new StoreException("loading logs needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED"
+                    + " (Arrow's memory); ./trailhunt and java -jar give it");
+        }
+    }
+
     /** Returns the shared allocator. */
     static BufferAllocator allocator() {
         return Holder.ROOT;

@@ -78,6 +78,7 @@ public final class EventLoader {
 
     /** Creates the store's tables when absent and checks the layout of existing ones. */
     public void prepareStore() {
+        ArrowMemory.requireOpenNio();
         StoreSchema.ensure(connection, eventColumns(ecsColumns));
         // DuckDB otherwise caches up to 80% of RAM. With one DuckDB thread 256 MB costs no more CPU
         // than 400 MB did and leaves room for the JVM's heap, which G1 grows to ~700 MB committed:
