@@ -85,8 +85,8 @@ public final class EventLoader {
         // 200k events in 200 files peaked at 0.72-0.78 GiB RSS (0.96-0.99 GiB at 400 MB), the 150 MB
         // single file at 0.76 GiB (0.85). Since DuckDB reads Arrow batches instead of CSV (no read buffers of
         // its own), 192 MB takes ~60 MiB off the peak (250k events: 440-445 MiB instead of 500-501) for a
-        // loader CPU within the noise (6.98/8.16 s against 6.61/7.46 s), which keeps 1M events under 512 MiB
-        // with Arrow's own ~24 MiB of batches. A batch with huge events raises it, see load().
+        // loader CPU within the noise (6.98/8.16 s against 6.61/7.46 s): room for Arrow's own ~24 MiB of
+        // batches under the 512 MiB goal (not yet measured at 1M events). A batch with huge events raises it, see load().
         String limit = System.getProperty("trailhunt.duckdb.memory", "");
         adaptiveLimit = limit.isEmpty();
         if (adaptiveLimit) {
