@@ -55,6 +55,7 @@ class ArchitectureTest {
             "java.sql.", Set.of("engine"),
             "javax.sql.", Set.of("engine"),
             "org.duckdb.", Set.of("engine"),
+            "org.apache.arrow.", Set.of("engine"),
             "org.jooq.", Set.of("translate", "engine"),
             "picocli.", Set.of("cli"),
             "com.maxmind.", Set.of("geoip"),

@@ -11,6 +11,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Loads staged events and their {@code files} rows into the store, one transaction per batch.
@@ -32,8 +36,8 @@ public final class EventLoader {
     public static final String ORIGINAL = "event.original";
 
     private static final String EXCLUDED = "trailhunt_excluded";
-    private static final int DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
-    private static final long MIN_MEMORY_BYTES = 256L << 20;
+    private static final String STAGED = "trailhunt_staged";
+    private static final long MIN_MEMORY_BYTES = 192L << 20;
 
     private boolean adaptiveLimit;
     private long memoryBytes = MIN_MEMORY_BYTES;
@@ -42,7 +46,6 @@ public final class EventLoader {
     private final List<StoreColumn> ecsColumns;
     private final String insertHead;
     private final String selectList;
-    private final String csvColumns;
 
     /**
      * Prepares a loader for a store whose events table holds {@code ecsColumns} plus provenance; a
@@ -52,35 +55,10 @@ public final class EventLoader {
         this.connection = connection;
         this.ecsColumns = List.copyOf(ecsColumns);
         StringBuilder select = new StringBuilder();
-        StringBuilder csv = new StringBuilder("{");
         for (int i = 0; i < ecsColumns.size(); i++) {
-            StoreColumn c = ecsColumns.get(i);
-            String cell = "c" + i;
-            String csvType;
-            String expr;
-            switch (c.duckdbType()) {
-                case "TIMESTAMP" -> {
-                    csvType = "BIGINT";
-                    expr = "make_timestamp(" + cell + ")";
-                }
-                case "VARCHAR[]" -> {
-                    csvType = "VARCHAR";
-                    expr = "CASE WHEN starts_with(" + cell + ", chr(30)) THEN CAST(CAST(" + cell + "[2:] AS JSON) AS VARCHAR[])"
-                            + " ELSE string_split(" + cell + ", chr(31)) END";
-                }
-                case "VARCHAR", "BOOLEAN", "BIGINT", "DOUBLE" -> {
-                    csvType = c.duckdbType();
-                    expr = cell;
-                }
-                default -> throw new IllegalArgumentException("unsupported column type " + c.duckdbType() + " for " + c.name());
-            }
-            csv.append('\'').append(cell).append("': '").append(csvType).append("', ");
-            select.append(expr).append(", ");
+            select.append('c').append(i).append(", ");
         }
-        csv.append("'path': 'VARCHAR', 'off': 'BIGINT', 'ord': 'BIGINT', 'h': 'VARCHAR'}");
-        select.append("path, off, h");
-        this.csvColumns = csv.toString();
-        this.selectList = select.toString();
+        this.selectList = select.append("path, off, h").toString();
         StringBuilder head = new StringBuilder("INSERT INTO ").append(Store.EVENTS_TABLE).append(" (");
         for (StoreColumn c : eventColumns(ecsColumns)) {
             head.append(c.quoted()).append(", ");
@@ -100,11 +78,15 @@ public final class EventLoader {
 
     /** Creates the store's tables when absent and checks the layout of existing ones. */
     public void prepareStore() {
+        ArrowMemory.requireOpenNio();
         StoreSchema.ensure(connection, eventColumns(ecsColumns));
         // DuckDB otherwise caches up to 80% of RAM. With one DuckDB thread 256 MB costs no more CPU
         // than 400 MB did and leaves room for the JVM's heap, which G1 grows to ~700 MB committed:
         // 200k events in 200 files peaked at 0.72-0.78 GiB RSS (0.96-0.99 GiB at 400 MB), the 150 MB
-        // single file at 0.76 GiB (0.85). A batch with huge lines raises it, see load().
+        // single file at 0.76 GiB (0.85). Since DuckDB reads Arrow batches instead of CSV (no read buffers of
+        // its own), 192 MB takes ~60 MiB off the peak (250k events: 440-445 MiB instead of 500-501) for a
+        // loader CPU within the noise (6.98/8.16 s against 6.61/7.46 s): room for Arrow's own ~24 MiB of
+        // batches under the 512 MiB goal (not yet measured at 1M events). A batch with huge events raises it, see load().
         String limit = System.getProperty("trailhunt.duckdb.memory", "");
         adaptiveLimit = limit.isEmpty();
         if (adaptiveLimit) {
@@ -174,19 +156,19 @@ public final class EventLoader {
      * commit together. The caller removes events the store or the run already holds by listing
      * their order keys ({@link StagingWriter#ord}) in {@code excludedOrds}.
      */
-    public long load(List<List<Path>> chunks, int maxLineChars, List<Object[]> fileRows, long[] excludedOrds) {
+    public long load(List<List<Path>> chunks, long maxRowBytes, List<Object[]> fileRows, long[] excludedOrds) {
         try {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                fitMemory(maxLineChars);
+                fitMemory(maxRowBytes);
                 boolean excluded = excludedOrds.length > 0;
                 if (excluded) {
                     exclude(excludedOrds);
                 }
                 long added = 0;
                 for (List<Path> chunk : chunks) {
-                    added += insertEvents(chunk, maxLineChars, excluded);
+                    added += insertEvents(chunk, excluded);
                 }
                 insertFiles(fileRows);
                 connection.commit();
@@ -202,9 +184,9 @@ public final class EventLoader {
         }
     }
 
-    /** Raises DuckDB's memory cap (never lowers it) so that the CSV reader's buffers for the longest line fit. */
-    private void fitMemory(int maxLineChars) throws SQLException {
-        long need = 3 * bufferBytes(maxLineChars) + (64L << 20);
+    /** Raises DuckDB's memory cap (never lowers it) so that a batch holding huge events fits. */
+    private void fitMemory(long maxRowBytes) throws SQLException {
+        long need = 4 * maxRowBytes + (64L << 20);
         if (!adaptiveLimit || need <= memoryBytes) {
             return;
         }
@@ -214,40 +196,28 @@ public final class EventLoader {
         }
     }
 
-    private static long lineBytes(int maxLineChars) {
-        // UTF-8 needs at most three bytes per UTF-16 char, so this bounds the longest line in bytes.
-        return Math.max(DEFAULT_LINE_BYTES, 3L * maxLineChars + 16);
-    }
-
-    private static long bufferBytes(int maxLineChars) {
-        return Math.max(32L * 1024 * 1024, 2 * lineBytes(maxLineChars));
-    }
-
     private static String megabytes(long bytes) {
         return ((bytes + (1 << 20) - 1) >> 20) + "MB";
     }
 
-    private String scan(List<Path> stagingFiles, int maxLineChars) {
-        StringBuilder files = new StringBuilder("[");
-        for (Path p : stagingFiles) {
-            files.append(files.length() > 1 ? ", " : "").append(literal(p.toAbsolutePath().toString()));
-        }
-        files.append(']');
-        long lineBytes = lineBytes(maxLineChars);
-        String scan = "read_csv(" + files + ", header = false, auto_detect = false, delim = ',', quote = chr(1),"
-                + " escape = chr(1), new_line = '\\n', allow_quoted_nulls = false, max_line_size = " + lineBytes
-                + ", buffer_size = " + bufferBytes(maxLineChars)
-                + ", columns = " + csvColumns + ")";
-        return scan;
-    }
-
-    private long insertEvents(List<Path> stagingFiles, int maxLineChars, boolean excluded) throws SQLException {
-        String scan = scan(stagingFiles, maxLineChars);
-        String sql = insertHead + "SELECT " + selectList
-                + " FROM " + scan + " s"
-                + (excluded ? " WHERE s.ord NOT IN (SELECT ord FROM " + EXCLUDED + ")" : "");
-        try (Statement st = connection.createStatement()) {
-            return st.executeUpdate(sql);
+    private long insertEvents(List<Path> stagingFiles, boolean excluded) throws SQLException {
+        BufferAllocator allocator = ArrowMemory.allocator();
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
+        try {
+            // The exported stream owns the reader: it closes it when released.
+            Data.exportArrayStream(allocator, new ArrowBatches(allocator, ecsColumns, stagingFiles), stream);
+            // A temporary view over the stream, replaced by the next chunk's; DuckDB's scan takes the
+            // stream over and releases it when done.
+            connection.unwrap(DuckDBConnection.class).registerArrowStream(STAGED, stream);
+            String sql = insertHead + "SELECT " + selectList + " FROM " + STAGED + " s"
+                    + (excluded ? " WHERE s.ord NOT IN (SELECT ord FROM " + EXCLUDED + ")" : "");
+            try (Statement st = connection.createStatement()) {
+                return st.executeUpdate(sql);
+            }
+        } finally {
+            // Releases the reader when the scan never took the stream (a failed statement); a no-op otherwise.
+            stream.release();
+            stream.close();
         }
     }
 

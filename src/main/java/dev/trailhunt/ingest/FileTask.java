@@ -421,7 +421,7 @@ final class FileTask implements Callable<StagedFile> {
     private final class Parts {
         private final List<Path> files = new ArrayList<>();
         private StagingWriter current;
-        private int maxLine;
+        private long maxRowBytes;
         private Instant first;
         private Instant last;
         private long rows;
@@ -450,14 +450,14 @@ final class FileTask implements Callable<StagedFile> {
         void write(Object[] row, byte[] original, long offset) {
             if (current == null || current.rows() >= PART_ROWS) {
                 close();
-                Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.csv", ordinal, files.size()));
+                Path p = stagingDir.resolve(String.format(Locale.ROOT, "%08d-%04d.arrows", ordinal, files.size()));
                 files.add(p);
                 current = new StagingWriter(p, ordinal, selection);
             }
             md.update(original != null ? original : String.valueOf(row[ORIGINAL]).getBytes(StandardCharsets.UTF_8));
             digest.clear();
             digest.put(md.digest()).flip();
-            current.write(row, source.path(), offset, HexFormat.of().formatHex(digest.array()));
+            current.write(row, original, source.path(), offset, HexFormat.of().formatHex(digest.array()));
             if (2 * rows + 2 > hashes.length) {
                 hashes = Arrays.copyOf(hashes, hashes.length * 2);
             }
@@ -479,7 +479,7 @@ final class FileTask implements Callable<StagedFile> {
 
         void close() {
             if (current != null) {
-                maxLine = Math.max(maxLine, current.maxLineChars());
+                maxRowBytes = Math.max(maxRowBytes, current.maxRowBytes());
                 current.close();
                 current = null;
             }
@@ -497,7 +497,7 @@ final class FileTask implements Callable<StagedFile> {
                 outcome = new InputFile(outcome.path(), outcome.size(), outcome.sha256(), outcome.format(),
                         outcome.events() + leftOut, outcome.status(), outcome.reason());
             }
-            return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxLine, size, first, last,
+            return new StagedFile(outcome, compression, files, rows, Arrays.copyOf(hashes, (int) (2 * rows)), maxRowBytes, size, first, last,
                     undated, firstUndated, normalised, firstNormalised, leftOut);
         }
     }

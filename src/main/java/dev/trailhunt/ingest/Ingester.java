@@ -139,6 +139,7 @@ public final class Ingester {
                 if (Boolean.getBoolean("trailhunt.ingest.cpu")) {
                     // Where an ingest spends its CPU, for profiling (.ci/bench and README figures).
                     System.err.printf(Locale.ROOT, "cpu: workers %.2f s, loader %.2f s%n", workCpu.sum() / 1e9, loadCpu.sum() / 1e9);
+                    System.err.printf(Locale.ROOT, "arrow: peak %.1f MiB off-heap%n", StagingWriter.offHeapPeak() / 1048576.0);
                 }
                 return new IngestSummary(run.outcomes, run.added, run.staged - run.added, run.first, run.last, elapsed,
                         run.undated, run.firstUndated, run.normalised, run.firstNormalised, geo);
@@ -169,7 +170,7 @@ public final class Ingester {
         private List<Path> chunk = new ArrayList<>();
         private long chunkEvents;
         private long pendingEvents;
-        private int maxLine;
+        private long maxRowBytes;
         private long added;
         private long staged;
         private long events;
@@ -281,7 +282,7 @@ public final class Ingester {
             }
             pendingEvents += s.rows();
             staged += s.rows();
-            maxLine = Math.max(maxLine, s.maxLineChars());
+            maxRowBytes = Math.max(maxRowBytes, s.maxRowBytes());
             events += o.events();
             leftOut += s.leftOut();
             if (s.undated() > 0) {
@@ -318,11 +319,11 @@ public final class Ingester {
                 List<List<Path>> batch = List.copyOf(chunks);
                 List<Object[]> rows = List.copyOf(fileRows);
                 long[] skip = excluded.stream().mapToLong(Long::longValue).toArray();
-                int line = maxLine;
+                long rowBytes = maxRowBytes;
                 long done = outcomes.size();
                 loadingBatch = loading.submit(() -> {
                     long c0 = CPU.getCurrentThreadCpuTime();
-                    long n = loader.load(batch, line, rows, skip);
+                    long n = loader.load(batch, rowBytes, rows, skip);
                     loadCpu.add(CPU.getCurrentThreadCpuTime() - c0);
                     for (List<Path> c : batch) {
                         c.forEach(p -> p.toFile().delete());
@@ -337,7 +338,7 @@ public final class Ingester {
             fileRows.clear();
             excluded = new ArrayList<>();
             pendingEvents = 0;
-            maxLine = 0;
+            maxRowBytes = 0;
         }
 
         private void awaitLoad() {

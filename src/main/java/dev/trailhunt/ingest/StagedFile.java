@@ -13,7 +13,7 @@ import java.util.List;
  * @param parts        staging files with the mapped events, in record order; empty when none
  * @param rows         events written to the parts; all parts but the last hold {@link FileTask#PART_ROWS}
  * @param hashes       the first 128 bits of each staged event's hash, two longs per event, in order
- * @param maxLineChars the longest staging line written
+ * @param maxRowBytes  the most text bytes of one staged event
  * @param bytesRead    input bytes consumed, for progress
  * @param first        earliest event time read, or null
  * @param last         latest event time read, or null
@@ -24,7 +24,7 @@ import java.util.List;
  * @param leftOut      records the byte scan of a one-off run left out (not staged, not in {@code rows}; their
  *                     times are in first/last)
  */
-record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, int maxLineChars, long bytesRead,
+record StagedFile(InputFile outcome, String compression, List<Path> parts, long rows, long[] hashes, long maxRowBytes, long bytesRead,
         Instant first, Instant last, long undated, long firstUndated, long normalised, long firstNormalised,
         long leftOut) {
     StagedFile {

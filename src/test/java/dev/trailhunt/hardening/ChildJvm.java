@@ -77,6 +77,8 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         cmd.add("-Djava.io.tmpdir=" + tmpDir);
+        // Arrow (ingest's staging batches) reads java.nio.Buffer's address, as the jar's manifest allows.
+        cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
         cmd.addAll(jvmOptions);
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Duser.timezone=UTC");

@@ -45,7 +45,7 @@ class BoundedMemoryTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Its own java.io.tmpdir (inside the test's folder, deleted by JUnit): DuckDB extracts its 71 MB library there.
         Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 "dev.trailhunt.cli.Main", "ingest", "--db", db.toString(), file.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())

@@ -92,7 +92,7 @@ class CrashRecoveryTest {
         // DuckDB extracts its 71 MB library into java.io.tmpdir per process and a killed JVM leaves it:
         // each child gets a folder of its own inside the test's, which JUnit deletes after the test.
         Path tmp = Files.createTempDirectory(db.getParent(), "child-tmp-");
-        return new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-Dtrailhunt.ingest.batchFiles=2", "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "-Xmx256m", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp, "-Dtrailhunt.ingest.batchFiles=2", "-cp", System.getProperty("java.class.path"),
                 "dev.trailhunt.cli.Main", "ingest", "--db", db.toString(), data.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(db.resolveSibling(db.getFileName() + ".log").toFile())

@@ -27,7 +27,7 @@ public final class LoaderBench {
         List<List<Path>> chunks = new ArrayList<>();
         List<Path> chunk = new ArrayList<>();
         long inChunk = 0;
-        int maxLine = 0;
+        long maxLine = 0;
         long rows = 0;
         for (int i = 0; i < sources.size(); i++) {
             StagedFile s = new FileTask(sources.get(i), i, staging, Map.of(), json, mappers, null, null, null).call();
@@ -39,7 +39,7 @@ public final class LoaderBench {
             chunk.addAll(s.parts());
             inChunk += s.rows();
             rows += s.rows();
-            maxLine = Math.max(maxLine, s.maxLineChars());
+            maxLine = Math.max(maxLine, s.maxRowBytes());
         }
         chunks.add(chunk);
         long bytes = 0;
