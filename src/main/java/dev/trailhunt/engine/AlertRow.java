@@ -40,12 +40,19 @@ public record AlertRow(String ruleId, String ruleName, String ruleType, String s
      * @param docsCount {@code suppression_docs_count}: the alerts merged into this one
      * @param start {@code suppression_start}: the earliest merged candidate's time
      * @param end {@code suppression_end}: the latest merged candidate's time
-     * @param terms {@code suppression_terms}: {@code field=value} per group_by field ({@code field=null} when missing)
+     * @param terms {@code suppression_terms}: {@code field=value} per group_by field ({@code field=null} when missing), and
+     *     for a multi-valued field where identical arrays make one group, its values sorted in brackets ({@code field=[a, b]})
+     *     as Kibana's terms hold the sorted array
      */
     public record Suppression(long docsCount, Instant start, Instant end, List<String> terms) {
         /** Copies the list so the record stays immutable. */
         public Suppression {
             terms = List.copyOf(terms);
+        }
+
+        /** Describes the suppression for a terminal: count, span and group. */
+        public String describe() {
+            return "suppressed " + docsCount + " (" + start + " .. " + end + ") " + String.join(" ", terms);
         }
     }
 }

@@ -174,8 +174,7 @@ public final class Detector {
             ids.add(r.id());
             for (Alert a : run.alerts()) {
                 rows.add(new AlertRow(r.id(), r.name(), r.type().tomlName(), r.severity().label(), r.riskScore(), r.techniques(),
-                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy(), a.suppression() == null ? null : new AlertRow.Suppression(
-                        a.suppression().docsCount(), a.suppression().start(), a.suppression().end(), a.suppression().terms())));
+                        a.timestamp(), a.eventIds(), a.eventKeys(), a.groupBy(), a.suppression()));
             }
         }
         writable.replaceAlerts(ids, rows);

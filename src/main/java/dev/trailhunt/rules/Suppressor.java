@@ -1,5 +1,6 @@
 package dev.trailhunt.rules;
 
+import dev.trailhunt.engine.AlertRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ final class Suppressor {
 
         Alert alert() {
             return new Alert(first.rule(), first.timestamp(), ids, new ArrayList<>(keys), first.groupBy(),
-                    new Alert.Suppressed(docs, ExecutionPlan.instant(start), ExecutionPlan.instant(end), terms));
+                    new AlertRow.Suppression(docs, ExecutionPlan.instant(start), ExecutionPlan.instant(end), terms));
         }
     }
 

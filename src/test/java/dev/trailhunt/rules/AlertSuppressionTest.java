@@ -77,7 +77,7 @@ class AlertSuppressionTest {
         Alert first = r.alerts().get(0);
         assertEquals(List.of("a1", "a2", "a3"), first.eventIds());
         assertEquals(Instant.parse("2024-05-01T10:01:00Z"), first.timestamp());
-        assertEquals(new Alert.Suppressed(2, Instant.parse("2024-05-01T10:01:00Z"), Instant.parse("2024-05-01T10:06:00Z"),
+        assertEquals(new AlertRow.Suppression(2, Instant.parse("2024-05-01T10:01:00Z"), Instant.parse("2024-05-01T10:06:00Z"),
                 List.of("source.ip=203.0.113.7", "cloud.account.id=" + TrailEvents.ACCOUNT)), first.suppression());
         Alert other = r.alerts().get(1);
         assertEquals(List.of("b1"), other.eventIds());

@@ -1,5 +1,6 @@
 package dev.trailhunt.rules;
 
+import dev.trailhunt.engine.AlertRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,8 +125,8 @@ class RuleTypeSignalsTest {
         List<ObjectNode> events = List.of(call("a1", "2024-05-01T10:04:10Z", "ListBuckets", "alice"), call("a2", "2024-05-01T10:04:20Z", "ListBuckets", "alice"),
                 call("a3", "2024-05-01T10:34:10Z", "ListBuckets", "alice"), call("a4", "2024-05-01T10:34:20Z", "ListBuckets", "alice"));
         RuleRun r = run("esql-suppressed", events, rule("esql-suppressed", "esql", "esql", 100, STATS, SUPPRESS));
-        assertEquals(List.of(new Alert.Suppressed(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
-                new Alert.Suppressed(1, Instant.parse("2024-05-01T10:35:00Z"), Instant.parse("2024-05-01T10:40:00Z"), List.of("user.name=alice"))),
+        assertEquals(List.of(new AlertRow.Suppression(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
+                new AlertRow.Suppression(1, Instant.parse("2024-05-01T10:35:00Z"), Instant.parse("2024-05-01T10:40:00Z"), List.of("user.name=alice"))),
                 r.alerts().stream().map(Alert::suppression).toList());
         // Per rule execution, each of the four executions alerts.
         RuleRun each = run("esql-each", events, rule("esql-each", "esql", "esql", 100, STATS, SUPPRESS.replace("duration = {value = 15, unit = \"m\"}\n", "")));
@@ -163,8 +164,8 @@ class RuleTypeSignalsTest {
         String suppress = THRESHOLD + "[rule.alert_suppression]\nduration = {value = 15, unit = \"m\"}\n";
         RuleRun r = run("threshold-suppressed", events, rule("threshold-suppressed", "threshold", "kuery", 100, "event.action: ListBuckets", suppress));
         assertEquals(List.of(List.of("a1", "a2", "a3", "a4"), List.of("a5", "a6")), r.alerts().stream().map(Alert::eventIds).toList());
-        assertEquals(List.of(new Alert.Suppressed(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
-                new Alert.Suppressed(0, Instant.parse("2024-05-01T10:30:00Z"), Instant.parse("2024-05-01T10:30:00Z"), List.of("user.name=alice"))),
+        assertEquals(List.of(new AlertRow.Suppression(1, Instant.parse("2024-05-01T10:05:00Z"), Instant.parse("2024-05-01T10:10:00Z"), List.of("user.name=alice")),
+                new AlertRow.Suppression(0, Instant.parse("2024-05-01T10:30:00Z"), Instant.parse("2024-05-01T10:30:00Z"), List.of("user.name=alice"))),
                 r.alerts().stream().map(Alert::suppression).toList());
         assertEquals(3, run("threshold-plain", events, rule("threshold-plain", "threshold", "kuery", 100, "event.action: ListBuckets", THRESHOLD)).alerts().size());
         // Without a duration Kibana has no threshold suppression: the alerts are the unsuppressed ones, and the note says so.
@@ -184,7 +185,7 @@ class RuleTypeSignalsTest {
         RuleRun r = run("terms-suppressed", events, rule("terms-suppressed", "new_terms", "kuery", 100, "event.action: ListBuckets", suppress));
         assertEquals(1, r.alerts().size(), r.alerts().toString());
         assertEquals(List.of("a1", "b1", "c1"), r.alerts().get(0).eventIds());
-        assertEquals(new Alert.Suppressed(2, Instant.parse("2024-05-01T10:01:00Z"), Instant.parse("2024-05-01T10:08:00Z"),
+        assertEquals(new AlertRow.Suppression(2, Instant.parse("2024-05-01T10:01:00Z"), Instant.parse("2024-05-01T10:08:00Z"),
                 List.of("cloud.account.id=" + TrailEvents.ACCOUNT)), r.alerts().get(0).suppression());
         // Per rule execution, carol's term (raised by 10:10) is an alert of its own.
         RuleRun each = run("terms-each", events, rule("terms-each", "new_terms", "kuery", 100, "event.action: ListBuckets",
