@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -42,6 +45,8 @@ public final class ArrowRows implements AutoCloseable {
     private final byte[] kinds;
     private int rows;
     private long bytes;
+    private String lastPath;
+    private byte[] lastPathBytes;
     private static final byte TEXT = 0;
     private static final byte TIME = 1;
     private static final byte BOOL = 2;
@@ -139,7 +144,12 @@ public final class ArrowRows implements AutoCloseable {
                 default -> list((ListVector) vectors[i], r, (List<?>) v);
             }
         }
-        path.setSafe(r, filePath.getBytes(StandardCharsets.UTF_8));
+        if (!filePath.equals(lastPath)) {
+            // A file's events share one path: encoded once per file, not per event.
+            lastPath = filePath;
+            lastPathBytes = filePath.getBytes(StandardCharsets.UTF_8);
+        }
+        path.setSafe(r, lastPathBytes);
         off.setSafe(r, offset);
         ord.setSafe(r, ordKey);
         hash.setSafe(r, contentHash.getBytes(StandardCharsets.ISO_8859_1));
@@ -188,7 +198,7 @@ public final class ArrowRows implements AutoCloseable {
                 v.clear();
                 v.allocateNew();
             } else {
-                v.reset();
+                reuse(v);
             }
         }
         root.setRowCount(0);
@@ -196,10 +206,26 @@ public final class ArrowRows implements AutoCloseable {
         bytes = 0;
     }
 
+    /**
+     * Empties a vector for the next batch. Arrow's {@code reset()} zeroes every buffer, the value bytes
+     * too (~2 MB of text per batch), which took ~2 % of the workers' CPU samples; only the validity bits
+     * must be cleared, because a value is written before its bit is set and a null keeps its bit clear
+     * (a text vector's offsets are rewritten from the start, holes filled from the last value set).
+     */
+    private static void reuse(FieldVector v) {
+        if (v instanceof BaseVariableWidthVector || v instanceof BaseFixedWidthVector) {
+            ArrowBuf validity = v.getValidityBuffer();
+            validity.setZero(0, validity.capacity());
+            v.setValueCount(0);
+        } else {
+            v.reset();
+        }
+    }
+
     /** Drops the events added since the last batch, keeping the buffers for reuse. */
     public void clear() {
         for (FieldVector v : vectors) {
-            v.reset();
+            reuse(v);
         }
         root.setRowCount(0);
         rows = 0;
