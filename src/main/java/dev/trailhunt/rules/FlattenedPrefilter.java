@@ -5,7 +5,6 @@ import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
-import dev.trailhunt.esql.ast.Like;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.Not;
 import dev.trailhunt.esql.ast.Source;
@@ -18,12 +17,14 @@ import java.util.regex.Pattern;
  * translator derives by parsing {@code event.original} (about 36 µs an event): {@code P} becomes {@code C AND P} where
  * {@code P} implies {@code C}, so the result is the same everywhere, under NOT too.
  *
- * <p>{@code C} reads the object's stored {@code Map.toString} text ({@code aws.cloudtrail.request_parameters} for
- * {@code flattened.request_parameters.*}), which holds every string leaf of the object as it is, unescaped, and booleans as
- * {@code true}/{@code false}: "the text contains the query's longest literal run of letters, digits and {@code . _ - : , @ +}
- * (with a letter that no number spells, so not only {@code e}), or the text is null". Null covers both an absent object (no
- * leaf then) and a text over its ignore_above, which ES|QL reads as null though the leaves exist. additionalEventData is left
- * alone: its text lacks the {@code UserName} the pipeline moves away.
+ * <p>{@code C} is {@code $stored_contains(text, run)}: the object's {@code Map.toString} text as the store holds it
+ * ({@code aws.cloudtrail.request_parameters} for {@code flattened.request_parameters.*}), which holds every string leaf of
+ * the object as it is, unescaped, and booleans as {@code true}/{@code false}, contains the query's longest literal run of
+ * letters, digits and {@code . _ - : , @ +} (with a letter that no number spells, so not only {@code e}). A leaf exists only
+ * where that text does (the translator derives none when it is null), and the stored text is read before ignore_above, which
+ * would hide a long text that still has leaves. The test is a plain substring test on a stored column, which DuckDB runs
+ * inside its table scan, so the scan decompresses {@code event.original} only for the rows it keeps. additionalEventData is
+ * left alone: its text lacks the {@code UserName} the pipeline moves away.
  */
 final class FlattenedPrefilter {
     private static final String PREFIX = "aws.cloudtrail.flattened.";
@@ -69,12 +70,11 @@ final class FlattenedPrefilter {
         return e;
     }
 
-    /** Returns {@code (column LIKE "*run*" OR column IS NULL) AND e}. */
+    /** Returns {@code $stored_contains(column, run) AND e}. */
     private static Expr guarded(String column, String run, Expr e, Source source) {
-        FieldRef text = new FieldRef(column, Source.EMPTY);
-        Expr contains = new Like(text, List.of("*" + run + "*"), false, Source.EMPTY);
-        Expr absent = new dev.trailhunt.esql.ast.IsNull(text, false, Source.EMPTY);
-        return new Binary(BinaryOp.AND, new Binary(BinaryOp.OR, contains, absent, Source.EMPTY), e, source);
+        Expr contains = new FunctionCall("$stored_contains", List.of(new FieldRef(column, Source.EMPTY),
+                new Literal(run, dev.trailhunt.esql.ast.LiteralType.KEYWORD, Source.EMPTY)), false, Source.EMPTY);
+        return new Binary(BinaryOp.AND, contains, e, source);
     }
 
     /** Returns the longest run of plain characters with a letter in a value (or a wildcard pattern's literal parts), or empty. */

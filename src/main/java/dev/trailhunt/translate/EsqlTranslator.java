@@ -103,6 +103,10 @@ public final class EsqlTranslator {
         List<SelectField<?>> out = new ArrayList<>();
         List<ResultColumn> columns = new ArrayList<>();
         for (Column c : pipeline.columns()) {
+            if (c.name().startsWith(HiddenNames.STORED)) {
+                // A stored value a prefilter read: not one of the query's columns.
+                continue;
+            }
             out.add(ref(c.name()));
             columns.add(new ResultColumn(c.name(), c.type()));
         }

@@ -77,6 +77,31 @@ class FlattenedPrefilterTest {
         assertEquals(0, run.alerts().get(0).suppression().docsCount());
     }
 
+    @Test
+    void theTestRunsInsideDuckDbsTableScanOnTheStoredText() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        // Unusual AWS S3 Object Encryption with SSE-C: ...request_parameters.x-amz-server-side-encryption-customer-algorithm: "AES256".
+        Rule rule = TrailEvents.sharedRule("impact_s3_unusual_object_encryption_with_sse_c.toml");
+        ObjectNode put = TrailEvents.event("p1", "2024-05-01T10:00:00Z", "s3.amazonaws.com", "PutObject");
+        put.putObject("requestParameters").put("bucketName", "b").put("key", "k").put("x-amz-server-side-encryption-customer-algorithm", "AES256");
+        Path db = TrailEvents.store(dir.resolve("scan"), List.of(put));
+        try (Store store = Store.openForReading(db)) {
+            var profile = store.profile();
+            RuleCompiler compiler = RuleCompiler.forStore(store, profile.last());
+            Expr filter = FlattenedPrefilter.apply(RuleFilters.of(rule).filter(), compiler::hasColumn);
+            String sql = compiler.filterRows(filter, profile.first(), profile.last(), List.of("event.id")).sql();
+            assertTrue(sql.contains("coalesce(contains(\"__stored.aws.cloudtrail.request_parameters\", 'AES256'), false)"), sql);
+            var plan = store.query("EXPLAIN " + sql, List.of(new dev.trailhunt.model.ResultColumn("key", dev.trailhunt.model.ValueType.KEYWORD),
+                    new dev.trailhunt.model.ResultColumn("plan", dev.trailhunt.model.ValueType.KEYWORD)));
+            // The plan's boxes without their borders and blanks: the scan of the table is the last box, with its own filters.
+            String text = plan.rows().stream().map(r -> String.valueOf(r.get(1))).reduce("", String::concat).replaceAll("[\\s│]", "");
+            String scan = text.substring(text.lastIndexOf("Table:"));
+            assertTrue(scan.contains("contains(aws.cloudtrail.request_parameters,'AES256')"), "the scan filters on the stored text: " + scan);
+            assertEquals(List.of("p1"), FilterRun.fetch(store, compiler, filter, profile.first(), profile.last(), List.of()).rows().stream()
+                    .map(EventRow::id).toList());
+        }
+    }
+
     private static List<String> ids(FilterRun run) {
         return run.rows().stream().map(EventRow::key).toList();
     }
