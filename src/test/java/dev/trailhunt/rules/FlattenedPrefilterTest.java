@@ -102,6 +102,26 @@ class FlattenedPrefilterTest {
         }
     }
 
+    @Test
+    void aRunThatNoNumberSpellsIsTestedAndANumberIsNot() {
+        assumeTrue(TrailEvents.sharedPresent(), "../shared is absent");
+        // Insecure AWS EC2 VPC Security Group Ingress Rule Added: ...cidrIp: ("0.0.0.0/0" or "::/0") and ...fromPort: (21 or 22 ...).
+        Rule rule = TrailEvents.sharedRule("defense_evasion_vpc_security_group_ingress_rule_added_for_remote_connections.toml");
+        String text = FilterText.of(FlattenedPrefilter.apply(RuleFilters.of(rule).filter(), name -> true));
+        // "0.0.0.0/0" and "::/0" hold a character no number's text has; 22 could be written 22, 22.0 or 2.2E1.
+        assertTrue(text.contains("$stored_contains(aws.cloudtrail.request_parameters, \"0.0.0.0/0\")"), text);
+        assertTrue(text.contains("$stored_contains(aws.cloudtrail.request_parameters, \"::/0\")"), text);
+        assertTrue(!text.contains("request_parameters, \"22\")") && !text.contains("request_parameters, \"3389\")"), text);
+        ObjectNode open = TrailEvents.event("o1", "2024-05-01T10:00:00Z", "ec2.amazonaws.com", "AuthorizeSecurityGroupIngress");
+        open.putObject("requestParameters").put("groupId", "sg-1").putObject("ipPermissions").putArray("items").addObject()
+                .put("fromPort", 22).put("toPort", 22).putObject("ipRanges").putArray("items").addObject().put("cidrIp", "0.0.0.0/0");
+        ObjectNode closed = TrailEvents.event("c1", "2024-05-01T10:01:00Z", "ec2.amazonaws.com", "AuthorizeSecurityGroupIngress");
+        closed.putObject("requestParameters").put("groupId", "sg-1").putObject("ipPermissions").putArray("items").addObject()
+                .put("fromPort", 22).put("toPort", 22).putObject("ipRanges").putArray("items").addObject().put("cidrIp", "10.0.0.0/16");
+        Detection d = TrailEvents.detect(TrailEvents.store(dir.resolve("sg"), List.of(open, closed)), List.of(rule), null, null, HistoryPolicy.WAIT);
+        assertEquals(List.of("o1"), d.runs().get(0).alerts().stream().map(a -> a.eventIds().get(0)).toList(), d.runs().get(0).reason());
+    }
+
     private static List<String> ids(FilterRun run) {
         return run.rows().stream().map(EventRow::key).toList();
     }
