@@ -190,8 +190,7 @@ final class SearchFunctions {
      * Renders a substring test on a string column's stored value, the FROM stage's hidden copy that no ignore_above turns
      * null: a prefilter the rules put before a costlier test it is implied by. A plain {@code contains} on a source column,
      * it is one of the filters DuckDB evaluates inside its table scan, so the scan reads the other columns (above all the
-     * compressed {@code event.original}) only for the rows it keeps; DuckDB's heuristic ranks it after the cheaper equality
-     * filters. False for a null value.
+     * compressed {@code event.original}) only for the rows it keeps. False for a null value.
      */
     private static Typed storedContains(Call c) {
         if (!(c.node().args().get(0) instanceof dev.trailhunt.esql.ast.FieldRef field)) {
@@ -199,7 +198,10 @@ final class SearchFunctions {
         }
         String text = c.constantString(1);
         Field<Object> stored = DSL.field(DSL.name(HiddenNames.stored(field.name())));
-        return Typed.bool(DSL.condition("coalesce(contains({0}, {1}), false)", stored, DSL.inline(text)));
+        // DuckDB orders a scan's filters by a cost heuristic (each COALESCE counts 1000): the outer one, a no-op, ranks the
+        // substring test after the rule's equality tests and two-value ORs, which are cheaper than scanning the text
+        // (EC2 NACL Entry Created or Replaced Allowing All Traffic, 1M store: 0.10 -> 0.02 CPU-s).
+        return Typed.bool(DSL.condition("coalesce(coalesce(contains({0}, {1}), false), false)", stored, DSL.inline(text)));
     }
 
     /** Renders a range query: some value compares with the constant bound as the operator says, by the field's type. */

@@ -90,7 +90,7 @@ class FlattenedPrefilterTest {
             RuleCompiler compiler = RuleCompiler.forStore(store, profile.last());
             Expr filter = FlattenedPrefilter.apply(RuleFilters.of(rule).filter(), compiler::hasColumn);
             String sql = compiler.filterRows(filter, profile.first(), profile.last(), List.of("event.id")).sql();
-            assertTrue(sql.contains("coalesce(contains(\"__stored.aws.cloudtrail.request_parameters\", 'AES256'), false)"), sql);
+            assertTrue(sql.contains("coalesce(coalesce(contains(\"__stored.aws.cloudtrail.request_parameters\", 'AES256'), false), false)"), sql);
             var plan = store.query("EXPLAIN " + sql, List.of(new dev.trailhunt.model.ResultColumn("key", dev.trailhunt.model.ValueType.KEYWORD),
                     new dev.trailhunt.model.ResultColumn("plan", dev.trailhunt.model.ValueType.KEYWORD)));
             // The plan's boxes without their borders and blanks: the scan of the table is the last box, with its own filters.
