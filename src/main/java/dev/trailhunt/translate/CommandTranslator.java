@@ -145,7 +145,7 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
     }
 
     /** Returns the fields whose stored value a {@code $stored_contains} call of the query's WHERE commands tests, sorted. */
-    private static java.util.SortedSet<String> storedTexts(Query query) {
+    static java.util.SortedSet<String> storedTexts(Query query) {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
         java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
         for (Command c : query.commands()) {
