@@ -55,7 +55,7 @@ public final class DetectionExplain {
         }
         List<String> lowered = lowered(r, compiler);
         if (!lowered.isEmpty()) {
-            out.println("  lowered to ES|QL (the AST the translator renders; $-functions are Elasticsearch's term, wildcard, match and exists queries):");
+            out.println("  lowered to ES|QL (the AST the translator renders; $-functions are Elasticsearch's term, wildcard, match and exists queries; $stored_contains is trailhunt's substring test on a stored text before a flattened leaf):");
             lowered.forEach(l -> out.println(indent(l)));
         }
         if (!run.sql().isEmpty()) {

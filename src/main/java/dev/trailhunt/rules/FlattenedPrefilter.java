@@ -5,7 +5,6 @@ import dev.trailhunt.esql.ast.BinaryOp;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
 import dev.trailhunt.esql.ast.FunctionCall;
-import dev.trailhunt.esql.ast.Like;
 import dev.trailhunt.esql.ast.Literal;
 import dev.trailhunt.esql.ast.Not;
 import dev.trailhunt.esql.ast.Source;
@@ -18,17 +17,21 @@ import java.util.regex.Pattern;
  * translator derives by parsing {@code event.original} (about 36 µs an event): {@code P} becomes {@code C AND P} where
  * {@code P} implies {@code C}, so the result is the same everywhere, under NOT too.
  *
- * <p>{@code C} reads the object's stored {@code Map.toString} text ({@code aws.cloudtrail.request_parameters} for
- * {@code flattened.request_parameters.*}), which holds every string leaf of the object as it is, unescaped, and booleans as
- * {@code true}/{@code false}: "the text contains the query's longest literal run of letters, digits and {@code . _ - : , @ +}
- * (with a letter that no number spells, so not only {@code e}), or the text is null". Null covers both an absent object (no
- * leaf then) and a text over its ignore_above, which ES|QL reads as null though the leaves exist. additionalEventData is left
- * alone: its text lacks the {@code UserName} the pipeline moves away.
+ * <p>{@code C} is {@code $stored_contains(text, run)}: the object's {@code Map.toString} text as the store holds it
+ * ({@code aws.cloudtrail.request_parameters} for {@code flattened.request_parameters.*}), which holds every string leaf of
+ * the object as it is, unescaped, and booleans as {@code true}/{@code false}, contains the query's longest literal run of
+ * letters, digits and {@code . _ - : , @ + /} that holds a character no number's text has (not only digits, {@code . + -} and
+ * {@code e}: DuckDB and Java write a number differently, a string as it is). A leaf exists only
+ * where that text does (the translator derives none when it is null), and the stored text is read before ignore_above, which
+ * would hide a long text that still has leaves. The test is a plain substring test on a stored column, which DuckDB runs
+ * inside its table scan, so the scan decompresses {@code event.original} only for the rows it keeps. additionalEventData is
+ * left alone: its text lacks the {@code UserName} the pipeline moves away.
  */
 final class FlattenedPrefilter {
     private static final String PREFIX = "aws.cloudtrail.flattened.";
-    private static final Pattern RUN = Pattern.compile("[A-Za-z0-9._\\-:,@+]+");
-    private static final Pattern LETTER = Pattern.compile("[A-DF-Za-df-z]");
+    private static final Pattern RUN = Pattern.compile("[A-Za-z0-9._\\-:,@+/]+");
+    /** Finds a character that no rendering of a JSON number holds (DuckDB's or Java's): such a run comes from a string leaf. */
+    private static final Pattern NOT_NUMERIC = Pattern.compile("[^0-9.eE+\\-]");
     private static final java.util.Map<String, String> TEXTS = java.util.Map.of(
             "request_parameters", "aws.cloudtrail.request_parameters",
             "response_elements", "aws.cloudtrail.response_elements",
@@ -69,15 +72,14 @@ final class FlattenedPrefilter {
         return e;
     }
 
-    /** Returns {@code (column LIKE "*run*" OR column IS NULL) AND e}. */
+    /** Returns {@code $stored_contains(column, run) AND e}. */
     private static Expr guarded(String column, String run, Expr e, Source source) {
-        FieldRef text = new FieldRef(column, Source.EMPTY);
-        Expr contains = new Like(text, List.of("*" + run + "*"), false, Source.EMPTY);
-        Expr absent = new dev.trailhunt.esql.ast.IsNull(text, false, Source.EMPTY);
-        return new Binary(BinaryOp.AND, new Binary(BinaryOp.OR, contains, absent, Source.EMPTY), e, source);
+        Expr contains = new FunctionCall("$stored_contains", List.of(new FieldRef(column, Source.EMPTY),
+                new Literal(run, dev.trailhunt.esql.ast.LiteralType.KEYWORD, Source.EMPTY)), false, Source.EMPTY);
+        return new Binary(BinaryOp.AND, contains, e, source);
     }
 
-    /** Returns the longest run of plain characters with a letter in a value (or a wildcard pattern's literal parts), or empty. */
+    /** Returns the longest run of plain characters that no number's text holds in a value (or a pattern's literal parts), or empty. */
     private static String longestRun(String text, boolean pattern) {
         if (pattern && text.indexOf('\\') >= 0) {
             // An escaped character in a pattern: left alone rather than parsed twice.
@@ -88,7 +90,7 @@ final class FlattenedPrefilter {
             Matcher m = RUN.matcher(part);
             while (m.find()) {
                 String r = m.group();
-                if (r.length() > best.length() && LETTER.matcher(r).find()) {
+                if (r.length() > best.length() && NOT_NUMERIC.matcher(r).find()) {
                     best = r;
                 }
             }

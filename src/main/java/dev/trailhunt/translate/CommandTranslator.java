@@ -18,6 +18,7 @@ import dev.trailhunt.esql.ast.Order;
 import dev.trailhunt.esql.ast.Command;
 import dev.trailhunt.esql.ast.Expr;
 import dev.trailhunt.esql.ast.FieldRef;
+import dev.trailhunt.esql.ast.FunctionCall;
 import dev.trailhunt.esql.ast.Node;
 import dev.trailhunt.esql.ast.Query;
 import dev.trailhunt.esql.ast.Rename;
@@ -120,6 +121,13 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
                 fields.add(FlattenedFields.leaves(name).as(DSL.name(name)));
             }
         }
+        for (String name : storedTexts(query)) {
+            // $stored_contains reads the value as stored, before ignore_above hides a long one: a test DuckDB can push into its scan.
+            if (table.columns().stream().anyMatch(c -> c.name().equals(name))) {
+                cols.add(new Column(HiddenNames.stored(name), ValueType.KEYWORD, false));
+                fields.add(DSL.field(DSL.name(name)).as(DSL.name(HiddenNames.stored(name))));
+            }
+        }
         for (String m : from.metadata()) {
             // Only _index has a faithful answer, and only when every row comes from one known index.
             if (!m.equals("_index") || table.index() == null || from.indexPatterns().size() != 1) {
@@ -134,6 +142,26 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         Condition days = table.partitions() == null ? null : PartitionWindow.of(query, table.partitions(), session);
         Condition where = days == null ? bound(table, from) : bound(table, from).and(days);
         return in.then(from, cols, false, select.where(where));
+    }
+
+    /** Returns the fields whose stored value a {@code $stored_contains} call of the query's WHERE commands tests, sorted. */
+    static java.util.SortedSet<String> storedTexts(Query query) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        for (Command c : query.commands()) {
+            if (c instanceof Where w) {
+                todo.add(w.condition());
+            }
+        }
+        while (!todo.isEmpty()) {
+            Expr e = todo.poll();
+            if (e instanceof FunctionCall f && f.name().equals(SearchFunctions.STORED_CONTAINS) && !f.args().isEmpty()
+                    && f.args().get(0) instanceof FieldRef field) {
+                names.add(field.name());
+            }
+            todo.addAll(dev.trailhunt.esql.ast.ExprChildren.of(e));
+        }
+        return names;
     }
 
     /** Returns the first reference to a field in the query's WHERE commands, for an error's position; else {@code fallback}. */

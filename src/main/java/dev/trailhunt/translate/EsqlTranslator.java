@@ -102,7 +102,15 @@ public final class EsqlTranslator {
         long limit = finalLimit >= 0 ? finalLimit : Math.min(options.defaultLimit(), options.maxLimit());
         List<SelectField<?>> out = new ArrayList<>();
         List<ResultColumn> columns = new ArrayList<>();
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (String name : CommandTranslator.storedTexts(query)) {
+            hidden.add(HiddenNames.stored(name));
+        }
         for (Column c : pipeline.columns()) {
+            if (hidden.contains(c.name())) {
+                // The stored value a prefilter read (only internal calls add one): not one of the query's columns.
+                continue;
+            }
             out.add(ref(c.name()));
             columns.add(new ResultColumn(c.name(), c.type()));
         }

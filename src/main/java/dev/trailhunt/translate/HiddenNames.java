@@ -22,7 +22,15 @@ final class HiddenNames {
     /** Stands for one address of a LIST of IPs inside a lambda. */
     static final String IP = "__ip";
 
+    /** Starts the name of a source column's stored value, read by {@code $stored_contains} before ignore_above hides it. */
+    static final String STORED = "__stored.";
+
     private HiddenNames() {}
+
+    /** Names the FROM stage's copy of source column {@code name} as the store holds it, ignore_above or not. */
+    static String stored(String name) {
+        return STORED + name;
+    }
 
     /** Names the stage column that holds computed or expanded grouping key {@code i} of a STATS. */
     static String groupingValue(int i) {

@@ -29,6 +29,9 @@ final class SearchFunctions {
     static final String TOKEN_RE = "[\\p{L}\\p{N}_]+(?:[.:'\u2019][\\p{L}\\p{N}_]+)*";
     private static final Pattern TOKEN = Pattern.compile(TOKEN_RE);
 
+    /** Names the prefilter that tests a column's stored value for a substring (see {@link #storedContains}). */
+    static final String STORED_CONTAINS = "$stored_contains";
+
     private SearchFunctions() {}
 
     static void register(FunctionRegistry.Builder r) {
@@ -46,6 +49,8 @@ final class SearchFunctions {
         r.scalar("$exists").args(ANY).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::exists).trinoAsDuckdb();
         // $indexed(field, ignore_above): the values a keyword field indexes; longer strings are not indexed.
         r.scalar("$indexed").args(ANY, ANY).returns(ResultType.FIRST_ARGUMENT).duckdb(SearchFunctions::indexed).trinoAsDuckdb();
+        // $stored_contains(field, text): the field's value as stored (ignore_above aside) holds text; no Trino rendering.
+        r.scalar(STORED_CONTAINS).args(ANY, CONSTANT_STRING).returns(ValueType.BOOLEAN).duckdb(SearchFunctions::storedContains);
     }
 
     /**
@@ -179,6 +184,24 @@ final class SearchFunctions {
             out.add(m.group());
         }
         return out;
+    }
+
+    /**
+     * Renders a substring test on a string column's stored value, the FROM stage's hidden copy that no ignore_above turns
+     * null: a prefilter the rules put before a costlier test it is implied by. A plain {@code contains} on a source column,
+     * it is one of the filters DuckDB evaluates inside its table scan, so the scan reads the other columns (above all the
+     * compressed {@code event.original}) only for the rows it keeps. False for a null value.
+     */
+    private static Typed storedContains(Call c) {
+        if (!(c.node().args().get(0) instanceof dev.trailhunt.esql.ast.FieldRef field)) {
+            throw c.semantic("the first argument of [" + c.text() + "] must be a field");
+        }
+        String text = c.constantString(1);
+        Field<Object> stored = DSL.field(DSL.name(HiddenNames.stored(field.name())));
+        // DuckDB orders a scan's filters by a cost heuristic (each COALESCE counts 1000): the outer one, a no-op, ranks the
+        // substring test after the rule's equality tests and two-value ORs, which are cheaper than scanning the text
+        // (EC2 NACL Entry Created or Replaced Allowing All Traffic, 1M store: 0.10 -> 0.02 CPU-s).
+        return Typed.bool(DSL.condition("coalesce(coalesce(contains({0}, {1}), false), false)", stored, DSL.inline(text)));
     }
 
     /** Renders a range query: some value compares with the constant bound as the operator says, by the field's type. */
