@@ -147,25 +147,28 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
     /** Returns the fields whose stored value a {@code $stored_contains} call of the query's WHERE commands tests, sorted. */
     static java.util.SortedSet<String> storedTexts(Query query) {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
-        for (Command c : query.commands()) {
-            if (c instanceof Where w) {
-                todo.add(w.condition());
-            }
-        }
-        while (!todo.isEmpty()) {
-            Expr e = todo.poll();
+        for (Expr e : whereExpressions(query)) {
             if (e instanceof FunctionCall f && f.name().equals(SearchFunctions.STORED_CONTAINS) && !f.args().isEmpty()
                     && f.args().get(0) instanceof FieldRef field) {
                 names.add(field.name());
             }
-            todo.addAll(dev.trailhunt.esql.ast.ExprChildren.of(e));
         }
         return names;
     }
 
     /** Returns the first reference to a field in the query's WHERE commands, for an error's position; else {@code fallback}. */
     private static Node reference(Query query, String name, Node fallback) {
+        for (Expr e : whereExpressions(query)) {
+            if (e instanceof FieldRef f && f.name().equals(name)) {
+                return f;
+            }
+        }
+        return fallback;
+    }
+
+    /** Lists every expression of the query's WHERE commands, breadth first, conditions in command order. */
+    private static List<Expr> whereExpressions(Query query) {
+        List<Expr> out = new ArrayList<>();
         java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
         for (Command c : query.commands()) {
             if (c instanceof Where w) {
@@ -174,12 +177,10 @@ final class CommandTranslator implements CommandVisitor<Pipeline> {
         }
         while (!todo.isEmpty()) {
             Expr e = todo.poll();
-            if (e instanceof FieldRef f && f.name().equals(name)) {
-                return f;
-            }
+            out.add(e);
             todo.addAll(dev.trailhunt.esql.ast.ExprChildren.of(e));
         }
-        return fallback;
+        return out;
     }
 
     /** Returns the run's time bound on the table's {@code @timestamp}, applied before any command sees a row. */
